@@ -1,0 +1,29 @@
+# Mentore · errors · en
+
+error-title = Something went wrong
+error-back-home = Back to the home page
+error-required = This field is required.
+error-too-long = This text is too long.
+error-too-short = This text is too short.
+error-invalid-email = This e-mail address is not valid.
+error-invalid-value = This value is not valid.
+error-invalid-date = This date is not valid.
+error-end-before-start = The end must come after the start.
+error-negative = The value cannot be negative.
+error-email-taken = An account with this address already exists.
+error-slug-taken = This name is already in use.
+error-wrong-credentials = Wrong e-mail or password.
+error-rate-limited = Too many attempts. Try again in a few minutes.
+error-token-invalid = This link is not valid or has expired.
+error-not-found = Page not found.
+error-forbidden = You do not have access to this page.
+error-unauthenticated = Log in to continue.
+error-csrf = The form has expired. Reload the page and try again.
+error-conflict = This has already been done.
+error-password-mismatch = The two passwords do not match.
+error-unknown-time-zone = Unknown time zone.
+error-unknown-currency = Currency not supported.
+error-already-member = This person is already a member.
+error-last-manager = The last manager cannot be removed.
+error-bad-request = The request is not valid.
+error-server = Internal error. Try again later.

@@ -1,0 +1,5 @@
+# Mentore · mentor · en
+
+dashboard-mentor-title = Mentor dashboard
+dashboard-mentor-events-title = Events to support
+dashboard-mentor-events-text = The next courses and events where you can fund places.

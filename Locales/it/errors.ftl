@@ -1,0 +1,29 @@
+# Mentore · errors · it
+
+error-title = Qualcosa non va
+error-back-home = Torna alla pagina iniziale
+error-required = Questo campo è obbligatorio.
+error-too-long = Il testo è troppo lungo.
+error-too-short = Il testo è troppo corto.
+error-invalid-email = Questo indirizzo e-mail non è valido.
+error-invalid-value = Questo valore non è valido.
+error-invalid-date = Questa data non è valida.
+error-end-before-start = La fine deve venire dopo l'inizio.
+error-negative = Il valore non può essere negativo.
+error-email-taken = Esiste già un account con questo indirizzo.
+error-slug-taken = Questo nome è già in uso.
+error-wrong-credentials = E-mail o password non corretti.
+error-rate-limited = Troppi tentativi. Riprova tra qualche minuto.
+error-token-invalid = Questo link non è valido o è scaduto.
+error-not-found = Pagina non trovata.
+error-forbidden = Non hai accesso a questa pagina.
+error-unauthenticated = Accedi per continuare.
+error-csrf = Il modulo è scaduto. Ricarica la pagina e riprova.
+error-conflict = Questa operazione è già stata eseguita.
+error-password-mismatch = Le due password non coincidono.
+error-unknown-time-zone = Fuso orario sconosciuto.
+error-unknown-currency = Valuta non gestita.
+error-already-member = Questa persona è già membro.
+error-last-manager = Non si può rimuovere l'ultimo responsabile.
+error-bad-request = La richiesta non è valida.
+error-server = Errore interno. Riprova più tardi.

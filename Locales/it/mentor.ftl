@@ -1,0 +1,5 @@
+# Mentore · mentor · it
+
+dashboard-mentor-title = Area mentor
+dashboard-mentor-events-title = Eventi da sostenere
+dashboard-mentor-events-text = I prossimi corsi ed eventi in cui puoi finanziare dei posti.

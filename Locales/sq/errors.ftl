@@ -1,0 +1,29 @@
+# Mentore · errors · sq
+
+error-title = Diçka nuk shkon
+error-back-home = Kthehu te faqja kryesore
+error-required = Kjo fushë është e detyrueshme.
+error-too-long = Teksti është shumë i gjatë.
+error-too-short = Teksti është shumë i shkurtër.
+error-invalid-email = Kjo adresë email-i nuk është e vlefshme.
+error-invalid-value = Kjo vlerë nuk është e vlefshme.
+error-invalid-date = Kjo datë nuk është e vlefshme.
+error-end-before-start = Mbarimi duhet të vijë pas fillimit.
+error-negative = Vlera nuk mund të jetë negative.
+error-email-taken = Ekziston tashmë një llogari me këtë adresë.
+error-slug-taken = Ky emër është tashmë në përdorim.
+error-wrong-credentials = Email-i ose fjalëkalimi nuk janë të saktë.
+error-rate-limited = Shumë përpjekje. Provoni përsëri pas disa minutash.
+error-token-invalid = Kjo lidhje nuk është e vlefshme ose ka skaduar.
+error-not-found = Faqja nuk u gjet.
+error-forbidden = Nuk keni qasje në këtë faqe.
+error-unauthenticated = Hyni për të vazhduar.
+error-csrf = Formulari ka skaduar. Ringarkoni faqen dhe provoni përsëri.
+error-conflict = Ky veprim është kryer tashmë.
+error-password-mismatch = Dy fjalëkalimet nuk përputhen.
+error-unknown-time-zone = Zonë kohore e panjohur.
+error-unknown-currency = Monedhë që nuk trajtohet.
+error-already-member = Ky person është tashmë anëtar.
+error-last-manager = Menaxheri i fundit nuk mund të hiqet.
+error-bad-request = Kërkesa nuk është e vlefshme.
+error-server = Gabim i brendshëm. Provoni përsëri më vonë.

@@ -1,0 +1,5 @@
+# Mentore · mentor · sq
+
+dashboard-mentor-title = Faqja e mentorit
+dashboard-mentor-events-title = Ngjarje për t'u mbështetur
+dashboard-mentor-events-text = Kurset dhe ngjarjet e ardhshme ku mund të financoni vende.

@@ -1,0 +1,80 @@
+import Domain
+import Fluent
+import Persistence
+import Vapor
+
+/// `mentore admin create --email E --password P`: creates an admin, or makes an existing user one.
+struct AdminCommand: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["create": CreateAdminCommand()]
+    var help: String { "Manage administrators." }
+}
+
+struct CreateAdminCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "The admin's e-mail address")
+        var email: String?
+        @Option(name: "password", help: "The admin's password (at least 10 characters)")
+        var password: String?
+        @Option(name: "name", help: "The display name (default: Admin)")
+        var name: String?
+    }
+
+    var help: String { "Create an administrator: admin create --email E --password P" }
+
+    struct UsageError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let localizer = app.mentore.localizer
+        do {
+            let draft = try SignUp(
+                email: signature.email, password: signature.password, confirmation: signature.password,
+                displayName: signature.name ?? "Admin")
+            let hash = try await Passwords.hash(draft.password, app: app)
+            if let user = try await UserModel.query(on: app.db).filter(\.$email == draft.email).first() {
+                user.isAdmin = true
+                user.passwordHash = hash
+                try await user.save(on: app.db)
+            } else {
+                try await UserModel(
+                    email: draft.email, passwordHash: hash, displayName: draft.displayName, language: "it",
+                    isAdmin: true
+                ).create(on: app.db)
+            }
+            context.console.print(localizer.t("cli-admin-created", ["email": .string(draft.email)], in: "en"))
+        } catch let errors as ValidationErrors {
+            for error in errors.errors {
+                context.console.error(
+                    "--\(error.field ?? "?"): " + localizer.t("error-\(error.code.rawValue)", [:], in: "en"))
+            }
+            context.console.print(help)
+            throw UsageError(description: "invalid arguments")
+        }
+    }
+}
+
+/// `mentore seed --demo`: the demonstration data, idempotent.
+struct SeedCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "demo", help: "Seed the demonstration data (idempotent)")
+        var demo: Bool
+    }
+
+    var help: String { "Seed data: seed --demo" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.demo else {
+            context.console.error("usage: mentore seed --demo")
+            throw CreateAdminCommand.UsageError(description: "usage: mentore seed --demo")
+        }
+        let created = try await DemoData.seed(context.application)
+        let localizer = context.application.mentore.localizer
+        context.console.print(localizer.t("cli-seed-done", ["count": .number(created)], in: "en"))
+        context.console.print(localizer.t("cli-seed-logins", ["password": .string(DemoData.password)], in: "en"))
+        for user in DemoData.users {
+            context.console.print("  \(user.email)  (\(user.label))")
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Domain
+import Fluent
+import Persistence
+import Vapor
+
+/// The demonstration data, drawn from the source documents. Fixed ids make seeding idempotent.
+enum DemoData {
+    static let password = "mentore-demo"
+
+    struct DemoUser {
+        var id: UUID
+        var email: String
+        var name: String
+        var label: String
+        var language: String
+        var admin = false
+        var mentor = false
+    }
+
+    static let slowMill = UUID(uuidString: "0000d000-0000-4000-8000-000000000001")!
+    static let dora = UUID(uuidString: "0000d000-0000-4000-8000-000000000002")!
+    static let iparticipate = UUID(uuidString: "0000d000-0000-4000-8000-000000000003")!
+    static let icse = UUID(uuidString: "0000d000-0000-4000-8000-000000000004")!
+    static let millVenue = UUID(uuidString: "0000d000-0000-4000-8000-000000000011")!
+    static let shkoderVenue = UUID(uuidString: "0000d000-0000-4000-8000-000000000012")!
+
+    static let users: [DemoUser] = [
+        .init(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-0000000000a1")!, email: "admin@mentore.test",
+            name: "Admin Mentore", label: "admin", language: "it", admin: true),
+        .init(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-0000000000a2")!, email: "mentor@mentore.test",
+            name: "Arben Krasniqi", label: "mentor", language: "sq", mentor: true),
+        .init(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-0000000000a3")!, email: "partner@mentore.test",
+            name: "Elira Hoxha", label: "partner coordinator, Dora e Pajtimit", language: "sq"),
+        .init(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-0000000000a4")!, email: "organizer@mentore.test",
+            name: "Giulia Ferri", label: "organizer manager, Slow Mill", language: "it"),
+        .init(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-0000000000a5")!, email: "door@mentore.test",
+            name: "Marco Bianchi", label: "door staff, Slow Mill", language: "it"),
+    ]
+
+    struct DemoEvent {
+        var id: UUID
+        var venue: UUID
+        var kind: EventKind
+        var price: Money
+        var languages: [Language]
+        var texts: [Language: EventText]
+        /// Sessions as (days from seeding, hour in the venue's time zone, hours long, capacity).
+        var sessions: [(day: Int, hour: Int, hours: Int, capacity: Int)]
+    }
+
+    static let events: [DemoEvent] = [
+        DemoEvent(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-000000000101")!, venue: millVenue, kind: .training,
+            price: Money(minor: 4000, currency: .eur), languages: [.it, .sq],
+            texts: [
+                .it: .init(
+                    title: "Web marketing per artigiani",
+                    description:
+                        "Come presentare e promuovere online i prodotti dell'artigianato: social network, fotografie, storie dei prodotti."
+                ),
+                .sq: .init(
+                    title: "Marketing në internet për artizanët",
+                    description:
+                        "Si të prezantoni dhe promovoni në internet produktet artizanale: rrjetet sociale, fotografitë, historitë e produkteve."
+                ),
+                .en: .init(
+                    title: "Web marketing for artisans",
+                    description:
+                        "How to present and promote craft products online: social networks, photography, product stories."
+                ),
+            ],
+            sessions: [(7, 18, 3, 20), (14, 18, 3, 20)]),
+        DemoEvent(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-000000000102")!, venue: millVenue, kind: .training,
+            price: Money(minor: 3000, currency: .eur), languages: [.it, .sq, .en],
+            texts: [
+                .it: .init(
+                    title: "Personal branding",
+                    description:
+                        "Costruire il proprio marchio personale come strumento di crescita della propria attività e di networking."
+                ),
+                .sq: .init(
+                    title: "Markë personale",
+                    description:
+                        "Ndërtimi i markës personale si mjet për rritjen e veprimtarisë dhe për krijimin e rrjeteve."),
+                .en: .init(
+                    title: "Personal branding",
+                    description: "Building a personal brand as a way to grow your business and your network."),
+            ],
+            sessions: [(10, 10, 4, 15)]),
+        DemoEvent(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-000000000103")!, venue: shkoderVenue, kind: .training,
+            price: Money(minor: 2500, currency: .all), languages: [.sq],
+            texts: [
+                .it: .init(
+                    title: "Vendere sulle piattaforme internazionali",
+                    description:
+                        "Le piattaforme di vendita internazionale più comuni per i prodotti artigianali, passo per passo."
+                ),
+                .sq: .init(
+                    title: "Shitja në platformat ndërkombëtare",
+                    description:
+                        "Platformat më të zakonshme të shitjes ndërkombëtare për produktet artizanale, hap pas hapi."),
+                .en: .init(
+                    title: "Selling on international platforms",
+                    description: "The most common international sales platforms for craft products, step by step."),
+            ],
+            sessions: [(12, 9, 6, 12)]),
+        DemoEvent(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-000000000104")!, venue: millVenue, kind: .culture,
+            price: Money(minor: 1000, currency: .eur), languages: [.it, .sq, .en],
+            texts: [
+                .it: .init(
+                    title: "Mostra del tessile albanese",
+                    description: "Tessuti, ricami e tappeti realizzati dalle artigiane di Scutari e dintorni."),
+                .sq: .init(
+                    title: "Ekspozita e tekstilit shqiptar",
+                    description: "Pëlhura, qëndisma dhe qilima të punuara nga artizanet e Shkodrës dhe rrethinave."),
+                .en: .init(
+                    title: "Albanian textile exhibition",
+                    description:
+                        "Fabrics, embroidery and rugs made by women artisans from Shkodër and its surroundings."),
+            ],
+            sessions: [(5, 17, 3, 60), (6, 17, 3, 60)]),
+        DemoEvent(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-000000000105")!, venue: millVenue, kind: .culture,
+            price: Money(minor: 1500, currency: .eur), languages: [.it, .sq],
+            texts: [
+                .it: .init(
+                    title: "Concerto di musica tradizionale albanese",
+                    description: "Una serata di canti e strumenti della tradizione albanese a Slow Mill."),
+                .sq: .init(
+                    title: "Koncert i muzikës tradicionale shqiptare",
+                    description: "Një mbrëmje me këngë dhe vegla të traditës shqiptare në Slow Mill."),
+                .en: .init(
+                    title: "Concert of traditional Albanian music",
+                    description: "An evening of songs and instruments of the Albanian tradition at Slow Mill."),
+            ],
+            sessions: [(20, 21, 2, 80)]),
+        DemoEvent(
+            id: UUID(uuidString: "0000d000-0000-4000-8000-000000000106")!, venue: millVenue, kind: .education,
+            price: Money(minor: 2000, currency: .eur), languages: [.it],
+            texts: [
+                .it: .init(
+                    title: "Laboratorio di marketing territoriale per giovani",
+                    description:
+                        "Un percorso di formazione-intervento per giovani che vogliono promuovere il proprio territorio con gli strumenti digitali."
+                ),
+                .en: .init(
+                    title: "Territorial marketing workshop for young people",
+                    description:
+                        "A learning-by-doing path for young people who want to promote their area with digital tools."),
+            ],
+            sessions: [(9, 15, 3, 10)]),
+    ]
+
+    /// Creates whatever is missing; returns how many records it created.
+    @discardableResult
+    static func seed(_ app: Application) async throws -> Int {
+        let hash = try await Passwords.hash(password, app: app)
+        let now = app.mentore.now()
+        return try await app.db.transaction { db in
+            var created = 0
+            func ensure<M: Model>(_ model: M, id: M.IDValue) async throws where M.IDValue == UUID {
+                if try await M.find(id, on: db) == nil {
+                    try await model.create(on: db)
+                    created += 1
+                }
+            }
+            for user in users {
+                try await ensure(
+                    UserModel(
+                        id: user.id, email: user.email, passwordHash: hash, displayName: user.name,
+                        language: user.language, isAdmin: user.admin, isMentor: user.mentor), id: user.id)
+            }
+            try await ensure(
+                OrganizerModel(
+                    id: slowMill, slug: "slow-mill", name: "Slow Mill", city: "Milano",
+                    description: "Centro culturale gestito dall'associazione italo-albanese Dora e Pajtimit.",
+                    contactEmail: "organizer@mentore.test", status: .approved, applicantID: users[3].id), id: slowMill)
+            try await ensure(
+                PartnerModel(
+                    id: dora, slug: "dora-e-pajtimit", name: "Dora e Pajtimit", city: "Milano",
+                    description: "Associazione italo-albanese."), id: dora)
+            try await ensure(
+                PartnerModel(
+                    id: iparticipate, slug: "iparticipate", name: "IParticipate", city: "Shkodër",
+                    description: "Associazione di partecipazione civica."), id: iparticipate)
+            try await ensure(
+                PartnerModel(
+                    id: icse, slug: "icse-co", name: "Icse&Co", city: "Firenze",
+                    description: "Associazione per la cooperazione."), id: icse)
+            if try await OrganizerMemberModel.query(on: db).filter(\.$organizer.$id == slowMill).count() == 0 {
+                try await OrganizerMemberModel(organizerID: slowMill, userID: users[3].id, role: .manager).create(
+                    on: db)
+                try await OrganizerMemberModel(organizerID: slowMill, userID: users[4].id, role: .door).create(on: db)
+                created += 2
+            }
+            if try await PartnerMemberModel.query(on: db).filter(\.$partner.$id == dora).count() == 0 {
+                try await PartnerMemberModel(partnerID: dora, userID: users[2].id).create(on: db)
+                created += 1
+            }
+            let mill = try VenueDraft(
+                name: "Slow Mill", address: "Via Volturno 32", city: "Milano", country: "IT", timeZone: "Europe/Rome")
+            try await ensure(VenueModel(id: millVenue, organizerID: slowMill, draft: mill), id: millVenue)
+            let shkoder = try VenueDraft(
+                name: "Laboratori tekstil Artisan OnLine", address: "Rruga Kolë Idromeno", city: "Shkodër",
+                country: "AL", timeZone: "Europe/Tirane")
+            try await ensure(VenueModel(id: shkoderVenue, organizerID: slowMill, draft: shkoder), id: shkoderVenue)
+            for event in events {
+                guard try await EventModel.find(event.id, on: db) == nil else { continue }
+                let draft = try EventDraft(
+                    kind: event.kind.rawValue, price: event.price.decimalString,
+                    currency: event.price.currency.rawValue,
+                    languages: event.languages.map(\.rawValue),
+                    texts: event.texts.mapValues { ($0.title, $0.description) })
+                try await EventModel(
+                    id: event.id, organizerID: slowMill, venueID: event.venue, draft: draft, published: true
+                ).create(on: db)
+                for (language, text) in draft.texts {
+                    try await EventTextModel(eventID: event.id, language: language, text: text).create(on: db)
+                }
+                let zone = TimeZone(identifier: event.venue == millVenue ? "Europe/Rome" : "Europe/Tirane")!
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = zone
+                for session in event.sessions {
+                    let day = calendar.startOfDay(for: now.addingTimeInterval(Double(session.day) * 86400))
+                    let start = calendar.date(byAdding: .hour, value: session.hour, to: day)!
+                    let draft = try SessionDraft(
+                        starts: SessionDraft.formatLocal(start, timeZone: zone),
+                        ends: SessionDraft.formatLocal(
+                            start.addingTimeInterval(Double(session.hours) * 3600), timeZone: zone),
+                        capacity: String(session.capacity), timeZone: zone)
+                    try await EventSessionModel(eventID: event.id, draft: draft).create(on: db)
+                }
+                created += 1
+            }
+            return created
+        }
+    }
+}

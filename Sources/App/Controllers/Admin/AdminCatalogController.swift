@@ -1,0 +1,389 @@
+import Domain
+import Fluent
+import Localization
+import Persistence
+import Vapor
+
+/// Admins create and edit Venues, Events and their Sessions.
+enum AdminCatalogController {
+    static func id(_ req: Request, _ name: String) throws -> UUID {
+        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw DomainError(.notFound) }
+        return id
+    }
+
+    // MARK: Venues
+
+    struct VenueInput: Content {
+        var organizer: String?
+        var name: String?
+        var address: String?
+        var city: String?
+        var country: String?
+        var timeZone: String?
+    }
+
+    static func venueForm(_ req: Request, action: String, input: VenueInput, errors: [String: String] = [:])
+        async throws -> FormView
+    {
+        let organizers = try await OrganizerModel.query(on: req.db).filter(\.$status == .approved).sort(\.$name).all()
+        var form = FormView(
+            action: action, submit: req.t("action-save"),
+            fields: [
+                .init(
+                    name: "organizer", label: req.t("field-organizer"), type: "select",
+                    options: organizers.map {
+                        .init(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == input.organizer)
+                    }),
+                .init(name: "name", label: req.t("field-venue-name"), type: "text", value: input.name ?? ""),
+                .init(
+                    name: "address", label: req.t("field-address"), type: "text", value: input.address ?? "",
+                    autocomplete: "street-address"),
+                .init(
+                    name: "city", label: req.t("field-city"), type: "text", value: input.city ?? "",
+                    autocomplete: "address-level2"),
+                .init(
+                    name: "country", label: req.t("field-country"), type: "text", value: input.country ?? "",
+                    hint: req.t("hint-country"), autocomplete: "country"),
+                .init(
+                    name: "timeZone", label: req.t("field-time-zone"), type: "text",
+                    value: input.timeZone ?? "Europe/Rome", hint: req.t("hint-time-zone")),
+            ])
+        form.apply(errors: errors, summary: req.t("form-has-errors"))
+        return form
+    }
+
+    @Sendable static func venues(req: Request) async throws -> Response {
+        let venues = try await VenueModel.query(on: req.db).with(\.$organizer).sort(\.$name).all()
+        let rows = try venues.map { v in
+            ListView.Row(
+                cells: [v.name, "\(v.address), \(v.city) (\(v.country))", v.organizer.name, v.timeZone],
+                actions: [
+                    .init(href: SiteRoute.adminVenueEdit(.value(try v.requireID())).path, label: req.t("action-edit"))
+                ])
+        }
+        let view = ListView(
+            columns: [
+                req.t("column-name"), req.t("column-address"), req.t("column-organizer"), req.t("column-time-zone"),
+            ], rows: rows,
+            empty: req.t("admin-venues-empty"),
+            links: [.init(href: SiteRoute.adminVenueNew.path, label: req.t("admin-venue-new"))])
+        return try await req.page("list", title: req.t("admin-venues-title"), view)
+    }
+
+    @Sendable static func saveVenue(req: Request) async throws -> Response {
+        let existing =
+            try await req.parameters.get("venueID") == nil
+            ? nil : VenueModel.find(id(req, "venueID"), on: req.db).orNotFound()
+        let action = existing.map { SiteRoute.adminVenueEdit(.value($0.id!)).path } ?? SiteRoute.adminVenueNew.path
+        let title = req.t(existing == nil ? "admin-venue-new" : "admin-venue-edit-title")
+        if req.method == .GET {
+            let input = VenueInput(
+                organizer: existing?.$organizer.id.uuidString, name: existing?.name, address: existing?.address,
+                city: existing?.city, country: existing?.country, timeZone: existing?.timeZone)
+            return try await req.page("form", title: title, venueForm(req, action: action, input: input))
+        }
+        let input = try req.content.decode(VenueInput.self)
+        let organizer =
+            try await input.organizer.flatMap(UUID.init(uuidString:)).asyncMap {
+                try await OrganizerModel.find($0, on: req.db)
+            } ?? nil
+        do {
+            var draftErrors: [DomainError] = []
+            var draft: VenueDraft?
+            do {
+                draft = try VenueDraft(
+                    name: input.name, address: input.address, city: input.city, country: input.country,
+                    timeZone: input.timeZone)
+            } catch { draftErrors = error.errors }
+            if organizer?.status != .approved { draftErrors.append(DomainError(.required, field: "organizer")) }
+            guard let draft, draftErrors.isEmpty, let organizer else { throw ValidationErrors(draftErrors) }
+            let organizerID = try organizer.requireID()
+            let venue = existing ?? VenueModel(organizerID: organizerID, draft: draft)
+            venue.apply(draft)
+            venue.$organizer.id = organizerID
+            try await req.db.transaction { db in
+                try await venue.save(on: db)
+                try await Audit.record(
+                    req, existing == nil ? "create" : "edit", "venue", venue.id, detail: draft.name, on: db)
+            }
+            return req.redirect(to: SiteRoute.adminVenues.path, redirectType: .normal)
+        } catch let errors as ValidationErrors {
+            return try await req.page(
+                "form", title: title, venueForm(req, action: action, input: input, errors: req.messages(for: errors)),
+                status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Events
+
+    struct EventInput: Content {
+        var venue: String?
+        var kind: String?
+        var price: String?
+        var currency: String?
+        var languages: [String]?
+        var published: String?
+        var texts: [String: String]?
+    }
+
+    static func eventInput(_ req: Request) throws -> EventInput {
+        var input = try req.content.decode(EventInput.self)
+        var texts: [String: String] = [:]
+        for language in Language.allCases {
+            for part in ["title", "description"] {
+                texts["\(part)-\(language.rawValue)"] = try? req.content.get(
+                    String.self, at: "\(part)-\(language.rawValue)")
+            }
+        }
+        input.texts = texts
+        return input
+    }
+
+    static func eventForm(_ req: Request, action: String, input: EventInput, errors: [String: String] = [:])
+        async throws -> FormView
+    {
+        let venues = try await VenueModel.query(on: req.db).with(\.$organizer).sort(\.$name).all()
+        var fields: [FormView.Field] = [
+            .init(
+                name: "venue", label: req.t("field-venue"), type: "select",
+                options: venues.map {
+                    .init(
+                        value: $0.id!.uuidString, label: "\($0.name) — \($0.organizer.name)",
+                        selected: $0.id!.uuidString == input.venue)
+                }),
+            .init(
+                name: "kind", label: req.t("field-kind"), type: "select",
+                options: EventKind.allCases.map {
+                    .init(
+                        value: $0.rawValue, label: req.t("event-kind-\($0.rawValue)"),
+                        selected: $0.rawValue == input.kind)
+                }),
+            .init(
+                name: "price", label: req.t("field-price"), type: "text", value: input.price ?? "",
+                hint: req.t("hint-price")),
+            .init(
+                name: "currency", label: req.t("field-currency"), type: "select",
+                options: Currency.allCases.map {
+                    .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == (input.currency ?? "EUR"))
+                }),
+            .init(
+                name: "languages", label: req.t("field-languages"), type: "checkboxes",
+                options: Language.allCases.map {
+                    .init(
+                        value: $0.rawValue, label: req.t("language-name-\($0.rawValue)"),
+                        selected: (input.languages ?? []).contains($0.rawValue))
+                }),
+        ]
+        for language in Language.allCases {
+            let code = language.rawValue
+            let name = req.t("language-name-\(code)")
+            fields.append(
+                .init(
+                    name: "title-\(code)", label: req.t("field-title-in", ["language": .string(name)]), type: "text",
+                    value: input.texts?["title-\(code)"] ?? "", required: false, lang: code))
+            fields.append(
+                .init(
+                    name: "description-\(code)", label: req.t("field-description-in", ["language": .string(name)]),
+                    type: "textarea", value: input.texts?["description-\(code)"] ?? "", required: false, lang: code))
+        }
+        fields.append(
+            .init(
+                name: "published", label: req.t("field-published"), type: "checkbox",
+                value: input.published == nil ? "" : "1", required: false))
+        var form = FormView(
+            action: action, submit: req.t("action-save"), fields: fields, intro: req.t("admin-event-texts-hint"))
+        form.apply(errors: errors, summary: req.t("form-has-errors"))
+        return form
+    }
+
+    @Sendable static func events(req: Request) async throws -> Response {
+        let events = try await EventModel.query(on: req.db).with(\.$venue).with(\.$texts).sort(
+            \.$createdAt, .descending
+        ).all()
+        let rows = try events.map { e -> ListView.Row in
+            let id = try e.requireID()
+            let title = EventPresenter.text(of: e, language: req.language)?.title ?? "—"
+            return ListView.Row(
+                cells: [
+                    title, req.t("event-kind-\(e.kind.rawValue)"), e.venue.name,
+                    req.t(e.published ? "event-published" : "event-draft"),
+                ],
+                actions: [
+                    .init(href: SiteRoute.adminEventEdit(.value(id)).path, label: req.t("action-edit")),
+                    .init(href: SiteRoute.adminEventSessions(.value(id)).path, label: req.t("action-sessions")),
+                ])
+        }
+        let view = ListView(
+            columns: [req.t("column-title"), req.t("column-kind"), req.t("column-venue"), req.t("column-status")],
+            rows: rows,
+            empty: req.t("admin-events-empty"),
+            links: [.init(href: SiteRoute.adminEventNew.path, label: req.t("admin-event-new"))])
+        return try await req.page("list", title: req.t("admin-events-title"), view)
+    }
+
+    @Sendable static func saveEvent(req: Request) async throws -> Response {
+        let existing =
+            try await req.parameters.get("eventID") == nil
+            ? nil : EventModel.query(on: req.db).filter(\.$id == id(req, "eventID")).with(\.$texts).first().orNotFound()
+        let action = existing.map { SiteRoute.adminEventEdit(.value($0.id!)).path } ?? SiteRoute.adminEventNew.path
+        let title = req.t(existing == nil ? "admin-event-new" : "admin-event-edit-title")
+        if req.method == .GET {
+            var texts: [String: String] = [:]
+            for text in existing?.texts ?? [] {
+                texts["title-\(text.language)"] = text.title
+                texts["description-\(text.language)"] = text.description
+            }
+            let input = EventInput(
+                venue: existing?.$venue.id.uuidString, kind: existing?.kind.rawValue,
+                price: existing?.price.decimalString,
+                currency: existing?.currency.rawValue, languages: existing?.languageList.map(\.rawValue),
+                published: existing?.published == true ? "1" : nil, texts: texts)
+            return try await req.page("form", title: title, eventForm(req, action: action, input: input))
+        }
+        let input = try eventInput(req)
+        let venue =
+            try await input.venue.flatMap(UUID.init(uuidString:)).asyncMap { try await VenueModel.find($0, on: req.db) }
+            ?? nil
+        do {
+            var problems: [DomainError] = []
+            var draft: EventDraft?
+            var texts: [Language: (title: String?, description: String?)] = [:]
+            for language in Language.allCases {
+                texts[language] = (
+                    input.texts?["title-\(language.rawValue)"], input.texts?["description-\(language.rawValue)"]
+                )
+            }
+            do {
+                draft = try EventDraft(
+                    kind: input.kind, price: input.price, currency: input.currency, languages: input.languages ?? [],
+                    texts: texts)
+            } catch { problems = error.errors }
+            if venue == nil { problems.insert(DomainError(.required, field: "venue"), at: 0) }
+            guard let draft, let venue, problems.isEmpty else { throw ValidationErrors(problems) }
+            let venueID = try venue.requireID()
+            let published = input.published != nil
+            try await req.db.transaction { db in
+                let event =
+                    existing
+                    ?? EventModel(
+                        organizerID: venue.$organizer.id, venueID: venueID, draft: draft, published: published)
+                event.apply(draft)
+                event.$venue.id = venueID
+                event.$organizer.id = venue.$organizer.id
+                event.published = published
+                try await event.save(on: db)
+                let eventID = try event.requireID()
+                try await EventTextModel.query(on: db).filter(\.$event.$id == eventID).delete()
+                for (language, text) in draft.texts {
+                    try await EventTextModel(eventID: eventID, language: language, text: text).create(on: db)
+                }
+                try await Audit.record(
+                    req, existing == nil ? "create" : "edit", "event", eventID,
+                    detail: draft.texts.values.first?.title ?? "", on: db)
+            }
+            return req.redirect(to: SiteRoute.adminEvents.path, redirectType: .normal)
+        } catch let errors as ValidationErrors {
+            return try await req.page(
+                "form", title: title, eventForm(req, action: action, input: input, errors: req.messages(for: errors)),
+                status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Sessions
+
+    struct SessionInput: Content {
+        var startsAt: String?
+        var endsAt: String?
+        var capacity: String?
+    }
+
+    @Sendable static func sessions(req: Request) async throws -> Response {
+        try await renderSessions(req, input: SessionInput())
+    }
+
+    static func renderSessions(
+        _ req: Request, input: SessionInput, errors: [String: String] = [:], status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let eventID = try id(req, "eventID")
+        guard
+            let event = try await EventModel.query(on: req.db).filter(\.$id == eventID).with(\.$venue).with(\.$texts)
+                .with(\.$sessions).first()
+        else {
+            throw DomainError(.notFound)
+        }
+        let zone = TimeZone(identifier: event.venue.timeZone) ?? .gmt
+        let format = Formatting(language: req.language, timeZone: zone)
+        let rows = try event.sessions.sorted { $0.startsAt < $1.startsAt }.map { s in
+            ListView.Row(
+                cells: [format.dateTime(s.startsAt), format.dateTime(s.endsAt), String(s.capacity)],
+                actions: [
+                    .init(
+                        href: SiteRoute.adminEventSessionDelete(.value(eventID), session: .value(try s.requireID()))
+                            .path, label: req.t("action-delete"), method: "post")
+                ])
+        }
+        var form = FormView(
+            action: SiteRoute.adminEventSessions(.value(eventID)).path, submit: req.t("admin-session-add"),
+            fields: [
+                .init(
+                    name: "startsAt", label: req.t("field-starts-at"), type: "datetime-local",
+                    value: input.startsAt ?? "", hint: req.t("hint-venue-time", ["zone": .string(zone.identifier)])),
+                .init(name: "endsAt", label: req.t("field-ends-at"), type: "datetime-local", value: input.endsAt ?? ""),
+                .init(name: "capacity", label: req.t("field-capacity"), type: "number", value: input.capacity ?? ""),
+            ])
+        form.apply(errors: errors, summary: req.t("form-has-errors"))
+        let title = EventPresenter.text(of: event, language: req.language)?.title ?? ""
+        let view = ListView(
+            intro: title, columns: [req.t("column-starts"), req.t("column-ends"), req.t("column-capacity")], rows: rows,
+            empty: req.t("admin-sessions-empty"),
+            links: [.init(href: SiteRoute.adminEventEdit(.value(eventID)).path, label: req.t("action-edit"))],
+            form: form)
+        return try await req.page("list", title: req.t("admin-sessions-title"), view, status: status)
+    }
+
+    @Sendable static func addSession(req: Request) async throws -> Response {
+        let eventID = try id(req, "eventID")
+        guard let event = try await EventModel.query(on: req.db).filter(\.$id == eventID).with(\.$venue).first() else {
+            throw DomainError(.notFound)
+        }
+        let input = try req.content.decode(SessionInput.self)
+        do {
+            let draft = try SessionDraft(
+                starts: input.startsAt, ends: input.endsAt, capacity: input.capacity,
+                timeZone: TimeZone(identifier: event.venue.timeZone) ?? .gmt)
+            try await req.db.transaction { db in
+                let session = EventSessionModel(eventID: eventID, draft: draft)
+                try await session.create(on: db)
+                try await Audit.record(req, "create", "session", session.id, detail: "event \(eventID)", on: db)
+            }
+            return req.redirect(to: SiteRoute.adminEventSessions(.value(eventID)).path, redirectType: .normal)
+        } catch let errors as ValidationErrors {
+            return try await renderSessions(
+                req, input: input, errors: req.messages(for: errors), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func deleteSession(req: Request) async throws -> Response {
+        let eventID = try id(req, "eventID")
+        let sessionID = try id(req, "sessionID")
+        try await req.db.transaction { db in
+            guard
+                let session = try await EventSessionModel.query(on: db).filter(\.$id == sessionID).filter(
+                    \.$event.$id == eventID
+                ).first()
+            else {
+                throw DomainError(.notFound)
+            }
+            try await session.delete(on: db)
+            try await Audit.record(req, "delete", "session", sessionID, detail: "event \(eventID)", on: db)
+        }
+        return req.redirect(to: SiteRoute.adminEventSessions(.value(eventID)).path, redirectType: .normal)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,168 @@
+import Domain
+import Fluent
+import Localization
+import Persistence
+import Vapor
+
+/// Sign-up, log-in and log-out.
+enum AuthController {
+    struct SignUpInput: Content {
+        var displayName: String?
+        var email: String?
+        var password: String?
+        var confirmation: String?
+    }
+
+    struct LoginInput: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    static func signUpForm(_ req: Request, _ input: SignUpInput = .init(), errors: [String: String] = [:]) -> FormView {
+        var form = FormView(
+            action: SiteRoute.signUp.path, submit: req.t("signup-submit"),
+            fields: [
+                .init(
+                    name: "displayName", label: req.t("field-display-name"), type: "text",
+                    value: input.displayName ?? "", autocomplete: "name"),
+                .init(
+                    name: "email", label: req.t("field-email"), type: "email", value: input.email ?? "",
+                    autocomplete: "email"),
+                .init(
+                    name: "password", label: req.t("field-password"), type: "password",
+                    hint: req.t("hint-password", ["min": .number(SignUp.minimumPasswordLength)]),
+                    autocomplete: "new-password"),
+                .init(
+                    name: "confirmation", label: req.t("field-password-confirmation"), type: "password",
+                    autocomplete: "new-password"),
+            ],
+            intro: req.t("signup-intro"),
+            links: [.init(href: SiteRoute.login().path, label: req.t("signup-have-account"))])
+        form.apply(errors: errors, summary: req.t("form-has-errors"))
+        return form
+    }
+
+    @Sendable static func showSignUp(req: Request) async throws -> Response {
+        try await req.page("form", title: req.t("signup-title"), signUpForm(req))
+    }
+
+    @Sendable static func signUp(req: Request) async throws -> Response {
+        let input = try req.content.decode(SignUpInput.self)
+        do {
+            let draft = try SignUp(
+                email: input.email, password: input.password, confirmation: input.confirmation,
+                displayName: input.displayName)
+            if try await UserModel.query(on: req.db).filter(\.$email == draft.email).first() != nil {
+                throw ValidationErrors([DomainError(.emailTaken, field: "email")])
+            }
+            let hash = try await Passwords.hash(draft.password, app: req.application)
+            let user = UserModel(
+                email: draft.email, passwordHash: hash, displayName: draft.displayName, language: req.language,
+                isMentor: true)
+            do {
+                try await user.create(on: req.db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Two sign-ups for the same address at once: the unique index decides.
+                throw ValidationErrors([DomainError(.emailTaken, field: "email")])
+            }
+            try await signIn(req, userID: user.requireID())
+            return req.redirect(to: SiteRoute.dashboard.path, redirectType: .normal)
+        } catch let errors as ValidationErrors {
+            var safe = input
+            safe.password = nil
+            safe.confirmation = nil
+            let status: HTTPStatus =
+                errors.errors.contains { $0.code == .emailTaken } ? .conflict : .unprocessableEntity
+            return try await req.page(
+                "form", title: req.t("signup-title"), signUpForm(req, safe, errors: req.messages(for: errors)),
+                status: status)
+        }
+    }
+
+    static func loginForm(_ req: Request, email: String = "", next: String?, errors: [String: String] = [:]) -> FormView
+    {
+        var fields: [FormView.Field] = [
+            .init(name: "email", label: req.t("field-email"), type: "email", value: email, autocomplete: "username"),
+            .init(name: "password", label: req.t("field-password"), type: "password", autocomplete: "current-password"),
+        ]
+        if let next, SiteRoute.isLocal(next) {
+            fields.append(.init(name: "next", label: "", type: "hidden", value: next, required: false))
+        }
+        var form = FormView(
+            action: SiteRoute.login().path, submit: req.t("login-submit"), fields: fields,
+            links: [
+                .init(href: SiteRoute.forgotPassword.path, label: req.t("login-forgot")),
+                .init(href: SiteRoute.signUp.path, label: req.t("login-no-account")),
+            ])
+        form.apply(errors: errors, summary: errors["form"] ?? req.t("form-has-errors"))
+        return form
+    }
+
+    @Sendable static func showLogin(req: Request) async throws -> Response {
+        try await req.page(
+            "form", title: req.t("login-title"), loginForm(req, next: req.query[String.self, at: "next"]))
+    }
+
+    @Sendable static func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let email = (input.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let config = req.application.mentore.config
+        let since = req.now.addingTimeInterval(-config.loginWindowSeconds)
+        let scopes = ["account:" + email, "address:" + req.clientAddress]
+
+        func refuse(_ code: DomainError.Code, status: HTTPStatus) async throws -> Response {
+            let form = loginForm(req, email: email, next: input.next, errors: ["form": req.t("error-\(code.rawValue)")])
+            return try await req.page("form", title: req.t("login-title"), form, status: status)
+        }
+
+        let accountFailures = try await LoginAttemptModel.query(on: req.db).filter(\.$scope == scopes[0]).filter(
+            \.$createdAt > since
+        ).count()
+        let addressFailures = try await LoginAttemptModel.query(on: req.db).filter(\.$scope == scopes[1]).filter(
+            \.$createdAt > since
+        ).count()
+        if accountFailures >= config.loginLimitPerAccount || addressFailures >= config.loginLimitPerAddress {
+            return try await refuse(.rateLimited, status: .tooManyRequests)
+        }
+        let user = try await UserModel.query(on: req.db).filter(\.$email == email).first()
+        let valid = try await Passwords.verify(
+            input.password ?? "", hash: user?.passwordHash ?? req.application.mentore.decoyHash, app: req.application)
+        guard let user, valid else {
+            try await req.db.transaction { db in
+                for scope in scopes { try await LoginAttemptModel(scope: scope, at: req.now).create(on: db) }
+            }
+            return try await refuse(.wrongCredentials, status: .unauthorized)
+        }
+        try await LoginAttemptModel.query(on: req.db).filter(\.$scope == scopes[0]).delete()
+        try await signIn(req, userID: user.requireID())
+        let next = input.next.flatMap { SiteRoute.isLocal($0) ? $0 : nil } ?? SiteRoute.dashboard.path
+        return req.redirect(to: next, redirectType: .normal)
+    }
+
+    /// Binds the session to the user under a new session id (no session fixation).
+    static func signIn(_ req: Request, userID: UUID) async throws {
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+            req.session.id = nil
+        }
+        req.session.data["user"] = userID.uuidString
+        req.session.data["csrf"] = SecureToken.make()
+        req.currentUser = try await CurrentUser.load(userID, on: req.db)
+    }
+
+    @Sendable static func logout(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: SiteRoute.home.path, redirectType: .normal)
+    }
+}
+
+extension FormView {
+    /// Puts each error beside its field and a summary above the form.
+    mutating func apply(errors: [String: String], summary: String) {
+        for index in fields.indices {
+            fields[index].error = errors[fields[index].name]
+        }
+        error = errors.isEmpty ? nil : (errors["form"] ?? summary)
+    }
+}

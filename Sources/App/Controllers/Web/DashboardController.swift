@@ -1,0 +1,155 @@
+import Domain
+import Fluent
+import Localization
+import Persistence
+import Vapor
+
+/// Each role's home after signing in.
+enum DashboardController {
+    struct View: Encodable {
+        var intro: String
+        var cards: [Card]
+    }
+
+    struct Card: Encodable {
+        var title: String
+        var text: String
+        var links: [Page<View>.Link]
+    }
+
+    /// Sends the user to the dashboard of their most specific role.
+    @Sendable static func dashboard(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let target: SiteRoute =
+            if user.roles.contains(.admin) { .adminHome } else if user.roles.contains(.organizerManager) {
+                .organizerHome
+            } else if user.roles.contains(.doorStaff) { .doorHome } else if user.roles.contains(.partnerCoordinator) {
+                .partnerHome
+            } else { .mentorHome }
+        return req.redirect(to: target.path, redirectType: .normal)
+    }
+
+    static func render(_ req: Request, title: String, intro: String, cards: [Card]) async throws -> Response {
+        try await req.page("dashboard", title: title, View(intro: intro, cards: cards))
+    }
+
+    static func accountCard(_ req: Request) -> Card {
+        Card(
+            title: req.t("dashboard-account-title"), text: req.t("dashboard-account-text"),
+            links: [.init(href: SiteRoute.account.path, label: req.t("dashboard-account-link"))])
+    }
+
+    @Sendable static func mentor(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let events = try await CatalogController.upcoming(on: req.db, now: req.now, limit: 5)
+        let links = try events.map { e in
+            Page<View>.Link(
+                href: SiteRoute.event(.value(try e.requireID())).path,
+                label: EventPresenter.text(of: e, language: req.language)?.title ?? "")
+        }
+        return try await render(
+            req, title: req.t("dashboard-mentor-title"),
+            intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]),
+            cards: [
+                Card(
+                    title: req.t("dashboard-mentor-events-title"), text: req.t("dashboard-mentor-events-text"),
+                    links: links + [.init(href: SiteRoute.events.path, label: req.t("nav-events"))]),
+                accountCard(req),
+            ])
+    }
+
+    @Sendable static func partner(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let query = PartnerModel.query(on: req.db).sort(\.$name)
+        if !user.isAdmin { query.filter(\.$id ~~ Array(user.partners)) }
+        let partners = try await query.all()
+        let cards = try partners.map { p in
+            Card(
+                title: p.name, text: p.city,
+                links: [
+                    .init(
+                        href: SiteRoute.partnerMembers(.value(try p.requireID())).path, label: req.t("action-members"))
+                ])
+        }
+        return try await render(
+            req, title: req.t("dashboard-partner-title"),
+            intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]), cards: cards + [accountCard(req)])
+    }
+
+    static func organizers(_ req: Request, managedOnly: Bool) async throws -> [OrganizerModel] {
+        let user = try req.requireUser()
+        let query = OrganizerModel.query(on: req.db).filter(\.$status == .approved).sort(\.$name)
+        if !user.isAdmin {
+            let ids = user.organizers.filter { !managedOnly || $0.value == .manager }.map(\.key)
+            query.filter(\.$id ~~ ids)
+        }
+        return try await query.all()
+    }
+
+    @Sendable static func organizer(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let organizers = try await organizers(req, managedOnly: true)
+        var cards: [Card] = []
+        for organizer in organizers {
+            let id = try organizer.requireID()
+            let venues = try await VenueModel.query(on: req.db).filter(\.$organizer.$id == id).count()
+            let events = try await EventModel.query(on: req.db).filter(\.$organizer.$id == id).count()
+            cards.append(
+                Card(
+                    title: organizer.name,
+                    text: req.t("dashboard-organizer-summary", ["venues": .number(venues), "events": .number(events)]),
+                    links: [
+                        .init(href: SiteRoute.organizerMembers(.value(id)).path, label: req.t("action-members")),
+                        .init(href: SiteRoute.doorHome.path, label: req.t("nav-door")),
+                    ]))
+        }
+        return try await render(
+            req, title: req.t("dashboard-organizer-title"),
+            intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]), cards: cards + [accountCard(req)])
+    }
+
+    /// Today's sessions at the user's Organizers, for the door. Scanning arrives with the door issue.
+    @Sendable static func door(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let organizerIDs = try await organizers(req, managedOnly: false).map { try $0.requireID() }
+        let now = req.now
+        let sessions = try await EventSessionModel.query(on: req.db)
+            .join(EventModel.self, on: \EventSessionModel.$event.$id == \EventModel.$id)
+            .filter(EventModel.self, \.$organizer.$id ~~ organizerIDs)
+            .filter(\.$endsAt > now).filter(\.$startsAt < now.addingTimeInterval(86400))
+            .with(\.$event) { $0.with(\.$texts).with(\.$venue) }
+            .sort(\.$startsAt).all()
+        let rows = sessions.map { s -> ListView.Row in
+            let format = Formatting(
+                language: req.language, timeZone: TimeZone(identifier: s.event.venue.timeZone) ?? .gmt)
+            return ListView.Row(cells: [
+                format.dateTime(s.startsAt), EventPresenter.text(of: s.event, language: req.language)?.title ?? "",
+                s.event.venue.name, String(s.capacity),
+            ])
+        }
+        let view = ListView(
+            intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]) + " " + req.t("door-intro"),
+            columns: [req.t("column-starts"), req.t("column-title"), req.t("column-venue"), req.t("column-capacity")],
+            rows: rows,
+            empty: req.t("door-empty"))
+        return try await req.page("list", title: req.t("dashboard-door-title"), view)
+    }
+
+    @Sendable static func admin(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let pending = try await OrganizerModel.query(on: req.db).filter(\.$status == .pending).count()
+        func card(_ key: String, _ route: SiteRoute, _ args: [String: FTLValue] = [:]) -> Card {
+            Card(
+                title: req.t("admin-\(key)-title"), text: req.t("admin-\(key)-text", args),
+                links: [.init(href: route.path, label: req.t("admin-\(key)-title"))])
+        }
+        return try await render(
+            req, title: req.t("dashboard-admin-title"),
+            intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]),
+            cards: [
+                card("organizers", .adminOrganizers, ["pending": .number(pending)]),
+                card("partners", .adminPartners), card("venues", .adminVenues), card("events", .adminEvents),
+                card("audit", .adminAudit), accountCard(req),
+            ])
+    }
+}

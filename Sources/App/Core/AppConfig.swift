@@ -1,0 +1,122 @@
+import Foundation
+
+/// Every environment variable the platform reads, read once at boot, with safe local defaults.
+///
+/// The README's configuration table lists the same names; keep them together.
+public struct AppConfig: Sendable {
+    public enum DatabaseTarget: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public enum MailTransportKind: String, Sendable {
+        case file
+        case smtp
+    }
+
+    public var database: DatabaseTarget
+    /// The public address of the site, used in links sent by e-mail.
+    public var siteURL: String
+    public var cookieSecure: Bool
+    public var bcryptCost: Int
+    public var mailTransport: MailTransportKind
+    public var mailDirectory: String
+    public var mailFrom: String
+    public var smtpHost: String
+    public var smtpPort: Int
+    public var smtpStartTLS: Bool
+    public var smtpUsername: String?
+    public var smtpPassword: String?
+    /// Seconds between two runs of the outbox worker; 0 disables the worker (tests drive it by hand).
+    public var mailWorkerInterval: Double
+    public var localesDirectory: String
+    public var viewsDirectory: String
+    public var publicDirectory: String
+    /// Failed log-ins allowed per account, and per address, within `loginWindowSeconds`.
+    public var loginLimitPerAccount: Int
+    public var loginLimitPerAddress: Int
+    public var loginWindowSeconds: Double
+
+    /// The names this struct reads, for the README and for error messages.
+    public static let variableNames = [
+        "DATABASE_URL", "SITE_URL", "COOKIE_SECURE", "BCRYPT_COST", "MAIL_TRANSPORT", "MAIL_DIR", "MAIL_FROM",
+        "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "SMTP_PASSWORD", "MAIL_WORKER_INTERVAL",
+        "MENTORE_ROOT", "LOGIN_LIMIT_ACCOUNT", "LOGIN_LIMIT_ADDRESS", "LOGIN_WINDOW_SECONDS",
+    ]
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public var problems: [String]
+        public var description: String {
+            "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads `environment`; every problem found is reported at once.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        var problems: [String] = []
+        func value(_ name: String) -> String? {
+            environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let text = value(name) else { return fallback }
+            guard let number = Int(text), range.contains(number) else {
+                problems.append("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+                return fallback
+            }
+            return number
+        }
+        func flag(_ name: String, default fallback: Bool) -> Bool {
+            guard let text = value(name)?.lowercased() else { return fallback }
+            switch text {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default:
+                problems.append("\(name) must be true or false")
+                return fallback
+            }
+        }
+
+        let root = value("MENTORE_ROOT") ?? FileManager.default.currentDirectoryPath
+        switch value("DATABASE_URL") {
+        case nil:
+            database = .sqlite(path: root + "/data/mentore.sqlite")
+        case let url? where url.hasPrefix("sqlite:"):
+            let path = String(url.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "")
+            database = .sqlite(path: path.isEmpty ? root + "/data/mentore.sqlite" : path)
+        case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
+            database = .postgres(url: url)
+        case let url?:
+            problems.append("DATABASE_URL must start with sqlite: or postgres:// (got \(url.prefix(12))…)")
+            database = .sqlite(path: root + "/data/mentore.sqlite")
+        }
+        siteURL = (value("SITE_URL") ?? "http://127.0.0.1:8080").trimmingCharacters(in: ["/"])
+        if URL(string: siteURL)?.scheme == nil { problems.append("SITE_URL must be an absolute URL") }
+        cookieSecure = flag("COOKIE_SECURE", default: siteURL.hasPrefix("https://"))
+        bcryptCost = integer("BCRYPT_COST", default: 12, range: 4...31)
+        switch value("MAIL_TRANSPORT") ?? "file" {
+        case "file": mailTransport = .file
+        case "smtp": mailTransport = .smtp
+        default:
+            problems.append("MAIL_TRANSPORT must be file or smtp")
+            mailTransport = .file
+        }
+        mailDirectory = value("MAIL_DIR") ?? root + "/data/mail"
+        mailFrom = value("MAIL_FROM") ?? "Mentore <no-reply@mentore.test>"
+        smtpHost = value("SMTP_HOST") ?? "127.0.0.1"
+        smtpPort = integer("SMTP_PORT", default: 25, range: 1...65535)
+        smtpStartTLS = flag("SMTP_STARTTLS", default: false)
+        smtpUsername = value("SMTP_USERNAME")
+        smtpPassword = value("SMTP_PASSWORD")
+        if (smtpUsername == nil) != (smtpPassword == nil) {
+            problems.append("SMTP_USERNAME and SMTP_PASSWORD go together")
+        }
+        mailWorkerInterval = Double(integer("MAIL_WORKER_INTERVAL", default: 5, range: 0...3600))
+        localesDirectory = root + "/Locales"
+        viewsDirectory = root + "/Resources/Views/"
+        publicDirectory = root + "/Resources/Public/"
+        loginLimitPerAccount = integer("LOGIN_LIMIT_ACCOUNT", default: 5, range: 1...1000)
+        loginLimitPerAddress = integer("LOGIN_LIMIT_ADDRESS", default: 30, range: 1...100_000)
+        loginWindowSeconds = Double(integer("LOGIN_WINDOW_SECONDS", default: 900, range: 1...86400))
+        if !problems.isEmpty { throw Invalid(problems: problems) }
+    }
+}

@@ -1,0 +1,66 @@
+import Domain
+import Fluent
+import Localization
+import Persistence
+import Vapor
+
+/// Turns Events into what the public pages show, in the reader's language.
+enum EventPresenter {
+    /// The event's text in `language`, or else along the fallback chain.
+    static func text(of event: EventModel, language: String, fallbacks: [String] = []) -> EventTextModel? {
+        let texts = event.$texts.value ?? []
+        for candidate in [language] + fallbacks + Language.allCases.map(\.rawValue) {
+            if let text = texts.first(where: { $0.language == candidate }) { return text }
+        }
+        return nil
+    }
+
+    struct Card: Encodable {
+        var id: String
+        var href: String
+        var title: String
+        var description: String
+        /// The language the text is shown in, when it differs from the page's.
+        var textLang: String?
+        var fallbackNote: String?
+        var kind: String
+        var kindLabel: String
+        var venue: String
+        var city: String
+        var price: String
+        var languages: String
+        var next: String?
+        var sessions: [SessionLine]
+    }
+
+    struct SessionLine: Encodable {
+        var when: String
+        var seats: String
+    }
+
+    static func card(_ event: EventModel, req: Request, now: Date) throws -> Card {
+        let fallbacks = req.application.mentore.localizer.fallbacks[req.language] ?? []
+        let text = text(of: event, language: req.language, fallbacks: fallbacks)
+        let zone = TimeZone(identifier: event.venue.timeZone) ?? .gmt
+        let format = Formatting(language: req.language, timeZone: zone)
+        let upcoming = (event.$sessions.value ?? []).filter { $0.endsAt > now }.sorted { $0.startsAt < $1.startsAt }
+        let shownIn = text?.language ?? req.language
+        return Card(
+            id: try event.requireID().uuidString, href: SiteRoute.event(.value(try event.requireID())).path,
+            title: text?.title ?? "", description: text?.description ?? "",
+            textLang: shownIn == req.language ? nil : shownIn,
+            fallbackNote: shownIn == req.language
+                ? nil : req.t("content-not-translated", ["language": .string(req.t("language-name-\(shownIn)"))]),
+            kind: event.kind.rawValue, kindLabel: req.t("event-kind-\(event.kind.rawValue)"),
+            venue: event.venue.name, city: event.venue.city,
+            price: format.money(
+                minor: event.priceMinor, currency: event.currency.rawValue, minorUnits: event.currency.minorUnits),
+            languages: event.languageList.map { req.t("language-name-\($0.rawValue)") }.joined(separator: ", "),
+            next: upcoming.first.map { format.dateTime($0.startsAt) },
+            sessions: upcoming.map {
+                SessionLine(
+                    when: format.dateTime($0.startsAt) + " – " + format.time($0.endsAt),
+                    seats: req.t("event-seats", ["capacity": .number($0.capacity)]))
+            })
+    }
+}

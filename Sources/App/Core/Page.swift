@@ -1,0 +1,159 @@
+import Domain
+import Vapor
+
+/// What every page's layout needs, around the page's own content.
+struct Page<Content: Encodable>: Encodable {
+    struct Link: Encodable {
+        var href: String
+        var label: String
+        var current: Bool = false
+        var lang: String? = nil
+    }
+
+    var lang: String
+    var title: String
+    var user: String?
+    var nav: [Link]
+    var languages: [Link]
+    var homePath = SiteRoute.home.path
+    var logoutPath = SiteRoute.logout.path
+    var content: Content
+
+    init(_ request: Request, title: String, content: Content) {
+        self.lang = request.language
+        self.title = title
+        self.user = request.currentUser?.displayName
+        self.content = content
+        let path = request.url.path
+        var nav = [Link(href: SiteRoute.events.path, label: request.t("nav-events"))]
+        if let user = request.currentUser {
+            nav.append(Link(href: SiteRoute.dashboard.path, label: request.t("nav-dashboard")))
+            if user.isAdmin { nav.append(Link(href: SiteRoute.adminHome.path, label: request.t("nav-admin"))) }
+        } else {
+            nav.append(Link(href: SiteRoute.login().path, label: request.t("nav-login")))
+            nav.append(Link(href: SiteRoute.signUp.path, label: request.t("nav-signup")))
+        }
+        self.nav = nav.map { link in
+            var link = link
+            link.current = link.href == path
+            return link
+        }
+        let here = path + (request.url.query.map { "?" + $0 } ?? "")
+        let encoded = here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        self.languages = Language.allCases.map { language in
+            Link(
+                href: SiteRoute.language(.value(language.rawValue)).path + "?next=" + encoded,
+                label: request.t("language-self-\(language.rawValue)"), current: language.rawValue == request.language,
+                lang: language.rawValue)
+        }
+    }
+}
+
+/// A form rendered by the shared `form` template: one description per field.
+struct FormView: Encodable {
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Field: Encodable {
+        var name: String
+        var label: String
+        /// text, email, password, textarea, select, checkboxes, datetime-local, number, hidden
+        var type: String
+        var value: String = ""
+        var hint: String? = nil
+        var error: String? = nil
+        var required: Bool = true
+        var autocomplete: String? = nil
+        var options: [Option] = []
+        var lang: String? = nil
+    }
+
+    var action: String
+    var submit: String
+    var fields: [Field]
+    var intro: String? = nil
+    var error: String? = nil
+    var links: [Page<FormView>.Link] = []
+    var notice: String? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case action, submit, fields, intro, error, links, notice, hasFields
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(action, forKey: .action)
+        try c.encode(submit, forKey: .submit)
+        try c.encode(fields, forKey: .fields)
+        try c.encodeIfPresent(intro, forKey: .intro)
+        try c.encodeIfPresent(error, forKey: .error)
+        try c.encode(links, forKey: .links)
+        try c.encodeIfPresent(notice, forKey: .notice)
+        try c.encode(!fields.isEmpty, forKey: .hasFields)
+    }
+}
+
+/// A table rendered by the shared `list` template, with optional per-row actions.
+struct ListView: Encodable {
+    struct Action: Encodable {
+        var href: String
+        var label: String
+        /// `post` renders a button in a small form; `get` a link.
+        var method: String = "get"
+    }
+
+    struct Row: Encodable {
+        var cells: [String]
+        var link: String? = nil
+        var actions: [Action] = []
+    }
+
+    var intro: String? = nil
+    var columns: [String]
+    var rows: [Row]
+    var empty: String
+    var links: [Action] = []
+    var notice: String? = nil
+    /// A form shown under the table (for example an invitation form).
+    var form: FormView? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case intro, columns, rows, empty, links, notice, form, hasRows
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(intro, forKey: .intro)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(empty, forKey: .empty)
+        try c.encode(links, forKey: .links)
+        try c.encodeIfPresent(notice, forKey: .notice)
+        try c.encodeIfPresent(form, forKey: .form)
+        try c.encode(!rows.isEmpty, forKey: .hasRows)
+    }
+}
+
+extension Request {
+    /// Renders a page with the shared layout.
+    func page<Content: Encodable>(_ template: String, title: String, _ content: Content, status: HTTPStatus = .ok)
+        async throws -> Response
+    {
+        let response = try await view.render(template, Page(self, title: title, content: content)).encodeResponse(
+            for: self)
+        response.status = status
+        return response
+    }
+
+    /// Localized messages for the field errors of a failed form.
+    func messages(for errors: ValidationErrors) -> [String: String] {
+        var messages: [String: String] = [:]
+        for error in errors.errors {
+            messages[error.field ?? "form"] = t("error-\(error.code.rawValue)")
+        }
+        return messages
+    }
+}

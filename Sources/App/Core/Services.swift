@@ -1,0 +1,46 @@
+import Foundation
+import Localization
+import Vapor
+
+/// The dependencies of the running app, replaceable in tests (clock, mail transport).
+public struct AppServices: Sendable {
+    public var config: AppConfig
+    public var localizer: Localizer
+    public var negotiator: LanguageNegotiator
+    public var now: @Sendable () -> Date
+    public var mailTransport: any MailTransport
+    public var metrics: AppMetrics
+    /// A hash to verify against when an account does not exist, so timing does not reveal which exist.
+    public let decoyHash: String
+
+    public init(
+        config: AppConfig, localizer: Localizer, now: @escaping @Sendable () -> Date = Date.init,
+        mailTransport: any MailTransport, metrics: AppMetrics = AppMetrics()
+    ) {
+        self.config = config
+        self.localizer = localizer
+        self.negotiator = LanguageNegotiator(supported: localizer.languages, defaultLanguage: "it")
+        self.now = now
+        self.mailTransport = mailTransport
+        self.metrics = metrics
+        self.decoyHash = (try? Bcrypt.hash(SecureToken.make(), cost: config.bcryptCost)) ?? ""
+    }
+}
+
+/// Where the app keeps its `AppServices`.
+public struct AppServicesKey: StorageKey {
+    public typealias Value = AppServices
+}
+
+extension Application {
+    /// The platform's own dependencies (not Vapor's `services`).
+    public var mentore: AppServices {
+        get {
+            guard let services = storage[AppServicesKey.self] else {
+                fatalError("configure(_:) sets the services before anything uses them")
+            }
+            return services
+        }
+        set { storage[AppServicesKey.self] = newValue }
+    }
+}

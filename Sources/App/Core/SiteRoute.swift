@@ -1,0 +1,141 @@
+import Domain
+import Vapor
+
+/// A path parameter: `.key` when registering a route, `.value` when building a link.
+public enum Parameter<Value: Sendable>: Sendable {
+    case key
+    case value(Value)
+}
+
+/// Every page of the site. One enum registers the routes and builds every link,
+/// so a link can never point at a route that does not exist.
+public enum SiteRoute: Sendable {
+    case home
+    case events
+    case event(Parameter<UUID>)
+    case language(Parameter<String>)
+    case signUp
+    case login(next: String? = nil)
+    case logout
+    case forgotPassword
+    case resetPassword(Parameter<String>)
+    case invitation(Parameter<String>)
+    case health
+    case metrics
+
+    case dashboard
+    case account
+    case organizerApplication
+
+    case mentorHome
+    case partnerHome
+    case partnerMembers(Parameter<UUID>)
+    case partnerInvite(Parameter<UUID>)
+    case partnerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
+    case organizerHome
+    case organizerMembers(Parameter<UUID>)
+    case organizerInvite(Parameter<UUID>)
+    case organizerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
+    case doorHome
+
+    case adminHome
+    case adminOrganizers
+    case adminOrganizerEdit(Parameter<UUID>)
+    case adminOrganizerDecide(Parameter<UUID>, decision: Parameter<String>)
+    case adminPartners
+    case adminPartnerNew
+    case adminPartnerEdit(Parameter<UUID>)
+    case adminVenues
+    case adminVenueNew
+    case adminVenueEdit(Parameter<UUID>)
+    case adminEvents
+    case adminEventNew
+    case adminEventEdit(Parameter<UUID>)
+    case adminEventSessions(Parameter<UUID>)
+    case adminEventSessionDelete(Parameter<UUID>, session: Parameter<UUID>)
+    case adminAudit
+
+    /// Path components: parameters appear as `:name` for `.key`.
+    public var pathComponents: [PathComponent] {
+        func p<T>(_ name: String, _ parameter: Parameter<T>) -> PathComponent {
+            switch parameter {
+            case .key: .parameter(name)
+            case .value(let value): .constant((value as? UUID)?.uuidString.lowercased() ?? "\(value)")
+            }
+        }
+        switch self {
+        case .home: return []
+        case .events: return ["events"]
+        case .event(let id): return ["events", p("eventID", id)]
+        case .language(let code): return ["language", p("code", code)]
+        case .signUp: return ["signup"]
+        case .login: return ["login"]
+        case .logout: return ["logout"]
+        case .forgotPassword: return ["password", "forgot"]
+        case .resetPassword(let token): return ["password", "reset", p("token", token)]
+        case .invitation(let token): return ["invitations", p("token", token)]
+        case .health: return ["healthz"]
+        case .metrics: return ["metrics"]
+        case .dashboard: return ["dashboard"]
+        case .account: return ["account"]
+        case .organizerApplication: return ["organizers", "apply"]
+        case .mentorHome: return ["mentor"]
+        case .partnerHome: return ["partner"]
+        case .partnerMembers(let id): return ["partner", p("partnerID", id), "members"]
+        case .partnerInvite(let id): return ["partner", p("partnerID", id), "invitations"]
+        case .partnerRemoveMember(let id, let member):
+            return ["partner", p("partnerID", id), "members", p("memberID", member), "remove"]
+        case .organizerHome: return ["organizer"]
+        case .organizerMembers(let id): return ["organizer", p("organizerID", id), "members"]
+        case .organizerInvite(let id): return ["organizer", p("organizerID", id), "invitations"]
+        case .organizerRemoveMember(let id, let member):
+            return ["organizer", p("organizerID", id), "members", p("memberID", member), "remove"]
+        case .doorHome: return ["door"]
+        case .adminHome: return ["admin"]
+        case .adminOrganizers: return ["admin", "organizers"]
+        case .adminOrganizerEdit(let id): return ["admin", "organizers", p("organizerID", id), "edit"]
+        case .adminOrganizerDecide(let id, let decision):
+            return ["admin", "organizers", p("organizerID", id), p("decision", decision)]
+        case .adminPartners: return ["admin", "partners"]
+        case .adminPartnerNew: return ["admin", "partners", "new"]
+        case .adminPartnerEdit(let id): return ["admin", "partners", p("partnerID", id), "edit"]
+        case .adminVenues: return ["admin", "venues"]
+        case .adminVenueNew: return ["admin", "venues", "new"]
+        case .adminVenueEdit(let id): return ["admin", "venues", p("venueID", id), "edit"]
+        case .adminEvents: return ["admin", "events"]
+        case .adminEventNew: return ["admin", "events", "new"]
+        case .adminEventEdit(let id): return ["admin", "events", p("eventID", id), "edit"]
+        case .adminEventSessions(let id): return ["admin", "events", p("eventID", id), "sessions"]
+        case .adminEventSessionDelete(let id, let session):
+            return ["admin", "events", p("eventID", id), "sessions", p("sessionID", session), "delete"]
+        case .adminAudit: return ["admin", "audit"]
+        }
+    }
+
+    /// The link to this page.
+    public var path: String {
+        let base = "/" + pathComponents.map(\.description).joined(separator: "/")
+        if case .login(let next?) = self, Self.isLocal(next) {
+            return base + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")
+        }
+        return base
+    }
+
+    /// Whether a `next` target stays on this site (no open redirects).
+    public static func isLocal(_ target: String) -> Bool {
+        target.hasPrefix("/") && !target.hasPrefix("//") && !target.hasPrefix("/\\")
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers a handler for a page, inside the area the builder guards.
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ route: SiteRoute, area: Area,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let registered = self.on(method, route.pathComponents, use: handler)
+        registered.userInfo["area"] = area.rawValue
+        return registered
+    }
+}

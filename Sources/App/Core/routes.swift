@@ -1,0 +1,76 @@
+import Domain
+import Vapor
+
+/// Registers every route inside the one Area that guards it.
+func routes(_ app: Application) throws {
+    let open = app.routes
+    open.on(.GET, .home, area: .publicSite, use: CatalogController.home)
+    open.on(.GET, .events, area: .publicSite, use: CatalogController.list)
+    open.on(.GET, .event(.key), area: .publicSite, use: CatalogController.show)
+    open.on(.GET, .language(.key), area: .publicSite, use: SiteController.language)
+    open.on(.GET, .signUp, area: .publicSite, use: AuthController.showSignUp)
+    open.on(.POST, .signUp, area: .publicSite, use: AuthController.signUp)
+    open.on(.GET, .login(), area: .publicSite, use: AuthController.showLogin)
+    open.on(.POST, .login(), area: .publicSite, use: AuthController.login)
+    open.on(.GET, .forgotPassword, area: .publicSite, use: PasswordController.showForgot)
+    open.on(.POST, .forgotPassword, area: .publicSite, use: PasswordController.forgot)
+    open.on(.GET, .resetPassword(.key), area: .publicSite, use: PasswordController.showReset)
+    open.on(.POST, .resetPassword(.key), area: .publicSite, use: PasswordController.reset)
+    open.on(.GET, .invitation(.key), area: .publicSite, use: InvitationController.show)
+    open.on(.GET, .health, area: .publicSite, use: SiteController.health)
+    open.on(.GET, .metrics, area: .publicSite, use: SiteController.metrics)
+
+    let account = app.routes.grouped(AreaMiddleware(area: .account))
+    account.on(.POST, .logout, area: .account, use: AuthController.logout)
+    account.on(.GET, .dashboard, area: .account, use: DashboardController.dashboard)
+    account.on(.GET, .account, area: .account, use: SiteController.account)
+    account.on(.POST, .account, area: .account, use: SiteController.account)
+    account.on(.GET, .organizerApplication, area: .account, use: OrganizerApplicationController.show)
+    account.on(.POST, .organizerApplication, area: .account, use: OrganizerApplicationController.submit)
+    account.on(.POST, .invitation(.key), area: .account, use: InvitationController.accept)
+
+    let mentor = app.routes.grouped(AreaMiddleware(area: .mentor))
+    mentor.on(.GET, .mentorHome, area: .mentor, use: DashboardController.mentor)
+
+    let partner = app.routes.grouped(AreaMiddleware(area: .partner))
+    partner.on(.GET, .partnerHome, area: .partner, use: DashboardController.partner)
+    partner.on(.GET, .partnerMembers(.key), area: .partner, use: MembersController.list)
+    partner.on(.POST, .partnerInvite(.key), area: .partner, use: MembersController.invite)
+    partner.on(.POST, .partnerRemoveMember(.key, member: .key), area: .partner, use: MembersController.remove)
+
+    let organizer = app.routes.grouped(AreaMiddleware(area: .organizer))
+    organizer.on(.GET, .organizerHome, area: .organizer, use: DashboardController.organizer)
+    organizer.on(.GET, .organizerMembers(.key), area: .organizer, use: MembersController.list)
+    organizer.on(.POST, .organizerInvite(.key), area: .organizer, use: MembersController.invite)
+    organizer.on(.POST, .organizerRemoveMember(.key, member: .key), area: .organizer, use: MembersController.remove)
+
+    let door = app.routes.grouped(AreaMiddleware(area: .door))
+    door.on(.GET, .doorHome, area: .door, use: DashboardController.door)
+
+    let admin = app.routes.grouped(AreaMiddleware(area: .admin))
+    admin.on(.GET, .adminHome, area: .admin, use: DashboardController.admin)
+    admin.on(.GET, .adminOrganizers, area: .admin, use: AdminOrganizationsController.organizers)
+    admin.on(.GET, .adminOrganizerEdit(.key), area: .admin, use: AdminOrganizationsController.editOrganizer)
+    admin.on(.POST, .adminOrganizerEdit(.key), area: .admin, use: AdminOrganizationsController.editOrganizer)
+    admin.on(.POST, .adminOrganizerDecide(.key, decision: .key), area: .admin, use: AdminOrganizationsController.decide)
+    admin.on(.GET, .adminPartners, area: .admin, use: AdminOrganizationsController.partners)
+    admin.on(.GET, .adminPartnerNew, area: .admin, use: AdminOrganizationsController.savePartner)
+    admin.on(.POST, .adminPartnerNew, area: .admin, use: AdminOrganizationsController.savePartner)
+    admin.on(.GET, .adminPartnerEdit(.key), area: .admin, use: AdminOrganizationsController.savePartner)
+    admin.on(.POST, .adminPartnerEdit(.key), area: .admin, use: AdminOrganizationsController.savePartner)
+    admin.on(.GET, .adminVenues, area: .admin, use: AdminCatalogController.venues)
+    admin.on(.GET, .adminVenueNew, area: .admin, use: AdminCatalogController.saveVenue)
+    admin.on(.POST, .adminVenueNew, area: .admin, use: AdminCatalogController.saveVenue)
+    admin.on(.GET, .adminVenueEdit(.key), area: .admin, use: AdminCatalogController.saveVenue)
+    admin.on(.POST, .adminVenueEdit(.key), area: .admin, use: AdminCatalogController.saveVenue)
+    admin.on(.GET, .adminEvents, area: .admin, use: AdminCatalogController.events)
+    admin.on(.GET, .adminEventNew, area: .admin, use: AdminCatalogController.saveEvent)
+    admin.on(.POST, .adminEventNew, area: .admin, use: AdminCatalogController.saveEvent)
+    admin.on(.GET, .adminEventEdit(.key), area: .admin, use: AdminCatalogController.saveEvent)
+    admin.on(.POST, .adminEventEdit(.key), area: .admin, use: AdminCatalogController.saveEvent)
+    admin.on(.GET, .adminEventSessions(.key), area: .admin, use: AdminCatalogController.sessions)
+    admin.on(.POST, .adminEventSessions(.key), area: .admin, use: AdminCatalogController.addSession)
+    admin.on(
+        .POST, .adminEventSessionDelete(.key, session: .key), area: .admin, use: AdminCatalogController.deleteSession)
+    admin.on(.GET, .adminAudit, area: .admin, use: AdminOrganizationsController.audit)
+}

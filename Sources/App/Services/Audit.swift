@@ -1,0 +1,30 @@
+import FluentKit
+import Persistence
+import Vapor
+
+/// Writes who did what to which object, when and from where, in the caller's transaction.
+enum Audit {
+    static func record(
+        _ request: Request, _ action: String, _ objectType: String, _ objectID: UUID?, detail: String = "",
+        on db: any Database
+    ) async throws {
+        try await AuditEventModel(
+            actorID: request.currentUser?.id, actorEmail: request.currentUser?.email ?? "-", action: action,
+            objectType: objectType, objectID: objectID?.uuidString ?? "-", detail: detail,
+            ip: request.clientAddress, at: request.now
+        ).create(on: db)
+    }
+}
+
+/// Bcrypt off the event loop, at the configured cost.
+enum Passwords {
+    static func hash(_ password: String, app: Application) async throws -> String {
+        let cost = app.mentore.config.bcryptCost
+        return try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    static func verify(_ password: String, hash: String, app: Application) async throws -> Bool {
+        try await app.threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
+
+}

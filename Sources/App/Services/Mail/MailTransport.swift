@@ -1,0 +1,94 @@
+import Foundation
+
+/// One e-mail ready to go out.
+public struct MailMessage: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var subject: String
+    public var text: String
+    public var language: String
+    public var messageID: String
+
+    /// The RFC 5322 form: UTF-8 headers encoded per RFC 2047, a quoted-printable body.
+    public func rendered(date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let headers = [
+            "From: \(Self.encodeAddress(from))",
+            "To: \(to)",
+            "Subject: \(Self.encodeWord(subject))",
+            "Date: \(formatter.string(from: date))",
+            "Message-ID: <\(messageID)>",
+            "Content-Language: \(language)",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: quoted-printable",
+        ]
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + Self.quotedPrintable(text)
+    }
+
+    static func encodeWord(_ text: String) -> String {
+        guard !text.allSatisfy({ $0.isASCII }) else { return text }
+        return "=?utf-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
+    /// `Name <address>`, with the display name encoded when it is not ASCII.
+    static func encodeAddress(_ text: String) -> String {
+        guard let open = text.lastIndex(of: "<") else { return text }
+        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? String(text[open...]) : "\(encodeWord(name)) \(text[open...])"
+    }
+
+    /// Quoted-printable (RFC 2045) with CRLF line breaks and soft breaks under 76 characters.
+    static func quotedPrintable(_ text: String) -> String {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        var lines: [String] = []
+        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
+            var encoded = ""
+            var current = 0
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                let piece: String
+                if (byte == 0x20 || byte == 0x09) && isLast {
+                    piece = String(format: "=%02X", byte)
+                } else if (byte >= 33 && byte <= 126 && byte != 61) || byte == 0x20 || byte == 0x09 {
+                    piece = String(UnicodeScalar(byte))
+                } else {
+                    piece = String(format: "=%02X", byte)
+                }
+                if current + piece.count > 75 {
+                    encoded += "=\r\n"
+                    current = 0
+                }
+                encoded += piece
+                current += piece.count
+            }
+            lines.append(encoded)
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// Delivers one message or throws; the outbox worker retries on failure.
+public protocol MailTransport: Sendable {
+    func send(_ message: MailMessage, date: Date) async throws
+}
+
+/// Writes each message as an `.eml` file: the default for local runs.
+public struct FileMailTransport: MailTransport {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    public func send(_ message: MailMessage, date: Date) async throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let name = "\(Int(date.timeIntervalSince1970))-\(message.messageID.prefix(36)).eml"
+        try Data(message.rendered(date: date).utf8).write(
+            to: URL(fileURLWithPath: directory).appendingPathComponent(name))
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+
+/// The kinds of Event a Circuit can chain together.
+public enum EventKind: String, Sendable, CaseIterable, Codable {
+    case training
+    case education
+    case culture
+}
+
+/// The languages the platform speaks, in the order they are offered.
+public enum Language: String, Sendable, CaseIterable, Codable, Hashable {
+    case it
+    case sq
+    case en
+}
+
+/// A user account as typed into the sign-up form, validated.
+public struct SignUp: Sendable, Equatable {
+    public var email: String
+    public var password: String
+    public var displayName: String
+
+    public static let minimumPasswordLength = 10
+
+    public init(email: String?, password: String?, confirmation: String?, displayName: String?)
+        throws(ValidationErrors)
+    {
+        var v = Validator()
+        self.displayName = v.text(displayName, field: "displayName", max: 100)
+        self.email = v.email(email)
+        self.password = v.newPassword(password, confirmation: confirmation)
+        try v.finish()
+    }
+}
+
+extension Validator {
+    /// Lower-cases and checks an e-mail address: one `@`, a dot in the domain, no spaces.
+    public mutating func email(_ value: String?, field: String = "email") -> String {
+        let email = text(value, field: field, max: 254).lowercased()
+        guard !email.isEmpty else { return email }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        let valid =
+            parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        if !valid { add(.invalidEmail, field: field) }
+        return email
+    }
+
+    /// A new password: long enough, and typed the same twice.
+    public mutating func newPassword(_ value: String?, confirmation: String?) -> String {
+        let password = value ?? ""
+        if password.isEmpty {
+            add(.required, field: "password")
+        } else if password.count < SignUp.minimumPasswordLength {
+            add(.tooShort, field: "password")
+        } else if password.count > 200 {
+            add(.tooLong, field: "password")
+        } else if password != confirmation {
+            add(.passwordMismatch, field: "confirmation")
+        }
+        return password
+    }
+}
+
+/// The fields of a Venue, validated.
+public struct VenueDraft: Sendable, Equatable {
+    public var name: String
+    public var address: String
+    public var city: String
+    public var country: String
+    public var timeZone: String
+
+    public init(name: String?, address: String?, city: String?, country: String?, timeZone: String?)
+        throws(ValidationErrors)
+    {
+        var v = Validator()
+        self.name = v.text(name, field: "name")
+        self.address = v.text(address, field: "address")
+        self.city = v.text(city, field: "city", max: 100)
+        let country = v.text(country, field: "country", max: 2).uppercased()
+        if !country.isEmpty, country.count != 2 || !country.allSatisfy({ ("A"..."Z").contains($0) }) {
+            v.add(.invalidValue, field: "country")
+        }
+        self.country = country
+        let zone = v.text(timeZone, field: "timeZone", max: 64)
+        if !zone.isEmpty, TimeZone(identifier: zone) == nil {
+            v.add(.unknownTimeZone, field: "timeZone")
+        }
+        self.timeZone = zone
+        try v.finish()
+    }
+}
+
+/// The texts of an Event in one language.
+public struct EventText: Sendable, Equatable {
+    public var title: String
+    public var description: String
+
+    public init(title: String, description: String) {
+        self.title = title
+        self.description = description
+    }
+}
+
+/// The fields of an Event, validated. Texts are kept per language; at least one is required.
+public struct EventDraft: Sendable, Equatable {
+    public var kind: EventKind
+    public var price: Money
+    public var languages: [Language]
+    public var texts: [Language: EventText]
+
+    public init(
+        kind: String?, price: String?, currency: String?, languages: [String],
+        texts: [Language: (title: String?, description: String?)]
+    ) throws(ValidationErrors) {
+        var v = Validator()
+        let rawKind = (kind ?? "").trimmingCharacters(in: .whitespaces)
+        let knownKind = EventKind(rawValue: rawKind)
+        if knownKind == nil { v.add(rawKind.isEmpty ? .required : .invalidValue, field: "kind") }
+        self.kind = knownKind ?? .training
+
+        let knownCurrency = Currency(code: currency ?? "")
+        if knownCurrency == nil { v.add(.unknownCurrency, field: "currency") }
+        let priceText = (price ?? "").trimmingCharacters(in: .whitespaces)
+        var money = Money(minor: 0, currency: knownCurrency ?? .eur)
+        if priceText.isEmpty {
+            v.add(.required, field: "price")
+        } else if priceText.hasPrefix("-") {
+            v.add(.negative, field: "price")
+        } else if let parsed = Money(parsing: priceText, currency: knownCurrency ?? .eur) {
+            money = parsed
+        } else {
+            v.add(.invalidValue, field: "price")
+        }
+        self.price = money
+
+        let known = languages.compactMap(Language.init(rawValue:))
+        if known.isEmpty {
+            v.add(.required, field: "languages")
+        }
+        if known.count != languages.count { v.add(.invalidValue, field: "languages") }
+        self.languages = Language.allCases.filter(known.contains)
+
+        var parsed: [Language: EventText] = [:]
+        for language in Language.allCases {
+            let input = texts[language] ?? (nil, nil)
+            let title = v.text(input.title, field: "title-\(language.rawValue)", required: false, max: 200)
+            let description = v.text(
+                input.description, field: "description-\(language.rawValue)", required: false, max: 5000)
+            if !title.isEmpty {
+                parsed[language] = EventText(title: title, description: description)
+            } else if !description.isEmpty {
+                v.add(.required, field: "title-\(language.rawValue)")
+            }
+        }
+        if parsed.isEmpty { v.add(.required, field: "title-it") }
+        self.texts = parsed
+        try v.finish()
+    }
+}
+
+/// A dated Session of an Event, validated. Times are typed in the venue's time zone.
+public struct SessionDraft: Sendable, Equatable {
+    public var startsAt: Date
+    public var endsAt: Date
+    public var capacity: Int
+
+    public init(starts: String?, ends: String?, capacity: String?, timeZone: TimeZone)
+        throws(ValidationErrors)
+    {
+        var v = Validator()
+        let start = Self.parseLocal(starts, timeZone: timeZone)
+        let end = Self.parseLocal(ends, timeZone: timeZone)
+        if (starts ?? "").isEmpty {
+            v.add(.required, field: "startsAt")
+        } else if start == nil {
+            v.add(.invalidDate, field: "startsAt")
+        }
+        if (ends ?? "").isEmpty {
+            v.add(.required, field: "endsAt")
+        } else if end == nil {
+            v.add(.invalidDate, field: "endsAt")
+        }
+        if let start, let end, end <= start { v.add(.endBeforeStart, field: "endsAt") }
+        let capacityText = (capacity ?? "").trimmingCharacters(in: .whitespaces)
+        var seats = 0
+        if capacityText.isEmpty {
+            v.add(.required, field: "capacity")
+        } else if let value = Int(capacityText) {
+            if value < 1 { v.add(value < 0 ? .negative : .invalidValue, field: "capacity") }
+            if value > 100_000 { v.add(.invalidValue, field: "capacity") }
+            seats = value
+        } else {
+            v.add(.invalidValue, field: "capacity")
+        }
+        self.startsAt = start ?? Date(timeIntervalSince1970: 0)
+        self.endsAt = end ?? Date(timeIntervalSince1970: 0)
+        self.capacity = seats
+        try v.finish()
+    }
+
+    /// Reads an HTML `datetime-local` value ("2026-12-01T18:30", seconds optional) as wall time in `timeZone`.
+    public static func parseLocal(_ text: String?, timeZone: TimeZone) -> Date? {
+        guard let text, !text.isEmpty else { return nil }
+        let pieces = text.split(whereSeparator: { "-T:".contains($0) }).map { Int($0) }
+        guard pieces.count == 5 || pieces.count == 6, !pieces.contains(nil) else { return nil }
+        let values = pieces.map { $0! }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(
+            year: values[0], month: values[1], day: values[2], hour: values[3], minute: values[4],
+            second: values.count == 6 ? values[5] : 0)
+        guard (1...12).contains(values[1]), (1...31).contains(values[2]), (0...23).contains(values[3]),
+            (0...59).contains(values[4]), (2000...2200).contains(values[0]),
+            let date = calendar.date(from: components),
+            calendar.component(.day, from: date) == values[2]
+        else { return nil }
+        return date
+    }
+
+    /// The `datetime-local` form of a date in `timeZone`, for re-filling a form.
+    public static func formatLocal(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(c.year ?? 2000)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute))"
+    }
+}
+
+/// A URL-safe identifier made from a name: lower-case ASCII letters, digits and dashes.
+public enum Slug {
+    public static func make(from name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return String(slug.prefix(60))
+    }
+}

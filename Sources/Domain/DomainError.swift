@@ -1,0 +1,83 @@
+/// A rule broken by input or by the state of the system.
+///
+/// `code` is stable: the edge maps it to an HTTP status and to the localized
+/// message `error-<code>` in `Locales/`. `field` names the offending input, if any.
+public struct DomainError: Error, Hashable, Sendable {
+    public enum Code: String, Sendable, CaseIterable {
+        case required
+        case tooLong = "too-long"
+        case tooShort = "too-short"
+        case invalidEmail = "invalid-email"
+        case invalidValue = "invalid-value"
+        case invalidDate = "invalid-date"
+        case endBeforeStart = "end-before-start"
+        case negative
+        case emailTaken = "email-taken"
+        case slugTaken = "slug-taken"
+        case wrongCredentials = "wrong-credentials"
+        case rateLimited = "rate-limited"
+        case tokenInvalid = "token-invalid"
+        case notFound = "not-found"
+        case forbidden
+        case unauthenticated
+        case csrf
+        case conflict
+        case passwordMismatch = "password-mismatch"
+        case unknownTimeZone = "unknown-time-zone"
+        case unknownCurrency = "unknown-currency"
+        case alreadyMember = "already-member"
+        case lastManager = "last-manager"
+    }
+
+    public var code: Code
+    public var field: String?
+
+    public init(_ code: Code, field: String? = nil) {
+        self.code = code
+        self.field = field
+    }
+}
+
+/// Several field errors found in one form, reported together.
+public struct ValidationErrors: Error, Sendable, Equatable {
+    public var errors: [DomainError]
+
+    public init(_ errors: [DomainError]) {
+        self.errors = errors
+    }
+
+    /// The first error for a field, so a form can show it beside the input.
+    public func first(for field: String) -> DomainError? {
+        errors.first { $0.field == field }
+    }
+}
+
+/// Collects field errors; `finish()` throws them all at once.
+public struct Validator: Sendable {
+    public private(set) var errors: [DomainError] = []
+
+    public init() {}
+
+    public mutating func add(_ code: DomainError.Code, field: String) {
+        guard !errors.contains(where: { $0.field == field }) else { return }
+        errors.append(DomainError(code, field: field))
+    }
+
+    /// Trims the value and records `required` or `too-long` problems.
+    @discardableResult
+    public mutating func text(
+        _ value: String?, field: String, required: Bool = true, max: Int = 200
+    ) -> String {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty, required {
+            add(.required, field: field)
+        } else if trimmed.count > max {
+            add(.tooLong, field: field)
+        }
+        return trimmed
+    }
+
+    public func finish() throws(ValidationErrors) {
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+    }
+}

@@ -1,0 +1,11 @@
+import FluentKit
+
+/// Every migration of the platform, in order. Append-only: a shipped migration is never edited.
+public enum Migrations {
+    public static let all: [any Migration] = [
+        M001CreateAccounts(),
+        M002CreateOrganizations(),
+        M003CreateCatalog(),
+        M004CreateOperations(),
+    ]
+}

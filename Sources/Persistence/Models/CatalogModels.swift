@@ -1,0 +1,124 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// A place where Events happen, with the time zone its sessions are shown in.
+public final class VenueModel: Model, @unchecked Sendable {
+    public static let schema = "venues"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "organizer_id") public var organizer: OrganizerModel
+    @Field(key: "name") public var name: String
+    @Field(key: "address") public var address: String
+    @Field(key: "city") public var city: String
+    @Field(key: "country") public var country: String
+    @Field(key: "time_zone") public var timeZone: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, organizerID: UUID, draft: VenueDraft) {
+        self.id = id
+        self.$organizer.id = organizerID
+        apply(draft)
+    }
+
+    public func apply(_ draft: VenueDraft) {
+        name = draft.name
+        address = draft.address
+        city = draft.city
+        country = draft.country
+        timeZone = draft.timeZone
+    }
+}
+
+/// A training course, educational or cultural event held at a Venue.
+public final class EventModel: Model, @unchecked Sendable {
+    public static let schema = "events"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "organizer_id") public var organizer: OrganizerModel
+    @Parent(key: "venue_id") public var venue: VenueModel
+    @Field(key: "kind") public var kind: EventKind
+    @Field(key: "price_minor") public var priceMinor: Int
+    @Field(key: "currency") public var currency: Currency
+    /// The languages the event is held in, as `it,sq`.
+    @Field(key: "languages") public var languages: String
+    @Field(key: "published") public var published: Bool
+    @Children(for: \.$event) public var texts: [EventTextModel]
+    @Children(for: \.$event) public var sessions: [EventSessionModel]
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, organizerID: UUID, venueID: UUID, draft: EventDraft, published: Bool) {
+        self.id = id
+        self.$organizer.id = organizerID
+        self.$venue.id = venueID
+        self.published = published
+        apply(draft)
+    }
+
+    public func apply(_ draft: EventDraft) {
+        kind = draft.kind
+        priceMinor = draft.price.minor
+        currency = draft.price.currency
+        languages = draft.languages.map(\.rawValue).joined(separator: ",")
+    }
+
+    public var price: Money { Money(minor: priceMinor, currency: currency) }
+    public var languageList: [Language] {
+        languages.split(separator: ",").compactMap { Language(rawValue: String($0)) }
+    }
+}
+
+/// Where a translated text came from.
+public enum TextOrigin: String, Codable, Sendable {
+    case human
+    case machine
+}
+
+/// The title and description of an Event in one language.
+public final class EventTextModel: Model, @unchecked Sendable {
+    public static let schema = "event_texts"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "event_id") public var event: EventModel
+    @Field(key: "language") public var language: String
+    @Field(key: "title") public var title: String
+    @Field(key: "description") public var description: String
+    @Field(key: "origin") public var origin: TextOrigin
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(eventID: UUID, language: Language, text: EventText, origin: TextOrigin = .human) {
+        self.$event.id = eventID
+        self.language = language.rawValue
+        self.title = text.title
+        self.description = text.description
+        self.origin = origin
+    }
+}
+
+/// One dated occurrence of an Event, with the seats it offers.
+public final class EventSessionModel: Model, @unchecked Sendable {
+    public static let schema = "event_sessions"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "event_id") public var event: EventModel
+    @Field(key: "starts_at") public var startsAt: Date
+    @Field(key: "ends_at") public var endsAt: Date
+    @Field(key: "capacity") public var capacity: Int
+
+    public init() {}
+
+    public init(id: UUID? = nil, eventID: UUID, draft: SessionDraft) {
+        self.id = id
+        self.$event.id = eventID
+        self.startsAt = draft.startsAt
+        self.endsAt = draft.endsAt
+        self.capacity = draft.capacity
+    }
+}

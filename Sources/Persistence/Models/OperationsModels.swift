@@ -1,0 +1,71 @@
+import FluentKit
+import Foundation
+
+/// Where an outgoing message stands.
+public enum OutboxStatus: String, Codable, Sendable {
+    case pending
+    case sent
+    case failed
+}
+
+/// An e-mail waiting to be delivered. It is written in the same transaction as the change
+/// that causes it, so a rolled-back change sends nothing.
+public final class OutboxMessageModel: Model, @unchecked Sendable {
+    public static let schema = "outbox"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "recipient") public var recipient: String
+    @Field(key: "subject") public var subject: String
+    @Field(key: "text_body") public var textBody: String
+    @Field(key: "language") public var language: String
+    @Field(key: "status") public var status: OutboxStatus
+    @Field(key: "attempts") public var attempts: Int
+    @Field(key: "next_attempt_at") public var nextAttemptAt: Date
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    @OptionalField(key: "last_error") public var lastError: String?
+    @OptionalField(key: "sent_at") public var sentAt: Date?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(recipient: String, subject: String, textBody: String, language: String, now: Date) {
+        self.recipient = recipient
+        self.subject = subject
+        self.textBody = textBody
+        self.language = language
+        self.status = .pending
+        self.attempts = 0
+        self.nextAttemptAt = now
+    }
+}
+
+/// Who did what to which object, when, from where.
+public final class AuditEventModel: Model, @unchecked Sendable {
+    public static let schema = "audit_events"
+
+    @ID(key: .id) public var id: UUID?
+    @OptionalField(key: "actor_id") public var actorID: UUID?
+    @Field(key: "actor_email") public var actorEmail: String
+    @Field(key: "action") public var action: String
+    @Field(key: "object_type") public var objectType: String
+    @Field(key: "object_id") public var objectID: String
+    @Field(key: "detail") public var detail: String
+    @Field(key: "ip") public var ip: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(
+        actorID: UUID?, actorEmail: String, action: String, objectType: String, objectID: String,
+        detail: String, ip: String, at date: Date
+    ) {
+        self.actorID = actorID
+        self.actorEmail = actorEmail
+        self.action = action
+        self.objectType = objectType
+        self.objectID = objectID
+        self.detail = detail
+        self.ip = ip
+        self.createdAt = date
+    }
+}
