@@ -1,0 +1,181 @@
+import Fluent
+import Foundation
+import Persistence
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("Accounts")
+struct AuthTests {
+    static func signUpForm(email: String, password: String = "a-long-password") -> [(String, String)] {
+        [("displayName", "Drita"), ("email", email), ("password", password), ("confirmation", password)]
+    }
+
+    @Test("a mentor signs up, is signed in and reaches the mentor dashboard")
+    func signUp() async throws {
+        try await withApp { app async throws in
+            let browser = TestBrowser(app, acceptLanguage: "sq")
+            _ = try await browser.get("/signup")
+            let created = try await browser.post("/signup", Self.signUpForm(email: "Drita@Example.org"))
+            #expect(created.status == .seeOther)
+            let user = try #require(
+                try await UserModel.query(on: app.db).filter(\.$email == "drita@example.org").first())
+            #expect(user.isMentor)
+            #expect(user.language == "sq")
+            #expect(user.passwordHash.hasPrefix("$2"))
+            let dashboard = try await browser.get("/dashboard")
+            #expect(dashboard.location == "/mentor")
+            #expect(try await browser.get("/mentor").status == .ok)
+        }
+    }
+
+    @Test("a duplicate e-mail is refused with a message beside the field and creates nothing")
+    func duplicateEmail() async throws {
+        try await withApp(seed: true) { app async throws in
+            let before = try await UserModel.query(on: app.db).count()
+            let browser = TestBrowser(app, acceptLanguage: "en")
+            _ = try await browser.get("/signup")
+            let page = try await browser.post("/signup", Self.signUpForm(email: "mentor@mentore.test"))
+            #expect(page.status == .conflict)
+            #expect(page.contains(#"id="email-error">An account with this address already exists."#))
+            #expect(page.contains(#"aria-invalid="true""#))
+            #expect(try await UserModel.query(on: app.db).count() == before)
+        }
+    }
+
+    @Test("sign-up validates every field at once")
+    func signUpValidation() async throws {
+        try await withApp { app async throws in
+            let browser = TestBrowser(app, acceptLanguage: "it")
+            _ = try await browser.get("/signup")
+            let page = try await browser.post(
+                "/signup", [("displayName", ""), ("email", "nope"), ("password", "short"), ("confirmation", "short")])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.shows(app.mentore.localizer.t("error-required", in: "it")))
+            #expect(page.shows(app.mentore.localizer.t("error-invalid-email", in: "it")))
+            #expect(page.shows(app.mentore.localizer.t("error-too-short", in: "it")))
+            #expect(try await UserModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a form posted without its CSRF token is refused and changes nothing")
+    func missingCSRF() async throws {
+        try await withApp { app async throws in
+            let browser = TestBrowser(app)
+            _ = try await browser.get("/signup")
+            let page = try await browser.post("/signup", Self.signUpForm(email: "x@example.org"), includeCSRF: false)
+            #expect(page.status == .forbidden)
+            #expect(page.shows(app.mentore.localizer.t("error-csrf", in: "it")))
+            let forged = try await browser.post("/signup", Self.signUpForm(email: "x@example.org"), csrf: "forged")
+            #expect(forged.status == .forbidden)
+            #expect(try await UserModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a wrong password is refused and counted; the account locks after too many")
+    func wrongPasswordAndRateLimit() async throws {
+        try await withApp(environment: ["LOGIN_LIMIT_ACCOUNT": "3"], seed: true) { app async throws in
+            let browser = TestBrowser(app, acceptLanguage: "en")
+            for _ in 0..<3 {
+                let page = try await browser.login("mentor@mentore.test", password: "wrong-password")
+                #expect(page.status == .unauthorized)
+                #expect(page.contains("Wrong e-mail or password."))
+            }
+            #expect(
+                try await LoginAttemptModel.query(on: app.db).filter(\.$scope == "account:mentor@mentore.test").count()
+                    == 3)
+            // Even the right password is refused while the account is rate-limited.
+            let limited = try await browser.login("mentor@mentore.test")
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.contains("Too many attempts."))
+            #expect(browser.cookies["mentore-session"] != nil)
+            #expect(try await browser.get("/dashboard").status == .seeOther)
+            #expect(try await browser.get("/dashboard").location?.hasPrefix("/login") == true)
+        }
+    }
+
+    @Test("the limit per address holds across accounts")
+    func rateLimitPerAddress() async throws {
+        try await withApp(environment: ["LOGIN_LIMIT_ADDRESS": "2"], seed: true) { app async throws in
+            let browser = TestBrowser(app)
+            _ = try await browser.login("nobody-1@example.org", password: "x")
+            _ = try await browser.login("nobody-2@example.org", password: "x")
+            #expect(try await browser.login("mentor@mentore.test").status == .tooManyRequests)
+        }
+    }
+
+    @Test("log-in gives a new session id; log-out ends the session")
+    func sessionLifecycle() async throws {
+        try await withApp(seed: true) { app async throws in
+            let browser = TestBrowser(app)
+            _ = try await browser.get("/login")
+            let anonymous = try #require(browser.cookies["mentore-session"])
+            let login = try await browser.login("admin@mentore.test")
+            #expect(login.status == .seeOther)
+            #expect(login.location == "/dashboard")
+            let signedIn = try #require(browser.cookies["mentore-session"])
+            #expect(signedIn != anonymous)
+            let cookie = try #require(login.headers[.setCookie].first { $0.hasPrefix("mentore-session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.lowercased().contains("samesite=lax"))
+            #expect(try await browser.get("/admin").status == .ok)
+            let logout = try await browser.post("/logout", [])
+            #expect(logout.status == .seeOther)
+            #expect(try await browser.get("/admin").status == .seeOther)
+        }
+    }
+
+    @Test("log-in returns to the page that asked for it, but never off the site")
+    func loginNext() async throws {
+        try await withApp(seed: true) { app async throws in
+            let browser = TestBrowser(app)
+            let redirect = try await browser.get("/admin/venues")
+            #expect(redirect.location == "/login?next=/admin/venues")
+            let form = try await browser.get("/login?next=/admin/venues")
+            let page = try await browser.post(
+                "/login",
+                [("email", "admin@mentore.test"), ("password", DemoData.password), ("next", "/admin/venues")],
+                csrf: form.csrf)
+            #expect(page.location == "/admin/venues")
+            let other = TestBrowser(app)
+            let evil = try await other.post(
+                "/login",
+                [("email", "admin@mentore.test"), ("password", DemoData.password), ("next", "//evil.example")])
+            #expect(evil.location == "/dashboard")
+        }
+    }
+
+    @Test("each demo role reaches its own dashboard")
+    func dashboards() async throws {
+        try await withApp(seed: true) { app async throws in
+            let expected = [
+                "admin@mentore.test": "/admin", "mentor@mentore.test": "/mentor", "partner@mentore.test": "/partner",
+                "organizer@mentore.test": "/organizer", "door@mentore.test": "/door",
+            ]
+            for (email, path) in expected {
+                let browser = TestBrowser(app)
+                _ = try await browser.login(email)
+                #expect(try await browser.get("/dashboard").location == path, "\(email)")
+                #expect(try await browser.get(path).status == .ok, "\(email)")
+            }
+        }
+    }
+
+    @Test("the account page saves the name and language, and refuses an unknown language")
+    func accountSettings() async throws {
+        try await withApp(seed: true) { app async throws in
+            let browser = TestBrowser(app)
+            _ = try await browser.login("mentor@mentore.test")
+            _ = try await browser.get("/account")
+            let bad = try await browser.post("/account", [("displayName", "Arben"), ("language", "de")])
+            #expect(bad.status == .unprocessableEntity)
+            let saved = try await browser.post("/account", [("displayName", "Arben K."), ("language", "it")])
+            #expect(saved.status == .ok)
+            #expect(saved.headers.first(name: .contentLanguage) == "it")
+            let user = try #require(
+                try await UserModel.query(on: app.db).filter(\.$email == "mentor@mentore.test").first())
+            #expect(user.displayName == "Arben K.")
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import SQLKit
+import Vapor
+
+@testable import App
+
+/// Real databases for tests: each test gets its own copy of a migrated template, on SQLite by
+/// default, or on the PostgreSQL server named by `TEST_DATABASE_URL` (started by `make test`).
+actor TestDatabases {
+    static let shared = TestDatabases()
+
+    static let postgresURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
+    static var engine: String { postgresURL == nil ? "sqlite" : "postgres" }
+
+    private var template: Task<Void, any Error>?
+    private let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("mentore-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    private var admin: Application?
+
+    /// A fresh, migrated database; returns its `DATABASE_URL` and how to drop it.
+    func make() async throws -> (url: String, drop: @Sendable () async throws -> Void) {
+        if template == nil {
+            template = Task { try await self.buildTemplate() }
+        }
+        try await template!.value
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        if let base = Self.postgresURL {
+            let sql = try await adminDatabase(base)
+            try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE mentore_template").run()
+            let url = Self.replacingDatabase(in: base, with: name)
+            return (url, { [self] in try await self.dropPostgres(name) })
+        }
+        let path = directory.appendingPathComponent("\(name).sqlite").path
+        try FileManager.default.copyItem(atPath: directory.appendingPathComponent("template.sqlite").path, toPath: path)
+        return ("sqlite:" + path, { try? FileManager.default.removeItem(atPath: path) })
+    }
+
+    private func dropPostgres(_ name: String) async throws {
+        guard let base = Self.postgresURL else { return }
+        let sql = try await adminDatabase(base)
+        try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+    }
+
+    private func adminDatabase(_ base: String) async throws -> any SQLDatabase {
+        if admin == nil {
+            let app = try await Application.make(.testing)
+            app.databases.use(try .postgres(url: base), as: .psql)
+            admin = app
+        }
+        guard let sql = admin!.db as? any SQLDatabase else { fatalError("PostgreSQL is an SQL database") }
+        return sql
+    }
+
+    private func buildTemplate() async throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url: String
+        if let base = Self.postgresURL {
+            let sql = try await adminDatabase(base)
+            try await sql.raw("DROP DATABASE IF EXISTS mentore_template WITH (FORCE)").run()
+            try await sql.raw("CREATE DATABASE mentore_template").run()
+            url = Self.replacingDatabase(in: base, with: "mentore_template")
+        } else {
+            url = "sqlite:" + directory.appendingPathComponent("template.sqlite").path
+        }
+        let app = try await Application.make(.testing)
+        try await configure(app, config: TestEnvironment.config(databaseURL: url))
+        try await app.autoMigrate()
+        try await app.asyncShutdown()
+    }
+
+    static func replacingDatabase(in url: String, with name: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.path = "/" + name
+        return components.string ?? url
+    }
+}
+
+/// The environment every test app starts from.
+enum TestEnvironment {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
+        }
+        return FileManager.default.currentDirectoryPath
+    }()
+
+    static var smtpPort: Int? {
+        ProcessInfo.processInfo.environment["SMTP_TEST_PORT"].flatMap(Int.init)
+    }
+    static var smtpSinkDirectory: String? {
+        ProcessInfo.processInfo.environment["SMTP_TEST_DIR"]
+    }
+
+    static func config(databaseURL: String, extra: [String: String] = [:]) throws -> AppConfig {
+        var env = [
+            "DATABASE_URL": databaseURL, "MENTORE_ROOT": root, "BCRYPT_COST": "4", "MAIL_WORKER_INTERVAL": "0",
+            "MAIL_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("mentore-test-mail").path,
+            "SITE_URL": "http://mentore.test",
+        ]
+        if let port = smtpPort {
+            env["MAIL_TRANSPORT"] = "smtp"
+            env["SMTP_HOST"] = "127.0.0.1"
+            env["SMTP_PORT"] = String(port)
+        }
+        env.merge(extra) { _, new in new }
+        return try AppConfig(environment: env)
+    }
+}
+
+/// Runs `body` with a configured app on a fresh database, then shuts both down.
+func withApp(
+    environment: [String: String] = [:], now: (@Sendable () -> Date)? = nil, seed: Bool = false,
+    _ body: (Application) async throws -> Void
+) async throws {
+    let (url, drop) = try await TestDatabases.shared.make()
+    let app = try await Application.make(.testing)
+    do {
+        app.logger.logLevel = .warning
+        try await configure(app, config: TestEnvironment.config(databaseURL: url, extra: environment), now: now)
+        if seed { try await DemoData.seed(app) }
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        try? await drop()
+        throw error
+    }
+    try await app.asyncShutdown()
+    try await drop()
+}

@@ -1,0 +1,221 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Persistence
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("Mail through the outbox", .enabled(if: MailSink.available, "make test starts the SMTP server"))
+struct MailTests {
+    static func unique(_ name: String) -> String { "\(name)-\(UUID().uuidString.prefix(8).lowercased())@example.org" }
+
+    @Test("a password reset goes out by SMTP in the user's language, and its link works once")
+    func passwordReset() async throws {
+        try await withApp { app async throws in
+            let email = Self.unique("reset")
+            let browser = TestBrowser(app, acceptLanguage: "sq")
+            _ = try await browser.get("/signup")
+            _ = try await browser.post("/signup", AuthTests.signUpForm(email: email))
+            _ = try await browser.post("/logout", [])
+
+            let anonymous = TestBrowser(app, acceptLanguage: "en")
+            _ = try await anonymous.get("/password/forgot")
+            let sent = try await anonymous.post("/password/forgot", [("email", email)])
+            #expect(sent.contains("an e-mail with the link is on its way"))
+            let unknown = try await anonymous.post("/password/forgot", [("email", Self.unique("nobody"))])
+            #expect(unknown.contains("an e-mail with the link is on its way"))
+            #expect(try await OutboxMessageModel.query(on: app.db).count() == 1)
+
+            #expect(try await MailWorker(app: app).runOnce() == 1)
+            let message = try #require(try MailSink.messages(to: email).first)
+            #expect(message.subject == "Rivendosni fjalëkalimin tuaj")
+            #expect(message.body.contains("Përshëndetje Drita"))
+            let link = try #require(message.link(startingWith: "http://mentore.test/password/reset/"))
+            let path = String(link.dropFirst("http://mentore.test".count))
+
+            _ = try await anonymous.get(path)
+            let short = try await anonymous.post(path, [("password", "short"), ("confirmation", "short")])
+            #expect(short.status == .unprocessableEntity)
+            let reset = try await anonymous.post(
+                path, [("password", "a-brand-new-password"), ("confirmation", "a-brand-new-password")])
+            #expect(reset.status == .seeOther)
+            #expect(try await anonymous.get("/mentor").status == .ok)
+            #expect(try await TestBrowser(app).get(path).status == .notFound)
+            #expect(try await TestBrowser(app).login(email, password: "a-brand-new-password").status == .seeOther)
+            let outbox = try #require(try await OutboxMessageModel.query(on: app.db).first())
+            #expect(outbox.status == .sent)
+        }
+    }
+
+    @Test("a coordinator invites a colleague who accepts; both steps are audited")
+    func invitation() async throws {
+        try await withApp(seed: true) { app async throws in
+            let colleague = Self.unique("colleague")
+            let coordinator = TestBrowser(app, acceptLanguage: "it")
+            _ = try await coordinator.login("partner@mentore.test")
+            let members = "/partner/\(DemoData.dora.uuidString.lowercased())"
+            _ = try await coordinator.get(members + "/members")
+            let bad = try await coordinator.post(members + "/invitations", [("email", "not-an-address")])
+            #expect(bad.status == .unprocessableEntity)
+            let invited = try await coordinator.post(members + "/invitations", [("email", colleague)])
+            #expect(invited.status == .ok)
+            try await MailWorker(app: app).runOnce()
+            let message = try #require(try MailSink.messages(to: colleague).first)
+            // The demo coordinator works in Albanian.
+            #expect(message.subject.contains("Dora e Pajtimit"))
+            let link = try #require(message.link(startingWith: "http://mentore.test/invitations/"))
+            let path = String(link.dropFirst("http://mentore.test".count))
+
+            let invitee = TestBrowser(app)
+            #expect(try await invitee.get(path).status == .ok)
+            _ = try await invitee.get("/signup")
+            _ = try await invitee.post("/signup", AuthTests.signUpForm(email: colleague))
+            _ = try await invitee.get(path)
+            let accepted = try await invitee.post(path, [])
+            #expect(accepted.status == .seeOther)
+            #expect(try await invitee.get("/partner").status == .ok)
+            #expect(try await invitee.post(path, []).status == .notFound)
+            let actions = try await AuditEventModel.query(on: app.db).filter(\.$objectType == "partner").all().map(
+                \.action)
+            #expect(Set(actions) == ["invite", "join"])
+        }
+    }
+
+    @Test("an organisation applies, an admin approves it, and the applicant becomes its manager")
+    func organizerApplication() async throws {
+        try await withApp(seed: true) { app async throws in
+            let applicantEmail = Self.unique("applicant")
+            let applicant = TestBrowser(app, acceptLanguage: "en")
+            _ = try await applicant.get("/signup")
+            _ = try await applicant.post("/signup", AuthTests.signUpForm(email: applicantEmail))
+            _ = try await applicant.get("/organizers/apply")
+            let invalid = try await applicant.post(
+                "/organizers/apply", [("name", ""), ("city", "Pavia"), ("description", "x"), ("contactEmail", "x")])
+            #expect(invalid.status == .unprocessableEntity)
+            let applied = try await applicant.post(
+                "/organizers/apply",
+                [
+                    ("name", "Pavia Sviluppo"), ("city", "Pavia"), ("description", "Formazione."),
+                    ("contactEmail", applicantEmail),
+                ])
+            #expect(applied.status == .ok)
+            let organizer = try #require(
+                try await OrganizerModel.query(on: app.db).filter(\.$slug == "pavia-sviluppo").first())
+            #expect(organizer.status == .pending)
+            #expect(try await applicant.get("/organizer").status == .forbidden)
+
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@mentore.test")
+            _ = try await admin.get("/admin/organizers")
+            let id = try organizer.requireID().uuidString.lowercased()
+            #expect(try await admin.post("/admin/organizers/\(id)/approve", []).status == .seeOther)
+            #expect(try await admin.post("/admin/organizers/\(id)/approve", []).status == .conflict)
+            #expect(try await admin.post("/admin/organizers/\(id)/reject", []).status == .conflict)
+            #expect(try await applicant.get("/organizer").status == .ok)
+            try await MailWorker(app: app).runOnce()
+            let message = try #require(try MailSink.messages(to: applicantEmail).first)
+            #expect(message.subject == "Pavia Sviluppo is now an organizer on Mentore")
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "approve").first()
+            #expect(audit?.actorEmail == "admin@mentore.test")
+        }
+    }
+}
+
+@Suite("Outbox delivery")
+struct OutboxTests {
+    /// Records deliveries; fails the first `failures` attempts.
+    final class RecordingTransport: MailTransport {
+        let sent = NIOLockedValueBox<[MailMessage]>([])
+        let failures = NIOLockedValueBox<Int>(0)
+
+        func send(_ message: MailMessage, date: Date) async throws {
+            try await Task.sleep(for: .milliseconds(5))
+            let fail = failures.withLockedValue { value -> Bool in
+                guard value > 0 else { return false }
+                value -= 1
+                return true
+            }
+            if fail { throw SMTPMailTransport.SMTPError(expected: [250], reply: "451 try later") }
+            sent.withLockedValue { $0.append(message) }
+        }
+    }
+
+    @Test("two workers running at once deliver each message exactly once")
+    func concurrentWorkers() async throws {
+        let transport = RecordingTransport()
+        let (url, drop) = try await TestDatabases.shared.make()
+        let first = try await Application.make(.testing)
+        let second = try await Application.make(.testing)
+        try await configure(first, config: TestEnvironment.config(databaseURL: url), mailTransport: transport)
+        try await configure(second, config: TestEnvironment.config(databaseURL: url), mailTransport: transport)
+        for n in 0..<20 {
+            try await OutboxMessageModel(
+                recipient: "r\(n)@example.org", subject: "s", textBody: "b", language: "it", now: Date()
+            )
+            .create(on: first.db)
+        }
+        async let a = MailWorker(app: first).runOnce()
+        async let b = MailWorker(app: second).runOnce()
+        let total = try await a + b
+        #expect(total == 20)
+        #expect(transport.sent.withLockedValue { Set($0.map(\.to)).count } == 20)
+        #expect(transport.sent.withLockedValue { $0.count } == 20)
+        try await first.asyncShutdown()
+        try await second.asyncShutdown()
+        try await drop()
+    }
+
+    @Test("a failed delivery is retried later, not lost")
+    func retries() async throws {
+        let transport = RecordingTransport()
+        transport.failures.withLockedValue { $0 = 1 }
+        let clock = NIOLockedValueBox(Date(timeIntervalSince1970: 2_000_000_000))
+        let (url, drop) = try await TestDatabases.shared.make()
+        let app = try await Application.make(.testing)
+        try await configure(
+            app, config: TestEnvironment.config(databaseURL: url), mailTransport: transport,
+            now: { clock.withLockedValue { $0 } })
+        try await OutboxMessageModel(
+            recipient: "r@example.org", subject: "s", textBody: "b", language: "it", now: clock.withLockedValue { $0 }
+        ).create(on: app.db)
+        #expect(try await MailWorker(app: app).runOnce() == 0)
+        let waiting = try #require(try await OutboxMessageModel.query(on: app.db).first())
+        #expect(waiting.status == .pending)
+        #expect(waiting.attempts == 1)
+        #expect(waiting.lastError?.contains("451") == true)
+        #expect(try await MailWorker(app: app).runOnce() == 0, "not due yet")
+        clock.withLockedValue { $0 = $0.addingTimeInterval(3600) }
+        #expect(try await MailWorker(app: app).runOnce() == 1)
+        #expect(try await OutboxMessageModel.query(on: app.db).first()?.status == .sent)
+        try await app.asyncShutdown()
+        try await drop()
+    }
+
+    @Test("mail written in a transaction that rolls back is never sent")
+    func rollback() async throws {
+        try await withApp { app async throws in
+            struct Boom: Error {}
+            _ = try? await app.db.transaction { db async throws in
+                try await Outbox.enqueue(
+                    "email-reset", to: "x@example.org", language: "it", args: ["name": "X", "link": "L"], app: app,
+                    on: db)
+                throw Boom()
+            }
+            #expect(try await OutboxMessageModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("messages are encoded for UTF-8 subjects and quoted-printable bodies")
+    func encoding() {
+        let message = MailMessage(
+            from: "Mentore <no-reply@mentore.test>", to: "a@example.org", subject: "Ftesë për Shkodrën",
+            text: "Përshëndetje,\n.a line starting with a dot\n" + String(repeating: "ë", count: 60), language: "sq",
+            messageID: "x@mentore")
+        let rendered = message.rendered(date: Date(timeIntervalSince1970: 0))
+        #expect(rendered.contains("Subject: =?utf-8?B?"))
+        #expect(rendered.contains("P=C3=ABrsh=C3=ABndetje"))
+        #expect(rendered.split(separator: "\r\n").allSatisfy { $0.count <= 76 })
+    }
+}
