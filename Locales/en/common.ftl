@@ -76,6 +76,7 @@ field-new-password = New password
 field-password-confirmation = Repeat the password
 field-language = Preferred language
 field-role = Role
+select-placeholder = — Choose —
 field-required-mark = (required)
 hint-password = At least { $min } characters.
 form-has-errors = Some fields need correcting: see below.

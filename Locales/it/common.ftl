@@ -76,6 +76,7 @@ field-new-password = Nuova password
 field-password-confirmation = Ripeti la password
 field-language = Lingua preferita
 field-role = Ruolo
+select-placeholder = — Scegli —
 field-required-mark = (obbligatorio)
 hint-password = Almeno { $min } caratteri.
 form-has-errors = Alcuni campi vanno corretti: li trovi qui sotto.

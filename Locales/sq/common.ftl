@@ -76,6 +76,7 @@ field-new-password = Fjalëkalimi i ri
 field-password-confirmation = Përsëritni fjalëkalimin
 field-language = Gjuha e preferuar
 field-role = Roli
+select-placeholder = — Zgjidhni —
 field-required-mark = (i detyrueshëm)
 hint-password = Të paktën { $min } karaktere.
 form-has-errors = Disa fusha duhen korrigjuar: i gjeni më poshtë.

@@ -69,6 +69,8 @@ struct FormView: Encodable {
         var autocomplete: String? = nil
         var options: [Option] = []
         var lang: String? = nil
+        /// The ids of the hint and error that describe the input, set by `apply(errors:summary:)`.
+        var describedBy: String? = nil
     }
 
     var action: String

@@ -37,7 +37,7 @@ enum AdminCatalogController {
                 .init(name: "name", label: req.t("field-venue-name"), type: "text", value: input.name ?? ""),
                 .init(
                     name: "address", label: req.t("field-address"), type: "text", value: input.address ?? "",
-                    autocomplete: "street-address"),
+                    autocomplete: "address-line1"),
                 .init(
                     name: "city", label: req.t("field-city"), type: "text", value: input.city ?? "",
                     autocomplete: "address-level2"),

@@ -83,7 +83,7 @@ enum AuthController {
     static func loginForm(_ req: Request, email: String = "", next: String?, errors: [String: String] = [:]) -> FormView
     {
         var fields: [FormView.Field] = [
-            .init(name: "email", label: req.t("field-email"), type: "email", value: email, autocomplete: "username"),
+            .init(name: "email", label: req.t("field-email"), type: "email", value: email, autocomplete: "email"),
             .init(name: "password", label: req.t("field-password"), type: "password", autocomplete: "current-password"),
         ]
         if let next, SiteRoute.isLocal(next) {
@@ -161,7 +161,11 @@ extension FormView {
     /// Puts each error beside its field and a summary above the form.
     mutating func apply(errors: [String: String], summary: String) {
         for index in fields.indices {
-            fields[index].error = errors[fields[index].name]
+            let name = fields[index].name
+            fields[index].error = errors[name]
+            let ids = [fields[index].hint.map { _ in "\(name)-hint" }, errors[name].map { _ in "\(name)-error" }]
+                .compactMap { $0 }
+            fields[index].describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
         }
         error = errors.isEmpty ? nil : (errors["form"] ?? summary)
     }

@@ -1,0 +1,170 @@
+"""End-to-end checks in a real headless Chromium against a running `mentore serve`.
+
+Environment: BASE_URL (the server), OUT (where screenshots and HTML for the checker go).
+Every page visited is checked with axe-core (no WCAG 2.1 A/AA violation) and its HTML is saved
+for the Nu HTML checker, which `make test` runs afterwards on the whole folder.
+"""
+import os
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+from selenium_axe_python import Axe
+
+BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8099")
+OUT = os.environ.get("OUT", ".build/screenshots")
+HTML_OUT = os.path.join(OUT, "html")
+PASSWORD = "mentore-demo"
+ROLES = {
+    "admin@mentore.test": ("/admin", ["/admin/organizers", "/admin/partners", "/admin/venues", "/admin/venues/new",
+                                      "/admin/events", "/admin/events/new", "/admin/audit", "/account"]),
+    "mentor@mentore.test": ("/mentor", ["/account", "/organizers/apply"]),
+    "partner@mentore.test": ("/partner", []),
+    "organizer@mentore.test": ("/organizer", ["/door"]),
+    "door@mentore.test": ("/door", []),
+}
+os.makedirs(HTML_OUT, exist_ok=True)
+
+
+def make_driver(width=1280, height=900):
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}",
+                "--lang=it"):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+@pytest.fixture
+def driver():
+    d = make_driver()
+    yield d
+    d.quit()
+
+
+def slug(path):
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+def check_page(d, name):
+    """Screenshot, axe-core and the served HTML (fetched again with the browser's cookies)."""
+    d.save_screenshot(os.path.join(OUT, f"{name}.png"))
+    axe = Axe(d)
+    axe.inject()
+    results = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    problems = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
+    assert problems == [], f"{name}: axe violations {problems}"
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in d.get_cookies())
+    request = urllib.request.Request(d.current_url, headers={"Cookie": cookie})
+    try:
+        with urllib.request.urlopen(request) as response:
+            html = response.read()
+    except urllib.error.HTTPError as error:
+        # Error pages are pages too: their HTML is checked like any other.
+        html = error.read()
+    with open(os.path.join(HTML_OUT, f"{name}.html"), "wb") as f:
+        f.write(html)
+
+
+def choose_language(d, language):
+    d.get(f"{BASE}/language/{language}?next=%2F")
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("language", ["it", "sq", "en"])
+def test_public_pages_in_each_language(driver, language):
+    choose_language(driver, language)
+    headline = driver.find_element(By.TAG_NAME, "h1").text
+    assert headline
+    check_page(driver, f"{language}-home")
+    driver.find_element(By.CSS_SELECTOR, ".main-nav a[href='/events']").click()
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    check_page(driver, f"{language}-events")
+    driver.find_element(By.CSS_SELECTOR, ".event-card h3 a").click()
+    check_page(driver, f"{language}-event")
+    for path in ("/login", "/signup", "/password/forgot"):
+        driver.get(BASE + path)
+        check_page(driver, f"{language}-{slug(path)}")
+
+
+def test_home_pages_differ_by_language(driver):
+    titles = set()
+    for language in ("it", "sq", "en"):
+        choose_language(driver, language)
+        titles.add(driver.find_element(By.TAG_NAME, "h1").text)
+    assert len(titles) == 3
+
+
+def keyboard_login(d, email):
+    """Logs in with the keyboard alone: Tab to each field, type, Enter to submit."""
+    d.get(BASE + "/login")
+    body = d.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    assert d.switch_to.active_element.get_attribute("class") == "skip-link"
+    email_field = d.find_element(By.ID, "f-email")
+    for _ in range(30):
+        if d.switch_to.active_element == email_field:
+            break
+        d.switch_to.active_element.send_keys(Keys.TAB)
+    assert d.switch_to.active_element == email_field, "the e-mail field is reachable with Tab"
+    email_field.send_keys(email)
+    d.switch_to.active_element.send_keys(Keys.TAB)
+    assert d.switch_to.active_element.get_attribute("id") == "f-password"
+    d.switch_to.active_element.send_keys(PASSWORD + Keys.ENTER)
+
+
+@pytest.mark.parametrize("email", list(ROLES))
+def test_each_role_logs_in_and_reaches_its_dashboard(driver, email):
+    home, pages = ROLES[email]
+    keyboard_login(driver, email)
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.rstrip("/").endswith(home))
+    role = email.split("@")[0]
+    check_page(driver, f"{role}-dashboard")
+    for path in pages:
+        driver.get(BASE + path)
+        assert driver.find_element(By.TAG_NAME, "h1").text
+        check_page(driver, f"{role}-{slug(path)}")
+
+
+def test_door_staff_are_refused_admin_pages(driver):
+    keyboard_login(driver, "door@mentore.test")
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/door"))
+    driver.get(BASE + "/admin")
+    check_page(driver, "door-refused-admin")
+    status = urllib.request.Request(BASE + "/admin", headers={
+        "Cookie": "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(status)
+    assert refused.value.code == 403
+
+
+def test_a_form_error_is_shown_beside_its_field(driver):
+    choose_language(driver, "en")
+    driver.get(BASE + "/signup")
+    driver.find_element(By.ID, "f-email").send_keys("not-an-address")
+    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    error = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "email-error"))
+    assert error.text == "This e-mail address is not valid."
+    assert driver.find_element(By.ID, "f-email").get_attribute("aria-invalid") == "true"
+    check_page(driver, "en-signup-errors")
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/login", "/signup"])
+def test_pages_fit_a_360_pixel_phone(path):
+    d = make_driver(360, 780)
+    try:
+        # Headless Chromium keeps windows wider than a phone: emulate the device's viewport instead.
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
+        d.get(BASE + path)
+        assert d.execute_script("return window.innerWidth") == 360
+        width = d.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways ({width}px)"
+        d.save_screenshot(os.path.join(OUT, f"phone-{slug(path)}.png"))
+    finally:
+        d.quit()
