@@ -244,4 +244,18 @@ public enum Slug {
         while slug.hasSuffix("-") { slug.removeLast() }
         return String(slug.prefix(60))
     }
+
+    /// A slug for `name` that is not in `taken`: `name`, then `name-2`, `name-3`, …
+    /// `fallback` stands in for names with no usable letters.
+    public static func unique(from name: String, fallback: String, taken: Set<String>) -> String {
+        let made = make(from: name)
+        let base = made.isEmpty ? fallback : made
+        var candidate = base
+        var suffix = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
 }

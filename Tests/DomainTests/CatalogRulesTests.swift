@@ -92,4 +92,11 @@ struct CatalogRulesTests {
         #expect(Slug.make(from: "Qendra Kulturore «Shkodër» & Co.") == "qendra-kulturore-shkoder-co")
         #expect(Slug.make(from: "!!!") == "")
     }
+
+    @Test("a unique slug counts up past the taken ones")
+    func uniqueSlugs() {
+        #expect(Slug.unique(from: "Slow Mill", fallback: "x", taken: []) == "slow-mill")
+        #expect(Slug.unique(from: "Slow Mill", fallback: "x", taken: ["slow-mill", "slow-mill-2"]) == "slow-mill-3")
+        #expect(Slug.unique(from: "???", fallback: "partner", taken: ["partner"]) == "partner-2")
+    }
 }

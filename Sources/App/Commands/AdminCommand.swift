@@ -33,15 +33,19 @@ struct CreateAdminCommand: AsyncCommand {
                 email: signature.email, password: signature.password, confirmation: signature.password,
                 displayName: signature.name ?? "Admin")
             let hash = try await Passwords.hash(draft.password, app: app)
-            if let user = try await UserModel.query(on: app.db).filter(\.$email == draft.email).first() {
+            // The role change and its audit entry commit together.
+            try await app.db.transaction { db in
+                let user =
+                    try await UserModel.query(on: db).filter(\.$email == draft.email).first()
+                    ?? UserModel(
+                        email: draft.email, passwordHash: hash, displayName: draft.displayName, language: "it")
+                let wasAdmin = user.isAdmin
                 user.isAdmin = true
                 user.passwordHash = hash
-                try await user.save(on: app.db)
-            } else {
-                try await UserModel(
-                    email: draft.email, passwordHash: hash, displayName: draft.displayName, language: "it",
-                    isAdmin: true
-                ).create(on: app.db)
+                try await user.save(on: db)
+                if !wasAdmin {
+                    try await Audit.recordCommand("grant-admin", "user", user.id, detail: draft.email, app: app, on: db)
+                }
             }
             context.console.print(localizer.t("cli-admin-created", ["email": .string(draft.email)], in: "en"))
         } catch let errors as ValidationErrors {

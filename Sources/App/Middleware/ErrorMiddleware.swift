@@ -58,9 +58,6 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
             request.logger.report(error: error)
             (status, code, field) = (.internalServerError, "server", nil)
         }
-        if status == .internalServerError, !(error is any AbortError) {
-            request.logger.error("unhandled error: \(String(reflecting: type(of: error)))")
-        }
         let message = request.t("error-\(code)")
         if request.url.path.hasPrefix("/api/") || request.headers.accept.first?.mediaType == .json {
             let response = Response(status: status)

@@ -14,6 +14,17 @@ enum Audit {
             ip: request.clientAddress, at: request.now
         ).create(on: db)
     }
+
+    /// For changes made from the command line, where there is no signed-in user or client address.
+    static func recordCommand(
+        _ action: String, _ objectType: String, _ objectID: UUID?, detail: String, app: Application,
+        on db: any Database
+    ) async throws {
+        try await AuditEventModel(
+            actorID: nil, actorEmail: "command-line", action: action, objectType: objectType,
+            objectID: objectID?.uuidString ?? "-", detail: detail, ip: "local", at: app.mentore.now()
+        ).create(on: db)
+    }
 }
 
 /// Bcrypt off the event loop, at the configured cost.

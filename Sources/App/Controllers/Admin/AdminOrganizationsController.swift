@@ -181,14 +181,9 @@ enum AdminOrganizationsController {
         try await req.db.transaction { db in
             let partner = existing ?? PartnerModel(slug: "", name: name, city: city, description: description)
             if existing == nil {
-                let base = Slug.make(from: name).isEmpty ? "partner" : Slug.make(from: name)
-                var slug = base
-                var suffix = 2
-                while try await PartnerModel.query(on: db).filter(\.$slug == slug).first() != nil {
-                    slug = "\(base)-\(suffix)"
-                    suffix += 1
-                }
-                partner.slug = slug
+                let base = Slug.make(from: name)
+                let taken = try await PartnerModel.query(on: db).filter(\.$slug =~ base).all().map(\.slug)
+                partner.slug = Slug.unique(from: name, fallback: "partner", taken: Set(taken))
             }
             partner.name = name
             partner.city = city

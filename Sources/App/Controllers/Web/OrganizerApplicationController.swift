@@ -75,14 +75,10 @@ enum OrganizerApplicationController {
             view.intro = req.t("apply-intro")
             return try await req.page("form", title: req.t("apply-title"), view, status: .unprocessableEntity)
         }
-        let base = Slug.make(from: draft.name).isEmpty ? "organizer" : Slug.make(from: draft.name)
         try await req.db.transaction { db in
-            var slug = base
-            var suffix = 2
-            while try await OrganizerModel.query(on: db).filter(\.$slug == slug).first() != nil {
-                slug = "\(base)-\(suffix)"
-                suffix += 1
-            }
+            let base = Slug.make(from: draft.name)
+            let taken = try await OrganizerModel.query(on: db).filter(\.$slug =~ base).all().map(\.slug)
+            let slug = Slug.unique(from: draft.name, fallback: "organizer", taken: Set(taken))
             let organizer = OrganizerModel(
                 slug: slug, name: draft.name, city: draft.city, description: draft.description,
                 contactEmail: draft.contactEmail, status: .pending, applicantID: user.id)
