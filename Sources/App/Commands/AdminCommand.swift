@@ -70,8 +70,9 @@ struct SeedCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.demo else {
-            context.console.error("usage: mentore seed --demo")
-            throw CreateAdminCommand.UsageError(description: "usage: mentore seed --demo")
+            let usage = context.application.mentore.localizer.t("cli-usage", in: "en")
+            context.console.error(usage)
+            throw CreateAdminCommand.UsageError(description: usage)
         }
         let created = try await DemoData.seed(context.application)
         let localizer = context.application.mentore.localizer
