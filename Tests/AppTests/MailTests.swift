@@ -219,3 +219,66 @@ struct OutboxTests {
         #expect(rendered.split(separator: "\r\n").allSatisfy { $0.count <= 76 })
     }
 }
+
+@Suite(
+    "Mail over STARTTLS with AUTH",
+    .enabled(if: ProcessInfo.processInfo.environment["SMTP_TEST_TLS_PORT"] != nil, "make test starts the TLS listener"))
+struct SecureSMTPTests {
+    static let environment = ProcessInfo.processInfo.environment
+
+    static func settings(password: String = "smtp-secret", trust: Bool = true, startTLS: Bool = true) -> [String:
+        String]
+    {
+        var settings = [
+            "SMTP_HOST": "localhost", "SMTP_PORT": environment["SMTP_TEST_TLS_PORT"] ?? "",
+            "SMTP_STARTTLS": startTLS ? "true" : "false", "SMTP_USERNAME": "mentore", "SMTP_PASSWORD": password,
+            // The test server leaves a failed AUTH unanswered; the client gives up after this.
+            "SMTP_TIMEOUT": "3",
+        ]
+        if trust { settings["SMTP_CA_FILE"] = environment["SMTP_TEST_CA_FILE"] }
+        return settings
+    }
+
+    /// Queues one message and runs the worker once; returns how many went out and the stored row.
+    static func deliver(with settings: [String: String], to recipient: String) async throws -> (
+        Int, OutboxMessageModel?
+    ) {
+        var result: (Int, OutboxMessageModel?) = (0, nil)
+        try await withApp(environment: settings) { app async throws in
+            try await app.db.transaction { db in
+                try await Outbox.enqueue(
+                    "email-reset", to: recipient, language: "it",
+                    args: ["name": "Drita", "link": "http://mentore.test/x"],
+                    app: app, on: db)
+            }
+            let sent = try await MailWorker(app: app).runOnce()
+            result = (sent, try await OutboxMessageModel.query(on: app.db).first())
+        }
+        return result
+    }
+
+    @Test("mail goes out over STARTTLS after AUTH PLAIN")
+    func delivered() async throws {
+        let recipient = MailTests.unique("tls")
+        let (sent, row) = try await Self.deliver(with: Self.settings(), to: recipient)
+        #expect(sent == 1)
+        #expect(row?.status == .sent)
+        let message = try #require(try MailSink.messages(to: recipient).first)
+        #expect(message.body.contains("Drita"))
+    }
+
+    @Test(
+        "a wrong password, an untrusted certificate or a skipped STARTTLS fail and keep the message for a retry",
+        arguments: [
+            settings(password: "wrong"), settings(trust: false), settings(startTLS: false),
+        ])
+    func refused(settings: [String: String]) async throws {
+        let recipient = MailTests.unique("refused")
+        let (sent, row) = try await Self.deliver(with: settings, to: recipient)
+        #expect(sent == 0)
+        #expect(row?.status == .pending)
+        #expect(row?.attempts == 1)
+        #expect(row?.lastError != nil)
+        #expect(try MailSink.messages(to: recipient).isEmpty)
+    }
+}

@@ -22,11 +22,16 @@ swift build --build-tests
 
 echo "== SMTP server and PostgreSQL"
 smtp_port=$(free_port)
-"$root/.venv/bin/python" Tests/support/smtp_sink.py "$smtp_port" "$work/mail" >"$work/smtp.log" 2>&1 &
+smtp_tls_port=$(free_port)
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" \
+  -keyout "$work/smtp-key.pem" -out "$work/smtp-cert.pem" 2>/dev/null
+"$root/.venv/bin/python" Tests/support/smtp_sink.py "$smtp_port" "$work/mail" \
+  "$smtp_tls_port" "$work/smtp-cert.pem" "$work/smtp-key.pem" >"$work/smtp.log" 2>&1 &
 pids+=($!)
 pg_port=$(free_port)
 Tests/support/postgres.sh start "$work/pg" "$pg_port"
 export SMTP_TEST_PORT=$smtp_port SMTP_TEST_DIR=$work/mail
+export SMTP_TEST_TLS_PORT=$smtp_tls_port SMTP_TEST_CA_FILE=$work/smtp-cert.pem
 
 echo "== Swift tests on SQLite"
 TEST_DATABASE_URL= swift test --skip-build

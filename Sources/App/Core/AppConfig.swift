@@ -27,6 +27,10 @@ public struct AppConfig: Sendable {
     public var smtpStartTLS: Bool
     public var smtpUsername: String?
     public var smtpPassword: String?
+    /// A PEM file of extra certificates to trust for STARTTLS (a private mail relay's own CA).
+    public var smtpCAFile: String?
+    /// Seconds one SMTP delivery may take before it is abandoned and retried later.
+    public var smtpTimeout: Int
     /// Seconds between two runs of the outbox worker; 0 disables the worker (tests drive it by hand).
     public var mailWorkerInterval: Double
     public var localesDirectory: String
@@ -40,7 +44,8 @@ public struct AppConfig: Sendable {
     /// The names this struct reads, for the README and for error messages.
     public static let variableNames = [
         "DATABASE_URL", "SITE_URL", "COOKIE_SECURE", "BCRYPT_COST", "MAIL_TRANSPORT", "MAIL_DIR", "MAIL_FROM",
-        "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "SMTP_PASSWORD", "MAIL_WORKER_INTERVAL",
+        "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_CA_FILE", "SMTP_TIMEOUT",
+        "MAIL_WORKER_INTERVAL",
         "MENTORE_ROOT", "LOGIN_LIMIT_ACCOUNT", "LOGIN_LIMIT_ADDRESS", "LOGIN_WINDOW_SECONDS",
     ]
 
@@ -107,6 +112,11 @@ public struct AppConfig: Sendable {
         smtpStartTLS = flag("SMTP_STARTTLS", default: false)
         smtpUsername = value("SMTP_USERNAME")
         smtpPassword = value("SMTP_PASSWORD")
+        smtpCAFile = value("SMTP_CA_FILE")
+        smtpTimeout = integer("SMTP_TIMEOUT", default: 30, range: 1...600)
+        if let file = smtpCAFile, !FileManager.default.fileExists(atPath: file) {
+            problems.append("SMTP_CA_FILE names a file that does not exist")
+        }
         if (smtpUsername == nil) != (smtpPassword == nil) {
             problems.append("SMTP_USERNAME and SMTP_PASSWORD go together")
         }

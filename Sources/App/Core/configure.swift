@@ -55,7 +55,8 @@ public func configure(
             case .smtp:
                 SMTPMailTransport(
                     host: config.smtpHost, port: config.smtpPort, startTLS: config.smtpStartTLS,
-                    username: config.smtpUsername, password: config.smtpPassword)
+                    username: config.smtpUsername, password: config.smtpPassword, caFile: config.smtpCAFile,
+                    timeout: .seconds(config.smtpTimeout))
             }
         }()
     app.mentore = AppServices(config: config, localizer: localizer, now: now ?? Date.init, mailTransport: transport)

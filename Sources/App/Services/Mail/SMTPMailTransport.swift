@@ -11,14 +11,21 @@ public struct SMTPMailTransport: MailTransport {
     public var startTLS: Bool
     public var username: String?
     public var password: String?
-    public var timeout: Duration = .seconds(30)
+    /// Extra certificates to trust, besides the system's.
+    public var caFile: String?
+    public var timeout: Duration
 
-    public init(host: String, port: Int, startTLS: Bool, username: String?, password: String?) {
+    public init(
+        host: String, port: Int, startTLS: Bool, username: String?, password: String?, caFile: String? = nil,
+        timeout: Duration = .seconds(30)
+    ) {
         self.host = host
         self.port = port
         self.startTLS = startTLS
         self.username = username
         self.password = password
+        self.caFile = caFile
+        self.timeout = timeout
     }
 
     public struct SMTPError: Error, CustomStringConvertible {
@@ -76,7 +83,11 @@ public struct SMTPMailTransport: MailTransport {
         if startTLS {
             try await send("STARTTLS")
             try await expect(220)
-            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            if let caFile {
+                configuration.additionalTrustRoots = [.file(caFile)]
+            }
+            let context = try NIOSSLContext(configuration: configuration)
             let tls = try NIOSSLClientHandler(context: context, serverHostname: host)
             try await channel.pipeline.addHandler(tls, position: .first).get()
             try await send("EHLO mentore")
