@@ -52,4 +52,33 @@ struct CommandTests {
             #expect(try await UserModel.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("bad settings stop the start with every problem listed at once")
+    func badConfiguration() {
+        do {
+            _ = try AppConfig(environment: [
+                "DATABASE_URL": "mysql://x", "BCRYPT_COST": "3", "MAIL_TRANSPORT": "pigeon", "SMTP_USERNAME": "u",
+                "SMTP_CA_FILE": "/nonexistent/ca.pem", "SMTP_TIMEOUT": "0", "COOKIE_SECURE": "maybe",
+            ])
+            Issue.record("expected the configuration to be refused")
+        } catch let error as AppConfig.Invalid {
+            #expect(error.problems.count == 7, "\(error.problems)")
+            #expect(error.description.contains("DATABASE_URL"))
+            #expect(error.description.contains("SMTP_CA_FILE"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("safe local defaults when nothing is set")
+    func defaults() throws {
+        let config = try AppConfig(environment: ["MENTORE_ROOT": "/srv/mentore"])
+        #expect(config.database == .sqlite(path: "/srv/mentore/data/mentore.sqlite"))
+        #expect(config.mailTransport == .file)
+        #expect(!config.cookieSecure)
+        #expect(try AppConfig(environment: ["SITE_URL": "https://mentore.example"]).cookieSecure)
+        #expect(
+            try AppConfig(environment: ["DATABASE_URL": "postgres://u@db/mentore"]).database
+                == .postgres(url: "postgres://u@db/mentore"))
+    }
 }

@@ -16,8 +16,7 @@ struct MailTests {
         try await withApp { app async throws in
             let email = Self.unique("reset")
             let browser = TestBrowser(app, acceptLanguage: "sq")
-            _ = try await browser.get("/signup")
-            _ = try await browser.post("/signup", AuthTests.signUpForm(email: email))
+            try await browser.signUp(email)
             _ = try await browser.post("/logout", [])
 
             let anonymous = TestBrowser(app, acceptLanguage: "en")
@@ -70,8 +69,7 @@ struct MailTests {
 
             let invitee = TestBrowser(app)
             #expect(try await invitee.get(path).status == .ok)
-            _ = try await invitee.get("/signup")
-            _ = try await invitee.post("/signup", AuthTests.signUpForm(email: colleague))
+            try await invitee.signUp(colleague)
             _ = try await invitee.get(path)
             let accepted = try await invitee.post(path, [])
             #expect(accepted.status == .seeOther)
@@ -88,8 +86,7 @@ struct MailTests {
         try await withApp(seed: true) { app async throws in
             let applicantEmail = Self.unique("applicant")
             let applicant = TestBrowser(app, acceptLanguage: "en")
-            _ = try await applicant.get("/signup")
-            _ = try await applicant.post("/signup", AuthTests.signUpForm(email: applicantEmail))
+            try await applicant.signUp(applicantEmail)
             _ = try await applicant.get("/organizers/apply")
             let invalid = try await applicant.post(
                 "/organizers/apply", [("name", ""), ("city", "Pavia"), ("description", "x"), ("contactEmail", "x")])

@@ -41,14 +41,6 @@ public struct AppConfig: Sendable {
     public var loginLimitPerAddress: Int
     public var loginWindowSeconds: Double
 
-    /// The names this struct reads, for the README and for error messages.
-    public static let variableNames = [
-        "DATABASE_URL", "SITE_URL", "COOKIE_SECURE", "BCRYPT_COST", "MAIL_TRANSPORT", "MAIL_DIR", "MAIL_FROM",
-        "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_CA_FILE", "SMTP_TIMEOUT",
-        "MAIL_WORKER_INTERVAL",
-        "MENTORE_ROOT", "LOGIN_LIMIT_ACCOUNT", "LOGIN_LIMIT_ADDRESS", "LOGIN_WINDOW_SECONDS",
-    ]
-
     public struct Invalid: Error, CustomStringConvertible {
         public var problems: [String]
         public var description: String {

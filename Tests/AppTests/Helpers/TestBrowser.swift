@@ -82,6 +82,13 @@ final class TestBrowser: @unchecked Sendable {
         return try await post(SiteRoute.login().path, [("email", email), ("password", password)], csrf: form.csrf)
     }
 
+    /// Signs up a mentor through the form and checks that it worked.
+    func signUp(_ email: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let form = try await get(SiteRoute.signUp.path)
+        let page = try await post(SiteRoute.signUp.path, AuthTests.signUpForm(email: email), csrf: form.csrf)
+        #expect(page.status == .seeOther, "sign-up of \(email)", sourceLocation: sourceLocation)
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?, headers extra: [(String, String)])
         async throws -> Page
     {
