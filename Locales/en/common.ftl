@@ -122,7 +122,3 @@ invitation-accept = Accept the invitation
 member-role-coordinator = coordinator
 member-role-manager = manager
 member-role-door = door staff
-cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P
-cli-admin-created = Administrator ready: { $email }
-cli-seed-done = Demo data ready ({ $count } new records).
-cli-seed-logins = Demo logins (demonstration only), password { $password }:

@@ -122,7 +122,3 @@ invitation-accept = Accetta l'invito
 member-role-coordinator = coordinatore
 member-role-manager = responsabile
 member-role-door = addetto all'ingresso
-cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P
-cli-admin-created = Amministratore pronto: { $email }
-cli-seed-done = Dati dimostrativi pronti ({ $count } record nuovi).
-cli-seed-logins = Accessi dimostrativi (solo per prova), password { $password }:

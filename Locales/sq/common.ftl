@@ -122,7 +122,3 @@ invitation-accept = Prano ftesën
 member-role-coordinator = koordinator
 member-role-manager = menaxher
 member-role-door = punonjës në hyrje
-cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P
-cli-admin-created = Administratori është gati: { $email }
-cli-seed-done = Të dhënat demonstruese janë gati ({ $count } regjistrime të reja).
-cli-seed-logins = Hyrje demonstruese (vetëm për provë), fjalëkalimi { $password }:

@@ -6,11 +6,8 @@ public struct Formatting: Sendable {
     public let locale: Locale
     public let timeZone: TimeZone
 
-    /// Region-qualified locales, so that CLDR picks each country's conventions.
-    static let locales = ["it": "it_IT", "sq": "sq_AL", "en": "en_GB"]
-
     public init(language: String, timeZone: TimeZone) {
-        self.locale = Locale(identifier: Self.locales[language] ?? language)
+        self.locale = Localizer.locale(for: language)
         self.timeZone = timeZone
     }
 

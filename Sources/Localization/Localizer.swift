@@ -1,67 +1,143 @@
 import Foundation
 
-/// A value passed to a message.
-public enum FTLValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-    case string(String)
-    case number(Int)
-
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(value) }
-
-    var text: String {
-        switch self {
-        case .string(let value): value
-        case .number(let value): String(value)
-        }
-    }
-}
-
-/// What went wrong while formatting a message; the text still comes back, with a fallback in place.
+/// What had to be patched or fallen back on while formatting; the text still comes back.
 public enum LocalizationIssue: Sendable, Hashable {
     case missingMessage(String)
-    case missingVariable(String)
-    case missingTerm(String)
-    case cyclicReference(String)
     case fellBack(key: String, from: String, to: String)
+    case error(FluentError)
+}
+
+/// A problem found in a catalog file while loading it: Junk (with where the parser stopped)
+/// or an id defined twice. The server logs these and serves what it could read.
+public struct CatalogDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case syntax, duplicate }
+    public var kind: Kind
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// The parser's reason code (`unexpected-character`, …) or the duplicated id.
+    public var detail: String
+
+    public var description: String { "\(file):\(line):\(column): \(kind.rawValue) \(detail)" }
+}
+
+/// One `.ftl` file as loaded: where it came from, its text and its syntax tree.
+public struct CatalogFile: Sendable {
+    public var path: String
+    public var source: String
+    public var resource: FluentResource
+
+    /// 1-based line and column (in characters) of a byte offset.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in source.utf8.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
 }
 
 /// All catalogs of the platform and the rules for falling back between them.
 ///
 /// `t(key, args, in:)` is the one way the product turns a message id into text.
 public struct Localizer: Sendable {
+    /// The languages people can choose; `en-XA` is the pseudo-locale for testing.
+    public static let pseudoLanguage = "en-XA"
+    /// Region-qualified locales, so that CLDR picks each country's conventions.
+    public static let locales = ["it": "it_IT", "sq": "sq_AL", "en": "en_GB", pseudoLanguage: "en_GB"]
+
     public let languages: [String]
     public let defaultLanguage: String
-    public private(set) var resources: [String: FTLResource]
+    public private(set) var bundles: [String: FluentBundle]
+    /// The parsed files of each language, in load order (for lint and stats).
+    public private(set) var files: [String: [CatalogFile]] = [:]
+    public private(set) var diagnostics: [CatalogDiagnostic] = []
     /// For each language, the languages to try, in order, when a message is missing.
     public var fallbacks: [String: [String]]
 
-    public init(resources: [String: FTLResource], defaultLanguage: String = "it", fallbacks: [String: [String]]? = nil)
-    {
-        self.resources = resources
-        self.languages = ["it", "sq", "en"].filter { resources[$0] != nil }
+    public static let defaultFallbacks = ["sq": ["it", "en"], "it": ["en"], "en": ["it"], pseudoLanguage: ["en"]]
+
+    public init(bundles: [String: FluentBundle], defaultLanguage: String = "it", fallbacks: [String: [String]]? = nil) {
+        self.bundles = bundles
+        self.languages = ["it", "sq", "en", Self.pseudoLanguage].filter { bundles[$0] != nil }
         self.defaultLanguage = defaultLanguage
-        self.fallbacks = fallbacks ?? ["sq": ["it", "en"], "it": ["en"], "en": ["it"]]
+        self.fallbacks = fallbacks ?? Self.defaultFallbacks
     }
 
-    /// Reads every `*.ftl` file under `directory/<language>/` for the given languages.
-    public static func load(from directory: URL, languages: [String] = ["it", "sq", "en"]) throws -> Localizer {
-        var resources: [String: FTLResource] = [:]
+    /// A localizer over resources given as FTL source text, one per language (tests, `i18n format --file`).
+    public init(sources: [String: String], defaultLanguage: String = "it", fallbacks: [String: [String]]? = nil) {
+        var bundles: [String: FluentBundle] = [:]
+        for (language, source) in sources {
+            var bundle = FluentBundle(language: language, locale: Self.locale(for: language))
+            bundle.add(FluentParser.parse(source))
+            bundles[language] = bundle
+        }
+        self.init(bundles: bundles, defaultLanguage: defaultLanguage, fallbacks: fallbacks)
+    }
+
+    public static func locale(for language: String) -> Locale {
+        Locale(identifier: locales[language] ?? language)
+    }
+
+    /// Reads every `*.ftl` file under `directory/<language>/`. A broken file never stops the
+    /// load: its Junk is reported in `diagnostics` and every entry around it is served.
+    /// With `pseudo`, `en-XA` is derived from the English catalogs.
+    public static func load(
+        from directory: URL, languages: [String] = ["it", "sq", "en"], pseudo: Bool = true,
+        fallbacks: [String: [String]]? = nil
+    ) throws -> Localizer {
+        var bundles: [String: FluentBundle] = [:]
+        var files: [String: [CatalogFile]] = [:]
+        var diagnostics: [CatalogDiagnostic] = []
         for language in languages {
             let folder = directory.appendingPathComponent(language)
-            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { $0.hasSuffix(".ftl") }.sorted()
-            var merged = FTLResource()
-            for file in files {
-                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-                let parsed = FTLParser.parse(text)
-                merged.messages.merge(parsed.messages) { first, _ in first }
-                merged.terms.merge(parsed.terms) { first, _ in first }
-                merged.order += parsed.order
-                merged.junk += parsed.junk
+            var bundle = FluentBundle(language: language, locale: locale(for: language))
+            for name in names {
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                let source = String(decoding: data, as: UTF8.self)
+                let resource = FluentParser.parse(source)
+                let path = "\(language)/\(name)"
+                for junk in resource.junk {
+                    diagnostics.append(
+                        CatalogDiagnostic(
+                            kind: .syntax, file: path, line: junk.line, column: junk.column, detail: junk.reason))
+                }
+                let file = CatalogFile(path: path, source: source, resource: resource)
+                let duplicates = Set(bundle.add(resource))
+                for entry in resource.body {
+                    guard case .message(let message) = entry, duplicates.contains(message.id) else { continue }
+                    let (line, column) = file.location(of: message.offset)
+                    diagnostics.append(
+                        CatalogDiagnostic(kind: .duplicate, file: path, line: line, column: column, detail: message.id))
+                }
+                files[language, default: []].append(file)
             }
-            resources[language] = merged
+            bundles[language] = bundle
         }
-        return Localizer(resources: resources)
+        if pseudo, let english = files["en"] {
+            var bundle = FluentBundle(language: pseudoLanguage, locale: locale(for: pseudoLanguage))
+            bundle.bracketMessages = true
+            for file in english { bundle.add(Pseudo.transform(file.resource)) }
+            bundles[pseudoLanguage] = bundle
+        }
+        var localizer = Localizer(bundles: bundles, fallbacks: fallbacks)
+        localizer.files = files
+        localizer.diagnostics = diagnostics
+        return localizer
+    }
+
+    /// Turns Unicode bidi isolation of placeables on or off for one language (off by default:
+    /// it, sq and en are all written left to right).
+    public mutating func setIsolating(_ isolating: Bool, for language: String) {
+        bundles[language]?.useIsolating = isolating
     }
 
     /// The text of a message (or of `message.attribute`) in `language`, falling back along the chain.
@@ -73,80 +149,28 @@ public struct Localizer: Sendable {
     public func format(_ key: String, _ args: [String: FTLValue] = [:], in language: String)
         -> (text: String, issues: [LocalizationIssue])
     {
-        let (id, attribute) = split(key)
-        for candidate in [language] + (fallbacks[language] ?? []) {
-            guard let message = resources[candidate]?.messages[id],
-                let pattern = attribute.map({ message.attributes[$0] }) ?? message.value
-            else { continue }
-            var issues: [LocalizationIssue] = []
-            if candidate != language { issues.append(.fellBack(key: key, from: language, to: candidate)) }
-            var visited: Set<String> = [key]
-            let text = resolve(pattern, args, language: candidate, visited: &visited, issues: &issues)
-            return (text, issues)
+        let (id, attribute) = Self.split(key)
+        if let result = bundles[language]?.format(id, attribute: attribute, args: args) {
+            return (result.text, result.errors.map(LocalizationIssue.error))
+        }
+        for candidate in fallbacks[language] ?? [] {
+            guard let result = bundles[candidate]?.format(id, attribute: attribute, args: args) else { continue }
+            return (
+                result.text,
+                [.fellBack(key: key, from: language, to: candidate)] + result.errors.map(LocalizationIssue.error)
+            )
         }
         return ("{\(key)}", [.missingMessage(key)])
     }
 
     /// Whether `language` has its own text for the key, without falling back.
     public func has(_ key: String, in language: String) -> Bool {
-        let (id, attribute) = split(key)
-        guard let message = resources[language]?.messages[id] else { return false }
-        return attribute.map { message.attributes[$0] != nil } ?? (message.value != nil)
+        let (id, attribute) = Self.split(key)
+        return bundles[language]?.pattern(id, attribute: attribute) != nil
     }
 
-    private func split(_ key: String) -> (String, String?) {
-        let parts = key.split(separator: ".", maxSplits: 1)
-        return (String(parts.first ?? ""), parts.count > 1 ? String(parts[1]) : nil)
-    }
-
-    private func resolve(
-        _ pattern: [FTLElement], _ args: [String: FTLValue], language: String,
-        visited: inout Set<String>, issues: inout [LocalizationIssue]
-    ) -> String {
-        var out = ""
-        for element in pattern {
-            switch element {
-            case .text(let text), .literal(let text):
-                out += text
-            case .variable(let name):
-                if let value = args[name] {
-                    out += value.text
-                } else {
-                    issues.append(.missingVariable(name))
-                    out += "{$\(name)}"
-                }
-            case .messageReference(let id, let attribute):
-                let key = attribute.map { "\(id).\($0)" } ?? id
-                guard !visited.contains(key) else {
-                    issues.append(.cyclicReference(key))
-                    out += "{\(key)}"
-                    continue
-                }
-                guard let message = resources[language]?.messages[id],
-                    let inner = attribute.map({ message.attributes[$0] }) ?? message.value
-                else {
-                    issues.append(.missingMessage(key))
-                    out += "{\(key)}"
-                    continue
-                }
-                visited.insert(key)
-                out += resolve(inner, args, language: language, visited: &visited, issues: &issues)
-                visited.remove(key)
-            case .termReference(let id, let attribute):
-                let key = "-" + (attribute.map { "\(id).\($0)" } ?? id)
-                guard !visited.contains(key), let term = resources[language]?.terms[id],
-                    let inner = attribute.map({ term.attributes[$0] }) ?? term.value
-                else {
-                    issues.append(visited.contains(key) ? .cyclicReference(key) : .missingTerm(key))
-                    out += "{\(key)}"
-                    continue
-                }
-                visited.insert(key)
-                // Terms see no outside arguments: they are private to the catalog.
-                out += resolve(inner, [:], language: language, visited: &visited, issues: &issues)
-                visited.remove(key)
-            }
-        }
-        return out
+    static func split(_ key: String) -> (String, String?) {
+        guard let dot = key.firstIndex(of: ".") else { return (key, nil) }
+        return (String(key[..<dot]), String(key[key.index(after: dot)...]))
     }
 }

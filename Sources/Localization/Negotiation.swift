@@ -32,7 +32,7 @@ public struct LanguageNegotiator: Sendable {
         var subtags = tag.lowercased().replacingOccurrences(of: "_", with: "-").split(separator: "-").map(String.init)
         while !subtags.isEmpty {
             let candidate = subtags.joined(separator: "-")
-            if supported.contains(candidate) { return candidate }
+            if let match = supported.first(where: { $0.lowercased() == candidate }) { return match }
             if subtags.count == 1, let alias = Self.aliases[candidate], supported.contains(alias) { return alias }
             subtags.removeLast()
             // A single-letter subtag (an extension or private-use marker) is dropped with what follows it.

@@ -28,6 +28,7 @@ struct CreateAdminCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let localizer = app.mentore.localizer
+        let language = CommandLanguage.detect(localizer)
         do {
             let draft = try SignUp(
                 email: signature.email, password: signature.password, confirmation: signature.password,
@@ -47,11 +48,11 @@ struct CreateAdminCommand: AsyncCommand {
                     try await Audit.recordCommand("grant-admin", "user", user.id, detail: draft.email, app: app, on: db)
                 }
             }
-            context.console.print(localizer.t("cli-admin-created", ["email": .string(draft.email)], in: "en"))
+            context.console.print(localizer.t("cli-admin-created", ["email": .string(draft.email)], in: language))
         } catch let errors as ValidationErrors {
             for error in errors.errors {
                 context.console.error(
-                    "--\(error.field ?? "?"): " + localizer.t("error-\(error.code.rawValue)", [:], in: "en"))
+                    "--\(error.field ?? "?"): " + localizer.t("error-\(error.code.rawValue)", [:], in: language))
             }
             context.console.print(help)
             throw UsageError(description: "invalid arguments")
@@ -70,14 +71,16 @@ struct SeedCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.demo else {
-            let usage = context.application.mentore.localizer.t("cli-usage", in: "en")
+            let localizer = context.application.mentore.localizer
+            let usage = localizer.t("cli-usage", in: CommandLanguage.detect(localizer))
             context.console.error(usage)
             throw CreateAdminCommand.UsageError(description: usage)
         }
         let created = try await DemoData.seed(context.application)
         let localizer = context.application.mentore.localizer
-        context.console.print(localizer.t("cli-seed-done", ["count": .number(created)], in: "en"))
-        context.console.print(localizer.t("cli-seed-logins", ["password": .string(DemoData.password)], in: "en"))
+        let language = CommandLanguage.detect(localizer)
+        context.console.print(localizer.t("cli-seed-done", ["count": .integer(created)], in: language))
+        context.console.print(localizer.t("cli-seed-logins", ["password": .string(DemoData.password)], in: language))
         for user in DemoData.users {
             context.console.print("  \(user.email)  (\(user.label))")
         }

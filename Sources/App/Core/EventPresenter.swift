@@ -60,7 +60,7 @@ enum EventPresenter {
             sessions: upcoming.map {
                 SessionLine(
                     when: format.dateTime($0.startsAt) + " – " + format.time($0.endsAt),
-                    seats: req.t("event-seats", ["capacity": .number($0.capacity)]))
+                    seats: req.t("event-seats", ["capacity": .integer($0.capacity)]))
             })
     }
 }

@@ -47,6 +47,10 @@ public func configure(
     app.leaf.tags["csrf"] = CSRFTag()
 
     let localizer = try Localizer.load(from: URL(fileURLWithPath: config.localesDirectory))
+    // A broken catalog never stops the server: it says where, and serves what it could read.
+    for problem in localizer.diagnostics {
+        app.logger.error("catalog problem", metadata: ["at": "\(problem)"])
+    }
     let transport: any MailTransport =
         mailTransport
         ?? {
@@ -73,6 +77,7 @@ public func configure(
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(AdminCommand(), as: "admin")
+    app.asyncCommands.use(I18nCommand(), as: "i18n")
 
     if config.mailWorkerInterval > 0 {
         app.lifecycle.use(MailWorkerLifecycle(interval: config.mailWorkerInterval))

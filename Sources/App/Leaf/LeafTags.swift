@@ -13,7 +13,7 @@ struct TranslateTag: LeafTag {
         while rest.count >= 2 {
             let name = rest.removeFirst().string ?? ""
             let value = rest.removeFirst()
-            args[name] = value.int.map(FTLValue.number) ?? .string(value.string ?? "")
+            args[name] = value.int.map(FTLValue.integer) ?? .string(value.string ?? "")
         }
         return .string(request.t(key, args))
     }

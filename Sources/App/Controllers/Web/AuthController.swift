@@ -31,7 +31,7 @@ enum AuthController {
                     autocomplete: "email"),
                 .init(
                     name: "password", label: req.t("field-password"), type: "password",
-                    hint: req.t("hint-password", ["min": .number(SignUp.minimumPasswordLength)]),
+                    hint: req.t("hint-password", ["min": .integer(SignUp.minimumPasswordLength)]),
                     autocomplete: "new-password"),
                 .init(
                     name: "confirmation", label: req.t("field-password-confirmation"), type: "password",

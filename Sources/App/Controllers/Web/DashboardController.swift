@@ -97,7 +97,8 @@ enum DashboardController {
             cards.append(
                 Card(
                     title: organizer.name,
-                    text: req.t("dashboard-organizer-summary", ["venues": .number(venues), "events": .number(events)]),
+                    text: req.t(
+                        "dashboard-organizer-summary", ["venues": .integer(venues), "events": .integer(events)]),
                     links: [
                         .init(href: SiteRoute.organizerMembers(.value(id)).path, label: req.t("action-members")),
                         .init(href: SiteRoute.doorHome.path, label: req.t("nav-door")),
@@ -147,7 +148,7 @@ enum DashboardController {
             req, title: req.t("dashboard-admin-title"),
             intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]),
             cards: [
-                card("organizers", .adminOrganizers, ["pending": .number(pending)]),
+                card("organizers", .adminOrganizers, ["pending": .integer(pending)]),
                 card("partners", .adminPartners), card("venues", .adminVenues), card("events", .adminEvents),
                 card("audit", .adminAudit), accountCard(req),
             ])

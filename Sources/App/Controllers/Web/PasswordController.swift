@@ -73,7 +73,7 @@ enum PasswordController {
             fields: [
                 .init(
                     name: "password", label: req.t("field-new-password"), type: "password",
-                    hint: req.t("hint-password", ["min": .number(SignUp.minimumPasswordLength)]),
+                    hint: req.t("hint-password", ["min": .integer(SignUp.minimumPasswordLength)]),
                     autocomplete: "new-password"),
                 .init(
                     name: "confirmation", label: req.t("field-password-confirmation"), type: "password",

@@ -1,0 +1,66 @@
+### Command-line messages: `mentore …` in a terminal. Keep the command and option
+### names (serve, --locale, …) untranslated: they are typed as they are.
+
+cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+cli-admin-created = Administrator ready: { $email }
+# $count: how many records the seed created this time (0 when the demo data was already there).
+cli-seed-done =
+    { $count ->
+        [0] Demo data already in place (nothing new).
+        [one] Demo data ready (one new record).
+       *[other] Demo data ready ({ $count } new records).
+    }
+cli-seed-logins = Demo logins (demonstration only), password { $password }:
+
+## mentore i18n …
+
+cli-i18n-usage =
+    Usage: mentore i18n lint [--locales DIR] [--sources DIR …]
+           mentore i18n stats [--locales DIR]
+           mentore i18n parse FILE.ftl
+           mentore i18n format --locale L [--file F.ftl …] [--isolate] MESSAGE_ID[.attribute] [name=value …]
+           mentore i18n plural --locale L [--ordinal] N… (or - to read numbers from standard input)
+cli-i18n-unreadable = Cannot read { $path }.
+cli-i18n-unknown-locale = Unknown locale “{ $locale }”: use it, sq, en or en-XA.
+cli-i18n-no-message = There is no message “{ $id }” in { $locale }.
+cli-i18n-not-a-number = “{ $value }” is not a number (write digits, for example 5 or 1.50).
+# $language: a language code; $percent: how complete it is compared with English.
+cli-stats-row = { $language }: { $messages } messages, { $words } words, { $missing } missing, { $percent } % complete
+
+## mentore i18n lint: one line per problem, after "file:line:column:".
+## $subject is the message id, reference or category concerned.
+
+cli-lint-syntax = syntax error: { $subject ->
+        [unexpected-end] the file ends in the middle of an entry
+        [unexpected-line-end] unexpected end of line
+       *[other] unexpected character
+    }; the entry is skipped
+cli-lint-duplicate = “{ $subject }” is defined twice; the first definition is used
+# $detail: the language code that lacks the message.
+cli-lint-missing = “{ $subject }” is missing in { $detail }
+cli-lint-obsolete = “{ $subject }” is not in en any more: remove it
+cli-lint-undefined-message = reference to an undefined message “{ $subject }”
+cli-lint-undefined-term = reference to an undefined term “{ $subject }”
+# $detail: the variables the English message uses.
+cli-lint-variables = “{ $subject }” must use the same variables as en ({ $detail })
+cli-lint-plural-category = the selector lacks the plural category “{ $subject }” of this language
+cli-lint-unknown-key = “{ $subject }” is used in the code but missing in en
+cli-lint-unused-key = “{ $subject }” is not used anywhere
+cli-lint-summary =
+    { $count ->
+        [0] No problems found.
+        [one] One problem found.
+       *[other] { $count } problems found.
+    }
+
+## Resolver errors, printed by `mentore i18n format`. $name is what was missing.
+
+i18n-error-unknown-variable = Unknown variable: { $name }
+i18n-error-unknown-message = Unknown message: { $name }
+i18n-error-unknown-attribute = Unknown attribute: { $name }
+i18n-error-no-value = The message { $name } has no value
+i18n-error-unknown-term = Unknown term: { $name }
+i18n-error-unknown-function = Unknown function: { $name }
+i18n-error-cyclic-reference = Cyclic reference: { $name }
+i18n-error-too-many-placeables = Too many placeables expanded (more than { $name })
+i18n-error-invalid-argument = Invalid argument to { $name }

@@ -1,0 +1,68 @@
+### Messaggi della riga di comando (`mentore …` nel terminale). I nomi di comandi e
+### opzioni (serve, --locale, …) restano invariati: si digitano così.
+
+cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+cli-admin-created = Amministratore pronto: { $email }
+# $count: quanti record ha creato il seed questa volta (0 se i dati c'erano già).
+cli-seed-done =
+    { $count ->
+        [0] I dati dimostrativi sono già presenti (nulla di nuovo).
+        [one] Dati dimostrativi pronti (un record nuovo).
+        [many] Dati dimostrativi pronti ({ $count } di record nuovi).
+       *[other] Dati dimostrativi pronti ({ $count } record nuovi).
+    }
+cli-seed-logins = Accessi dimostrativi (solo per prova), password { $password }:
+
+## mentore i18n …
+
+cli-i18n-usage =
+    Uso: mentore i18n lint [--locales CARTELLA] [--sources CARTELLA …]
+         mentore i18n stats [--locales CARTELLA]
+         mentore i18n parse FILE.ftl
+         mentore i18n format --locale L [--file F.ftl …] [--isolate] ID_MESSAGGIO[.attributo] [nome=valore …]
+         mentore i18n plural --locale L [--ordinal] N… (oppure - per leggere i numeri dallo standard input)
+cli-i18n-unreadable = Impossibile leggere { $path }.
+cli-i18n-unknown-locale = Lingua sconosciuta «{ $locale }»: usa it, sq, en o en-XA.
+cli-i18n-no-message = Il messaggio «{ $id }» non esiste in { $locale }.
+cli-i18n-not-a-number = «{ $value }» non è un numero (scrivi delle cifre, per esempio 5 o 1.50).
+# $language: codice della lingua; $percent: completezza rispetto all'inglese.
+cli-stats-row = { $language }: { $messages } messaggi, { $words } parole, { $missing } mancanti, completo al { $percent } %
+
+## mentore i18n lint: una riga per problema, dopo «file:riga:colonna:».
+## $subject è l'id del messaggio, il riferimento o la categoria in questione.
+
+cli-lint-syntax = errore di sintassi: { $subject ->
+        [unexpected-end] il file finisce a metà di una voce
+        [unexpected-line-end] fine riga inattesa
+       *[other] carattere inatteso
+    }; la voce viene saltata
+cli-lint-duplicate = «{ $subject }» è definito due volte; vale la prima definizione
+# $detail: il codice della lingua a cui manca il messaggio.
+cli-lint-missing = «{ $subject }» manca in { $detail }
+cli-lint-obsolete = «{ $subject }» non esiste più in en: va tolto
+cli-lint-undefined-message = riferimento a un messaggio non definito «{ $subject }»
+cli-lint-undefined-term = riferimento a un termine non definito «{ $subject }»
+# $detail: le variabili del messaggio inglese.
+cli-lint-variables = «{ $subject }» deve usare le stesse variabili di en ({ $detail })
+cli-lint-plural-category = al selettore manca la categoria plurale «{ $subject }» di questa lingua
+cli-lint-unknown-key = «{ $subject }» è usato nel codice ma manca in en
+cli-lint-unused-key = «{ $subject }» non è usato da nessuna parte
+cli-lint-summary =
+    { $count ->
+        [0] Nessun problema.
+        [one] Trovato un problema.
+        [many] Trovati { $count } di problemi.
+       *[other] Trovati { $count } problemi.
+    }
+
+## Errori di risoluzione, stampati da `mentore i18n format`. $name è ciò che manca.
+
+i18n-error-unknown-variable = Variabile sconosciuta: { $name }
+i18n-error-unknown-message = Messaggio sconosciuto: { $name }
+i18n-error-unknown-attribute = Attributo sconosciuto: { $name }
+i18n-error-no-value = Il messaggio { $name } non ha un valore
+i18n-error-unknown-term = Termine sconosciuto: { $name }
+i18n-error-unknown-function = Funzione sconosciuta: { $name }
+i18n-error-cyclic-reference = Riferimento circolare: { $name }
+i18n-error-too-many-placeables = Troppi segnaposto espansi (più di { $name })
+i18n-error-invalid-argument = Argomento non valido per { $name }

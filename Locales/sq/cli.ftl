@@ -1,0 +1,66 @@
+### Mesazhet e rreshtit të komandave (`mentore …` në terminal). Emrat e komandave dhe
+### të opsioneve (serve, --locale, …) mbeten të pandryshuar: shkruhen ashtu siç janë.
+
+cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+cli-admin-created = Administratori është gati: { $email }
+# $count: sa regjistrime krijoi seed-i këtë herë (0 kur të dhënat ishin tashmë aty).
+cli-seed-done =
+    { $count ->
+        [0] Të dhënat demonstruese janë tashmë në vend (asgjë e re).
+        [one] Të dhënat demonstruese janë gati (një regjistrim i ri).
+       *[other] Të dhënat demonstruese janë gati ({ $count } regjistrime të reja).
+    }
+cli-seed-logins = Hyrje demonstruese (vetëm për provë), fjalëkalimi { $password }:
+
+## mentore i18n …
+
+cli-i18n-usage =
+    Përdorimi: mentore i18n lint [--locales DOSJA] [--sources DOSJA …]
+               mentore i18n stats [--locales DOSJA]
+               mentore i18n parse SKEDARI.ftl
+               mentore i18n format --locale L [--file F.ftl …] [--isolate] ID_MESAZHI[.atributi] [emri=vlera …]
+               mentore i18n plural --locale L [--ordinal] N… (ose - për t'i lexuar numrat nga hyrja standarde)
+cli-i18n-unreadable = { $path } nuk mund të lexohet.
+cli-i18n-unknown-locale = Gjuhë e panjohur «{ $locale }»: përdorni it, sq, en ose en-XA.
+cli-i18n-no-message = Mesazhi «{ $id }» nuk ekziston në { $locale }.
+cli-i18n-not-a-number = «{ $value }» nuk është numër (shkruani shifra, për shembull 5 ose 1.50).
+# $language: kodi i gjuhës; $percent: sa e plotë është krahasuar me anglishten.
+cli-stats-row = { $language }: { $messages } mesazhe, { $words } fjalë, { $missing } mungojnë, { $percent } % e plotë
+
+## mentore i18n lint: një rresht për çdo problem, pas «skedari:rreshti:kolona:».
+## $subject është id-ja e mesazhit, referenca ose kategoria në fjalë.
+
+cli-lint-syntax = gabim sintakse: { $subject ->
+        [unexpected-end] skedari mbaron në mes të një zëri
+        [unexpected-line-end] fund rreshti i papritur
+       *[other] shenjë e papritur
+    }; zëri anashkalohet
+cli-lint-duplicate = «{ $subject }» është përcaktuar dy herë; vlen përcaktimi i parë
+# $detail: kodi i gjuhës ku mungon mesazhi.
+cli-lint-missing = «{ $subject }» mungon në { $detail }
+cli-lint-obsolete = «{ $subject }» nuk ekziston më në en: duhet hequr
+cli-lint-undefined-message = referencë te një mesazh i papërcaktuar «{ $subject }»
+cli-lint-undefined-term = referencë te një term i papërcaktuar «{ $subject }»
+# $detail: ndryshoret që përdor mesazhi anglisht.
+cli-lint-variables = «{ $subject }» duhet të përdorë të njëjtat ndryshore si en ({ $detail })
+cli-lint-plural-category = përzgjedhësit i mungon kategoria e shumësit «{ $subject }» e kësaj gjuhe
+cli-lint-unknown-key = «{ $subject }» përdoret në kod, por mungon në en
+cli-lint-unused-key = «{ $subject }» nuk përdoret askund
+cli-lint-summary =
+    { $count ->
+        [0] Asnjë problem.
+        [one] U gjet një problem.
+       *[other] U gjetën { $count } probleme.
+    }
+
+## Gabimet e zgjidhjes, të shtypura nga `mentore i18n format`. $name është ajo që mungon.
+
+i18n-error-unknown-variable = Ndryshore e panjohur: { $name }
+i18n-error-unknown-message = Mesazh i panjohur: { $name }
+i18n-error-unknown-attribute = Atribut i panjohur: { $name }
+i18n-error-no-value = Mesazhi { $name } nuk ka vlerë
+i18n-error-unknown-term = Term i panjohur: { $name }
+i18n-error-unknown-function = Funksion i panjohur: { $name }
+i18n-error-cyclic-reference = Referencë rrethore: { $name }
+i18n-error-too-many-placeables = Janë zgjeruar shumë vendmbajtës (më shumë se { $name })
+i18n-error-invalid-argument = Argument i pavlefshëm për { $name }
