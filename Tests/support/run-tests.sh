@@ -17,6 +17,10 @@ trap cleanup EXIT
 free_port() { "$root/.venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; return 1; }
 
+# The Fluent syntax reference fixtures, run as they are (see ../shared/conformance/).
+export FLUENT_CONFORMANCE_DIR=${FLUENT_CONFORMANCE_DIR:-$(cd "$root/.." && pwd)/shared/conformance/fluent-syntax}
+test -f "$FLUENT_CONFORMANCE_DIR/README.md" || { echo "missing Fluent fixtures: $FLUENT_CONFORMANCE_DIR" >&2; exit 1; }
+
 echo "== Build"
 swift build --build-tests
 
@@ -37,6 +41,12 @@ echo "== Swift tests on SQLite"
 TEST_DATABASE_URL= swift test --skip-build
 echo "== Swift tests on PostgreSQL"
 TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres" swift test --skip-build
+
+echo "== Language tools: i18n lint, stats, and the CLI against Babel and fluent.syntax/fluent.runtime"
+export DATABASE_URL="sqlite:$work/tools.sqlite"
+.build/debug/mentore i18n lint
+.build/debug/mentore i18n stats
+"$root/.venv/bin/pytest" -q -p no:cacheprovider Tests/Tools
 
 echo "== Browser tests (headless Chromium, axe-core, Nu HTML checker)"
 app_port=$(free_port)
