@@ -50,3 +50,12 @@ field-starts-at = Starts
 field-ends-at = Ends
 field-capacity = Places available
 hint-venue-time = The venue's local time ({ $zone }).
+
+## Translations side by side (events, venues)
+field-original-language = Original language
+translation-missing = Missing
+field-text-origin = Written by
+text-origin-human = a person
+text-origin-machine = machine translation
+field-directions = How to get there
+hint-directions = Public transport, entrance, accessibility: what a first-time visitor needs.

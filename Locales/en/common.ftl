@@ -54,7 +54,16 @@ event-seats = { $capacity } places
 event-times-in = Times in the venue's time zone ({ $zone }).
 event-published = Published
 event-draft = Draft
-content-not-translated = Not yet translated: shown in { $language }.
+# Shown above a text that is not yet written in the reader's language; $code is the
+# language it is shown in instead (it, sq or en).
+content-not-translated = Not yet translated: shown in { $code ->
+        [it] Italian
+        [sq] Albanian
+       *[en] English
+    }.
+# Shown above a text a machine translated (no person has checked it yet).
+content-machine-translated = Translated automatically: it may contain mistakes.
+event-directions = How to get there
 signup-title = Sign up as a mentor
 signup-intro = Create an account to fund places and follow what you made possible.
 signup-submit = Create account

@@ -50,3 +50,12 @@ field-starts-at = Inizio
 field-ends-at = Fine
 field-capacity = Posti disponibili
 hint-venue-time = Ora locale della sede ({ $zone }).
+
+## Translations side by side (events, venues)
+field-original-language = Lingua originale
+translation-missing = Manca
+field-text-origin = Scritto da
+text-origin-human = una persona
+text-origin-machine = traduzione automatica
+field-directions = Come arrivare
+hint-directions = Mezzi pubblici, ingresso, accessibilità: ciò che serve a chi viene per la prima volta.

@@ -54,7 +54,16 @@ event-seats = { $capacity } posti
 event-times-in = Orari nel fuso orario della sede ({ $zone }).
 event-published = Pubblicato
 event-draft = Bozza
-content-not-translated = Non ancora tradotto: mostrato in { $language }.
+# Sopra un testo non ancora scritto nella lingua di chi legge; $code è la lingua in cui
+# viene mostrato al suo posto (it, sq o en). Nomi delle lingue minuscoli, come nel testo corrente.
+content-not-translated = Non ancora tradotto: mostrato in { $code ->
+        [sq] albanese
+        [en] inglese
+       *[it] italiano
+    }.
+# Sopra un testo tradotto automaticamente (nessuno l'ha ancora rivisto).
+content-machine-translated = Tradotto automaticamente: potrebbe contenere errori.
+event-directions = Come arrivare
 signup-title = Registrati come mentor
 signup-intro = Crea un account per finanziare posti e seguire cosa hai reso possibile.
 signup-submit = Crea account

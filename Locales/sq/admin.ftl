@@ -50,3 +50,12 @@ field-starts-at = Fillimi
 field-ends-at = Mbarimi
 field-capacity = Vende në dispozicion
 hint-venue-time = Ora vendore e vendit ({ $zone }).
+
+## Translations side by side (events, venues)
+field-original-language = Gjuha origjinale
+translation-missing = Mungon
+field-text-origin = Shkruar nga
+text-origin-human = një person
+text-origin-machine = përkthim automatik
+field-directions = Si të vini
+hint-directions = Transporti publik, hyrja, aksesueshmëria: çfarë i duhet dikujt që vjen për herë të parë.

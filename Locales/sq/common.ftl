@@ -54,7 +54,16 @@ event-seats = { $capacity } vende
 event-times-in = Oraret sipas zonës kohore të vendit ({ $zone }).
 event-published = Publikuar
 event-draft = Draft
-content-not-translated = Ende e papërkthyer: shfaqet në { $language }.
+# Mbi një tekst që ende nuk është shkruar në gjuhën e lexuesit; $code është gjuha në të
+# cilën shfaqet në vend të saj (it, sq ose en). Emrat e gjuhëve me shkronjë të vogël.
+content-not-translated = Ende e papërkthyer: shfaqet në { $code ->
+        [it] italisht
+        [en] anglisht
+       *[sq] shqip
+    }.
+# Mbi një tekst të përkthyer automatikisht (askush nuk e ka rishikuar ende).
+content-machine-translated = Përkthyer automatikisht: mund të ketë gabime.
+event-directions = Si të vini
 signup-title = Regjistrohu si mentor
 signup-intro = Krijoni një llogari për të financuar vende dhe për të ndjekur çfarë keni bërë të mundur.
 signup-submit = Krijo llogarinë

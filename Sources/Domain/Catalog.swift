@@ -70,11 +70,21 @@ public struct VenueDraft: Sendable, Equatable {
     public var city: String
     public var country: String
     public var timeZone: String
+    /// How to get there and in (transport, entrance, accessibility), per language.
+    public var directions: [Language: String]
 
-    public init(name: String?, address: String?, city: String?, country: String?, timeZone: String?)
-        throws(ValidationErrors)
-    {
+    public init(
+        name: String?, address: String?, city: String?, country: String?, timeZone: String?,
+        directions: [Language: String?] = [:]
+    ) throws(ValidationErrors) {
         var v = Validator()
+        var texts: [Language: String] = [:]
+        for language in Language.allCases {
+            let text = v.text(
+                directions[language] ?? nil, field: "directions-\(language.rawValue)", required: false, max: 2000)
+            if !text.isEmpty { texts[language] = text }
+        }
+        self.directions = texts
         self.name = v.text(name, field: "name")
         self.address = v.text(address, field: "address")
         self.city = v.text(city, field: "city", max: 100)
@@ -96,11 +106,18 @@ public struct VenueDraft: Sendable, Equatable {
 public struct EventText: Sendable, Equatable {
     public var title: String
     public var description: String
+    public var origin: TextOrigin
 
-    public init(title: String, description: String) {
+    public init(title: String, description: String, origin: TextOrigin = .human) {
         self.title = title
         self.description = description
+        self.origin = origin
     }
+}
+
+/// Who wrote a translated text: a person, or a machine (shown as such to readers).
+public enum TextOrigin: String, Codable, Sendable, CaseIterable {
+    case human, machine
 }
 
 /// The fields of an Event, validated. Texts are kept per language; at least one is required.
@@ -109,10 +126,13 @@ public struct EventDraft: Sendable, Equatable {
     public var price: Money
     public var languages: [Language]
     public var texts: [Language: EventText]
+    /// The language the texts were first written in; the others are translations of it.
+    public var originalLanguage: Language
 
     public init(
         kind: String?, price: String?, currency: String?, languages: [String],
-        texts: [Language: (title: String?, description: String?)]
+        texts: [Language: (title: String?, description: String?)], origins: [Language: String] = [:],
+        originalLanguage: String? = nil
     ) throws(ValidationErrors) {
         var v = Validator()
         let rawKind = (kind ?? "").trimmingCharacters(in: .whitespaces)
@@ -148,14 +168,24 @@ public struct EventDraft: Sendable, Equatable {
             let title = v.text(input.title, field: "title-\(language.rawValue)", required: false, max: 200)
             let description = v.text(
                 input.description, field: "description-\(language.rawValue)", required: false, max: 5000)
+            let origin = origins[language].map { TextOrigin(rawValue: $0) } ?? .human
+            if origin == nil { v.add(.invalidValue, field: "origin-\(language.rawValue)") }
             if !title.isEmpty {
-                parsed[language] = EventText(title: title, description: description)
+                parsed[language] = EventText(title: title, description: description, origin: origin ?? .human)
             } else if !description.isEmpty {
                 v.add(.required, field: "title-\(language.rawValue)")
             }
         }
         if parsed.isEmpty { v.add(.required, field: "title-it") }
         self.texts = parsed
+        let original =
+            originalLanguage.map { Language(rawValue: $0) } ?? Language.allCases.first { parsed[$0] != nil } ?? .it
+        if original == nil { v.add(.invalidValue, field: "original-language") }
+        self.originalLanguage = original ?? .it
+        if let original, !parsed.isEmpty, parsed[original] == nil {
+            // The original must be one of the texts given; a translation cannot stand alone as the source.
+            v.add(.required, field: "title-\(original.rawValue)")
+        }
         try v.finish()
     }
 }

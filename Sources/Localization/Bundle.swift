@@ -11,6 +11,7 @@ public struct FluentBundle: Sendable {
 
     public let language: String
     public let locale: Locale
+    let pluralRules: PluralRules.Rules
     public private(set) var messages: [String: FluentMessage] = [:]
     public private(set) var terms: [String: FluentMessage] = [:]
     /// Wraps each placeable in FSI…PDI (Unicode bidi isolation) when the pattern has other parts.
@@ -21,6 +22,7 @@ public struct FluentBundle: Sendable {
     public init(language: String, locale: Locale, useIsolating: Bool = false) {
         self.language = language
         self.locale = locale
+        self.pluralRules = PluralRules.Rules(language)
         self.useIsolating = useIsolating
     }
 
@@ -64,8 +66,7 @@ public struct FluentBundle: Sendable {
         if pattern.elements.count == 1, case .text(let text) = pattern.elements[0] {
             return (bracketMessages ? "[" + text + "]" : text, [])
         }
-        let scope = Resolver(bundle: self)
-        if let key { scope.dirty.insert(key) }
+        var scope = Resolver(bundle: self, root: key)
         do {
             let text = try scope.resolve(pattern, args: args, inTerm: false)
             return (bracketMessages ? "[" + text + "]" : text, scope.errors)
@@ -85,18 +86,25 @@ enum Resolved {
 
 private struct TooManyPlaceables: Error {}
 
-final class Resolver {
+/// One formatting call's state. A value type: formatting allocates nothing but its text.
+struct Resolver {
     let bundle: FluentBundle
     var errors: [FluentError] = []
-    var dirty: Set<String> = []
+    /// The message being formatted and the references being expanded (cycle detection).
+    let root: String?
+    var dirty: [String] = []
     var placeables = 0
 
-    init(bundle: FluentBundle) { self.bundle = bundle }
+    init(bundle: FluentBundle, root: String?) {
+        self.bundle = bundle
+        self.root = root
+    }
 
-    func resolve(_ pattern: FluentPattern, args: [String: FTLValue], inTerm: Bool) throws -> String {
+    mutating func resolve(_ pattern: FluentPattern, args: [String: FTLValue], inTerm: Bool) throws -> String {
         if pattern.elements.count == 1, case .text(let text) = pattern.elements[0] { return text }
         let isolate = bundle.useIsolating && pattern.elements.count > 1
         var out = ""
+        out.reserveCapacity(64)
         for element in pattern.elements {
             switch element {
             case .text(let text):
@@ -125,7 +133,7 @@ final class Resolver {
         }
     }
 
-    func expression(_ expression: FluentExpression, args: [String: FTLValue], inTerm: Bool) throws -> Resolved {
+    mutating func expression(_ expression: FluentExpression, args: [String: FTLValue], inTerm: Bool) throws -> Resolved {
         switch expression {
         case .stringLiteral(_, let value):
             return .string(value)
@@ -215,7 +223,7 @@ final class Resolver {
         }
     }
 
-    private func call(_ name: String, _ result: Resolved?) -> Resolved {
+    private mutating func call(_ name: String, _ result: Resolved?) -> Resolved {
         guard let result else {
             errors.append(.invalidArgument(function: name))
             return .none(name + "()")
@@ -223,21 +231,21 @@ final class Resolver {
         return result
     }
 
-    private func reference(_ key: String, _ pattern: FluentPattern, args: [String: FTLValue], inTerm: Bool) throws
-        -> Resolved
+    private mutating func reference(_ key: String, _ pattern: FluentPattern, args: [String: FTLValue], inTerm: Bool)
+        throws -> Resolved
     {
-        guard !dirty.contains(key) else {
+        guard key != root, !dirty.contains(key) else {
             errors.append(.cyclicReference(key))
             return .none(key)
         }
-        dirty.insert(key)
-        defer { dirty.remove(key) }
+        dirty.append(key)
+        defer { dirty.removeLast() }
         return .string(try resolve(pattern, args: args, inTerm: inTerm))
     }
 
     /// The first variant whose key matches (a number by value, a string by equality, a
     /// number against its CLDR plural category), else the default variant.
-    private func select(_ value: Resolved, _ variants: [FluentVariant]) -> FluentVariant {
+    private mutating func select(_ value: Resolved, _ variants: [FluentVariant]) -> FluentVariant {
         var category: PluralCategory?
         for variant in variants {
             switch (variant.key, value) {
@@ -248,7 +256,7 @@ final class Resolver {
             case (.identifier(let key), .number(let number)):
                 if category == nil {
                     category = PluralRules.category(
-                        number.pluralOperands, language: bundle.language, ordinal: number.options.type == .ordinal)
+                        number.pluralOperands, rules: bundle.pluralRules, ordinal: number.options.type == .ordinal)
                 }
                 if key == category?.rawValue { return variant }
             default:

@@ -170,7 +170,7 @@ public struct Localizer: Sendable {
     }
 
     static func split(_ key: String) -> (String, String?) {
-        guard let dot = key.firstIndex(of: ".") else { return (key, nil) }
-        return (String(key[..<dot]), String(key[key.index(after: dot)...]))
+        guard let dot = key.utf8.firstIndex(of: UInt8(ascii: ".")) else { return (key, nil) }
+        return (String(key[..<dot]), String(key[key.utf8.index(after: dot)...]))
     }
 }

@@ -79,40 +79,58 @@ public struct PluralOperands: Sendable, Equatable {
 public enum PluralRules {
     /// The categories a language uses; a selector must offer each of them (or be covered by its default).
     public static func categories(for language: String, ordinal: Bool) -> [PluralCategory] {
-        switch (base(language), ordinal) {
-        case ("it", false): [.one, .many, .other]
-        case ("it", true): [.many, .other]
-        case ("sq", false): [.one, .other]
-        case ("sq", true): [.one, .many, .other]
-        case ("en", false): [.one, .other]
-        case ("en", true): [.one, .two, .few, .other]
+        switch (Rules(language), ordinal) {
+        case (.it, false): [.one, .many, .other]
+        case (.it, true): [.many, .other]
+        case (.sq, false): [.one, .other]
+        case (.sq, true): [.one, .many, .other]
+        case (.en, false): [.one, .other]
+        case (.en, true): [.one, .two, .few, .other]
         default: [.other]
         }
     }
 
+    /// The rule set of a language, resolved once (bundles keep it; formatting never parses the tag).
+    public enum Rules: Sendable {
+        case it, sq, en, other
+
+        public init(_ language: String) {
+            switch PluralRules.base(language) {
+            case "it": self = .it
+            case "sq": self = .sq
+            case "en": self = .en
+            default: self = .other
+            }
+        }
+    }
+
     public static func category(_ o: PluralOperands, language: String, ordinal: Bool = false) -> PluralCategory {
-        switch (base(language), ordinal) {
-        case ("it", false):
+        category(o, rules: Rules(language), ordinal: ordinal)
+    }
+
+    public static func category(_ o: PluralOperands, rules: Rules, ordinal: Bool = false) -> PluralCategory {
+        switch (rules, ordinal) {
+        case (.it, false):
             // one: i = 1 and v = 0
             // many: e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5
             if o.i == 1 && o.v == 0 { return .one }
             if (o.e == 0 && o.i != 0 && o.i % 1_000_000 == 0 && o.v == 0) || !(0...5).contains(o.e) { return .many }
             return .other
-        case ("it", true):
+        case (.it, true):
             // many: n = 11,8,80,800
-            return [11, 8, 80, 800].contains(o.n) ? .many : .other
-        case ("sq", false):
+            return o.n == 11 || o.n == 8 || o.n == 80 || o.n == 800 ? .many : .other
+        case (.sq, false):
             // one: n = 1
             return o.n == 1 ? .one : .other
-        case ("sq", true):
+        case (.sq, true):
             // one: n = 1; many: n % 10 = 4 and n % 100 != 14
             if o.n == 1 { return .one }
             if fmod(o.n, 10) == 4 && fmod(o.n, 100) != 14 { return .many }
             return .other
-        case ("en", false):
+        case (.en, false):
             // one: i = 1 and v = 0
             return o.i == 1 && o.v == 0 ? .one : .other
-        case ("en", true):
+        case (.en, true):
             // one: n % 10 = 1 and n % 100 != 11; two: n % 10 = 2 and n % 100 != 12;
             // few: n % 10 = 3 and n % 100 != 13
             let mod10 = fmod(o.n, 10)

@@ -7,5 +7,6 @@ public enum Migrations {
         M002CreateOrganizations(),
         M003CreateCatalog(),
         M004CreateOperations(),
+        M005ContentLanguages(),
     ]
 }

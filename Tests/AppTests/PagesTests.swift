@@ -93,8 +93,26 @@ struct PagesTests {
             let page = try await TestBrowser(app, acceptLanguage: "sq").get("/events/\(event.id.uuidString)")
             #expect(page.status == .ok)
             #expect(page.shows(event.texts[.it]!.title))
-            let note = app.mentore.localizer.t("content-not-translated", ["language": "Italisht"], in: "sq")
+            let note = app.mentore.localizer.t("content-not-translated", ["code": "it"], in: "sq")
+            #expect(note == "Ende e papërkthyer: shfaqet në italisht.")
             #expect(page.shows(note))
+            #expect(page.body.contains("lang=\"it\""))
+        }
+    }
+
+    @Test("venue directions: the reader's language, else the original with a note; machine texts say so")
+    func venueDirections() async throws {
+        try await withApp(seed: true) { app async throws in
+            let event = DemoData.events.first { $0.venue == DemoData.millVenue }!
+            let localizer = app.mentore.localizer
+            let albanian = try await TestBrowser(app, acceptLanguage: "sq").get("/events/\(event.id.uuidString)")
+            #expect(albanian.shows(localizer.t("event-directions", in: "sq")))
+            #expect(albanian.shows(localizer.t("content-machine-translated", in: "sq")))
+            #expect(albanian.body.contains("Hyrja pa shkallë"))
+            let english = try await TestBrowser(app, acceptLanguage: "en").get("/events/\(event.id.uuidString)")
+            #expect(english.body.contains("Ingresso senza gradini"))
+            #expect(english.shows(localizer.t("content-not-translated", ["code": "it"], in: "en")))
+            #expect(english.headers.first(name: .contentLanguage) == "en")
         }
     }
 

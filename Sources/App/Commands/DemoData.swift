@@ -205,9 +205,24 @@ enum DemoData {
                 try await PartnerMemberModel(partnerID: dora, userID: users[2].id).create(on: db)
                 created += 1
             }
+            // Directions in Italian (the original) and Albanian; English readers see the Italian
+            // text with a "not yet translated" note until someone writes it.
             let mill = try VenueDraft(
-                name: "Slow Mill", address: "Via Volturno 32", city: "Milano", country: "IT", timeZone: "Europe/Rome")
-            try await ensure(VenueModel(id: millVenue, organizerID: slowMill, draft: mill), id: millVenue)
+                name: "Slow Mill", address: "Via Volturno 32", city: "Milano", country: "IT", timeZone: "Europe/Rome",
+                directions: [
+                    .it:
+                        "Metro M5 Isola o M2 Garibaldi, poi cinque minuti a piedi. Ingresso senza gradini dal cortile.",
+                    .sq: "Metro M5 Isola ose M2 Garibaldi, pastaj pesë minuta në këmbë. Hyrja pa shkallë nga oborri.",
+                ])
+            if try await VenueModel.find(millVenue, on: db) == nil {
+                try await ensure(VenueModel(id: millVenue, organizerID: slowMill, draft: mill), id: millVenue)
+                for (language, directions) in mill.directions {
+                    try await VenueTextModel(
+                        venueID: millVenue, language: language, directions: directions,
+                        origin: language == .sq ? .machine : .human
+                    ).create(on: db)
+                }
+            }
             let shkoder = try VenueDraft(
                 name: "Laboratori tekstil Artisan OnLine", address: "Rruga Kolë Idromeno", city: "Shkodër",
                 country: "AL", timeZone: "Europe/Tirane")

@@ -15,6 +15,36 @@ enum EventPresenter {
         return nil
     }
 
+    /// A translated text as a page shows it: in which language (when not the page's), with
+    /// the "not yet translated" note in the reader's language, and whether a machine wrote it.
+    struct Shown: Encodable {
+        var text: String
+        var lang: String?
+        var fallbackNote: String?
+        var machineNote: String?
+    }
+
+    static func shown(_ text: String, in language: String, origin: TextOrigin, req: Request) -> Shown {
+        let differs = language != req.language
+        return Shown(
+            text: text, lang: differs ? language : nil,
+            fallbackNote: differs
+                ? req.t("content-not-translated", ["code": .string(language)]) : nil,
+            machineNote: origin == .machine ? req.t("content-machine-translated") : nil)
+    }
+
+    /// The venue's directions in the reader's language, else along the fallback chain.
+    static func directions(of venue: VenueModel, req: Request) -> Shown? {
+        let texts = venue.$texts.value ?? []
+        let fallbacks = req.application.mentore.localizer.fallbacks[req.language] ?? []
+        for candidate in [req.language] + fallbacks + Language.allCases.map(\.rawValue) {
+            if let text = texts.first(where: { $0.language == candidate }) {
+                return shown(text.directions, in: text.language, origin: text.origin, req: req)
+            }
+        }
+        return nil
+    }
+
     struct Card: Encodable {
         var id: String
         var href: String
@@ -23,6 +53,7 @@ enum EventPresenter {
         /// The language the text is shown in, when it differs from the page's.
         var textLang: String?
         var fallbackNote: String?
+        var machineNote: String?
         var kind: String
         var kindLabel: String
         var venue: String
@@ -50,7 +81,8 @@ enum EventPresenter {
             title: text?.title ?? "", description: text?.description ?? "",
             textLang: shownIn == req.language ? nil : shownIn,
             fallbackNote: shownIn == req.language
-                ? nil : req.t("content-not-translated", ["language": .string(req.t("language-name-\(shownIn)"))]),
+                ? nil : req.t("content-not-translated", ["code": .string(shownIn)]),
+            machineNote: text?.origin == .machine ? req.t("content-machine-translated") : nil,
             kind: event.kind.rawValue, kindLabel: req.t("event-kind-\(event.kind.rawValue)"),
             venue: event.venue.name, city: event.venue.city,
             price: format.money(

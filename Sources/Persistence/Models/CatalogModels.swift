@@ -13,6 +13,9 @@ public final class VenueModel: Model, @unchecked Sendable {
     @Field(key: "city") public var city: String
     @Field(key: "country") public var country: String
     @Field(key: "time_zone") public var timeZone: String
+    /// The language the venue's texts were first written in.
+    @Field(key: "original_language") public var originalLanguage: String
+    @Children(for: \.$venue) public var texts: [VenueTextModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -29,6 +32,9 @@ public final class VenueModel: Model, @unchecked Sendable {
         city = draft.city
         country = draft.country
         timeZone = draft.timeZone
+        if ($originalLanguage.value ?? "").isEmpty {
+            originalLanguage = Language.allCases.first { draft.directions[$0] != nil }?.rawValue ?? "it"
+        }
     }
 }
 
@@ -45,6 +51,8 @@ public final class EventModel: Model, @unchecked Sendable {
     /// The languages the event is held in, as `it,sq`.
     @Field(key: "languages") public var languages: String
     @Field(key: "published") public var published: Bool
+    /// The language the texts were first written in; the others are translations of it.
+    @Field(key: "original_language") public var originalLanguage: String
     @Children(for: \.$event) public var texts: [EventTextModel]
     @Children(for: \.$event) public var sessions: [EventSessionModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
@@ -65,18 +73,13 @@ public final class EventModel: Model, @unchecked Sendable {
         priceMinor = draft.price.minor
         currency = draft.price.currency
         languages = draft.languages.map(\.rawValue).joined(separator: ",")
+        originalLanguage = draft.originalLanguage.rawValue
     }
 
     public var price: Money { Money(minor: priceMinor, currency: currency) }
     public var languageList: [Language] {
         languages.split(separator: ",").compactMap { Language(rawValue: String($0)) }
     }
-}
-
-/// Where a translated text came from.
-public enum TextOrigin: String, Codable, Sendable {
-    case human
-    case machine
 }
 
 /// The title and description of an Event in one language.
@@ -93,11 +96,32 @@ public final class EventTextModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(eventID: UUID, language: Language, text: EventText, origin: TextOrigin = .human) {
+    public init(eventID: UUID, language: Language, text: EventText) {
         self.$event.id = eventID
         self.language = language.rawValue
         self.title = text.title
         self.description = text.description
+        self.origin = text.origin
+    }
+}
+
+/// The texts of a Venue in one language: how to get there and in.
+public final class VenueTextModel: Model, @unchecked Sendable {
+    public static let schema = "venue_texts"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "venue_id") public var venue: VenueModel
+    @Field(key: "language") public var language: String
+    @Field(key: "directions") public var directions: String
+    @Field(key: "origin") public var origin: TextOrigin
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(venueID: UUID, language: Language, directions: String, origin: TextOrigin = .human) {
+        self.$venue.id = venueID
+        self.language = language.rawValue
+        self.directions = directions
         self.origin = origin
     }
 }

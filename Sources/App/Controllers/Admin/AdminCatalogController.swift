@@ -11,6 +11,53 @@ enum AdminCatalogController {
         return id
     }
 
+    /// The texts of one piece of content in it, sq and en side by side (stacked on narrow
+    /// screens), each column saying whether that language is still missing, with who wrote
+    /// it (a person or a machine) and which language is the original.
+    static func translationColumns(
+        _ req: Request, original: String?, origins: [String: String], missing: (String) -> Bool,
+        fields: (String) -> [FormView.Field]
+    ) -> [FormView.Field] {
+        var out: [FormView.Field] = [
+            .init(
+                name: "original-language", label: req.t("field-original-language"), type: "select",
+                options: Language.allCases.map {
+                    .init(
+                        value: $0.rawValue, label: req.t("language-name-\($0.rawValue)"),
+                        selected: $0.rawValue == (original ?? "it"))
+                }),
+            .init(name: "translations", label: "", type: "columns-start"),
+        ]
+        for language in Language.allCases {
+            let code = language.rawValue
+            out.append(
+                .init(
+                    name: "column-\(code)", label: req.t("language-name-\(code)"), type: "column-start",
+                    hint: missing(code) ? req.t("translation-missing") : nil, required: false, lang: code))
+            out += fields(code)
+            out.append(
+                .init(
+                    name: "origin-\(code)", label: req.t("field-text-origin"), type: "select",
+                    options: TextOrigin.allCases.map {
+                        .init(
+                            value: $0.rawValue, label: req.t("text-origin-\($0.rawValue)"),
+                            selected: $0.rawValue == (origins[code] ?? "human"))
+                    }))
+            out.append(.init(name: "column-\(code)", label: "", type: "column-end"))
+        }
+        out.append(.init(name: "translations", label: "", type: "columns-end"))
+        return out
+    }
+
+    /// `origin-it`, `origin-sq`, `origin-en` from a submitted form.
+    static func origins(_ req: Request) -> [String: String] {
+        var origins: [String: String] = [:]
+        for language in Language.allCases {
+            origins[language.rawValue] = try? req.content.get(String.self, at: "origin-\(language.rawValue)")
+        }
+        return origins
+    }
+
     // MARK: Venues
 
     struct VenueInput: Content {
@@ -20,6 +67,21 @@ enum AdminCatalogController {
         var city: String?
         var country: String?
         var timeZone: String?
+        var directions: [String: String]?
+        var origins: [String: String]?
+        var originalLanguage: String?
+    }
+
+    static func venueInput(_ req: Request) throws -> VenueInput {
+        var input = try req.content.decode(VenueInput.self)
+        var directions: [String: String] = [:]
+        for language in Language.allCases {
+            directions[language.rawValue] = try? req.content.get(String.self, at: "directions-\(language.rawValue)")
+        }
+        input.directions = directions
+        input.origins = origins(req)
+        input.originalLanguage = try? req.content.get(String.self, at: "original-language")
+        return input
     }
 
     static func venueForm(_ req: Request, action: String, input: VenueInput, errors: [String: String] = [:])
@@ -47,7 +109,18 @@ enum AdminCatalogController {
                 .init(
                     name: "timeZone", label: req.t("field-time-zone"), type: "text",
                     value: input.timeZone ?? "Europe/Rome", hint: req.t("hint-time-zone")),
-            ])
+            ]
+                + translationColumns(
+                    req, original: input.originalLanguage, origins: input.origins ?? [:],
+                    missing: { (input.directions?[$0] ?? "").isEmpty },
+                    fields: { code in
+                        [
+                            .init(
+                                name: "directions-\(code)", label: req.t("field-directions"), type: "textarea",
+                                value: input.directions?[code] ?? "", hint: req.t("hint-directions"), required: false,
+                                lang: code)
+                        ]
+                    }))
         form.apply(errors: errors, summary: req.t("form-has-errors"))
         return form
     }
@@ -77,12 +150,16 @@ enum AdminCatalogController {
         let action = existing.map { SiteRoute.adminVenueEdit(.value($0.id!)).path } ?? SiteRoute.adminVenueNew.path
         let title = req.t(existing == nil ? "admin-venue-new" : "admin-venue-edit-title")
         if req.method == .GET {
+            let texts = try await existing?.$texts.get(on: req.db) ?? []
             let input = VenueInput(
                 organizer: existing?.$organizer.id.uuidString, name: existing?.name, address: existing?.address,
-                city: existing?.city, country: existing?.country, timeZone: existing?.timeZone)
+                city: existing?.city, country: existing?.country, timeZone: existing?.timeZone,
+                directions: Dictionary(texts.map { ($0.language, $0.directions) }) { first, _ in first },
+                origins: Dictionary(texts.map { ($0.language, $0.origin.rawValue) }) { first, _ in first },
+                originalLanguage: existing?.originalLanguage)
             return try await req.page("form", title: title, venueForm(req, action: action, input: input))
         }
-        let input = try req.content.decode(VenueInput.self)
+        let input = try venueInput(req)
         let organizer =
             try await input.organizer.flatMap(UUID.init(uuidString:)).asyncMap {
                 try await OrganizerModel.find($0, on: req.db)
@@ -93,7 +170,9 @@ enum AdminCatalogController {
             do {
                 draft = try VenueDraft(
                     name: input.name, address: input.address, city: input.city, country: input.country,
-                    timeZone: input.timeZone)
+                    timeZone: input.timeZone,
+                    directions: Dictionary(
+                        uniqueKeysWithValues: Language.allCases.map { ($0, input.directions?[$0.rawValue]) }))
             } catch { draftErrors = error.errors }
             if organizer?.status != .approved { draftErrors.append(DomainError(.required, field: "organizer")) }
             guard let draft, draftErrors.isEmpty, let organizer else { throw ValidationErrors(draftErrors) }
@@ -101,8 +180,21 @@ enum AdminCatalogController {
             let venue = existing ?? VenueModel(organizerID: organizerID, draft: draft)
             venue.apply(draft)
             venue.$organizer.id = organizerID
+            if let original = input.originalLanguage.flatMap(Language.init(rawValue:)) {
+                venue.originalLanguage = original.rawValue
+            }
+            let origins = input.origins ?? [:]
             try await req.db.transaction { db in
                 try await venue.save(on: db)
+                let venueID = try venue.requireID()
+                try await VenueTextModel.query(on: db).filter(\.$venue.$id == venueID).delete()
+                for (language, directions) in draft.directions {
+                    let origin = origins[language.rawValue].flatMap(TextOrigin.init(rawValue:)) ?? .human
+                    try await VenueTextModel(
+                        venueID: venueID, language: language, directions: directions, origin: origin
+                    )
+                    .create(on: db)
+                }
                 try await Audit.record(
                     req, existing == nil ? "create" : "edit", "venue", venue.id, detail: draft.name, on: db)
             }
@@ -124,6 +216,8 @@ enum AdminCatalogController {
         var languages: [String]?
         var published: String?
         var texts: [String: String]?
+        var origins: [String: String]?
+        var originalLanguage: String?
     }
 
     static func eventInput(_ req: Request) throws -> EventInput {
@@ -136,6 +230,8 @@ enum AdminCatalogController {
             }
         }
         input.texts = texts
+        input.origins = origins(req)
+        input.originalLanguage = try? req.content.get(String.self, at: "original-language")
         return input
     }
 
@@ -174,18 +270,21 @@ enum AdminCatalogController {
                         selected: (input.languages ?? []).contains($0.rawValue))
                 }),
         ]
-        for language in Language.allCases {
-            let code = language.rawValue
-            let name = req.t("language-name-\(code)")
-            fields.append(
-                .init(
-                    name: "title-\(code)", label: req.t("field-title-in", ["language": .string(name)]), type: "text",
-                    value: input.texts?["title-\(code)"] ?? "", required: false, lang: code))
-            fields.append(
-                .init(
-                    name: "description-\(code)", label: req.t("field-description-in", ["language": .string(name)]),
-                    type: "textarea", value: input.texts?["description-\(code)"] ?? "", required: false, lang: code))
-        }
+        fields += translationColumns(
+            req, original: input.originalLanguage, origins: input.origins ?? [:],
+            missing: { (input.texts?["title-\($0)"] ?? "").isEmpty },
+            fields: { code in
+                let name = req.t("language-name-\(code)")
+                return [
+                    .init(
+                        name: "title-\(code)", label: req.t("field-title-in", ["language": .string(name)]),
+                        type: "text", value: input.texts?["title-\(code)"] ?? "", required: false, lang: code),
+                    .init(
+                        name: "description-\(code)",
+                        label: req.t("field-description-in", ["language": .string(name)]), type: "textarea",
+                        value: input.texts?["description-\(code)"] ?? "", required: false, lang: code),
+                ]
+            })
         fields.append(
             .init(
                 name: "published", label: req.t("field-published"), type: "checkbox",
@@ -229,15 +328,18 @@ enum AdminCatalogController {
         let title = req.t(existing == nil ? "admin-event-new" : "admin-event-edit-title")
         if req.method == .GET {
             var texts: [String: String] = [:]
+            var origins: [String: String] = [:]
             for text in existing?.texts ?? [] {
                 texts["title-\(text.language)"] = text.title
                 texts["description-\(text.language)"] = text.description
+                origins[text.language] = text.origin.rawValue
             }
             let input = EventInput(
                 venue: existing?.$venue.id.uuidString, kind: existing?.kind.rawValue,
                 price: existing?.price.decimalString,
                 currency: existing?.currency.rawValue, languages: existing?.languageList.map(\.rawValue),
-                published: existing?.published == true ? "1" : nil, texts: texts)
+                published: existing?.published == true ? "1" : nil, texts: texts, origins: origins,
+                originalLanguage: existing?.originalLanguage)
             return try await req.page("form", title: title, eventForm(req, action: action, input: input))
         }
         let input = try eventInput(req)
@@ -256,7 +358,12 @@ enum AdminCatalogController {
             do {
                 draft = try EventDraft(
                     kind: input.kind, price: input.price, currency: input.currency, languages: input.languages ?? [],
-                    texts: texts)
+                    texts: texts,
+                    origins: Dictionary(
+                        uniqueKeysWithValues: (input.origins ?? [:]).compactMap { key, value in
+                            Language(rawValue: key).map { ($0, value) }
+                        }),
+                    originalLanguage: input.originalLanguage)
             } catch { problems = error.errors }
             if venue == nil { problems.insert(DomainError(.required, field: "venue"), at: 0) }
             guard let draft, let venue, problems.isEmpty else { throw ValidationErrors(problems) }

@@ -107,7 +107,7 @@ enum CatalogController {
     @Sendable static func show(req: Request) async throws -> Response {
         guard let id = req.parameters.get("eventID").flatMap(UUID.init(uuidString:)),
             let event = try await EventModel.query(on: req.db).filter(\.$id == id).filter(\.$published == true)
-                .with(\.$venue).with(\.$texts).with(\.$sessions).with(\.$organizer).first()
+                .with(\.$venue, { $0.with(\.$texts) }).with(\.$texts).with(\.$sessions).with(\.$organizer).first()
         else { throw DomainError(.notFound) }
         let card = try EventPresenter.card(event, req: req, now: req.now)
         struct View: Encodable {
@@ -115,11 +115,12 @@ enum CatalogController {
             var address: String
             var organizer: String
             var timeZone: String
+            var directions: EventPresenter.Shown?
         }
         return try await req.page(
             "event", title: card.title,
             View(
                 event: card, address: "\(event.venue.address), \(event.venue.city)", organizer: event.organizer.name,
-                timeZone: event.venue.timeZone))
+                timeZone: event.venue.timeZone, directions: EventPresenter.directions(of: event.venue, req: req)))
     }
 }
