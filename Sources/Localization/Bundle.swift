@@ -133,7 +133,8 @@ struct Resolver {
         }
     }
 
-    mutating func expression(_ expression: FluentExpression, args: [String: FTLValue], inTerm: Bool) throws -> Resolved {
+    mutating func expression(_ expression: FluentExpression, args: [String: FTLValue], inTerm: Bool) throws -> Resolved
+    {
         switch expression {
         case .stringLiteral(_, let value):
             return .string(value)

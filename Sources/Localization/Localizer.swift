@@ -125,6 +125,8 @@ public struct Localizer: Sendable {
         if pseudo, let english = files["en"] {
             var bundle = FluentBundle(language: pseudoLanguage, locale: locale(for: pseudoLanguage))
             bundle.bracketMessages = true
+            // Placeable values are isolated (FSI…PDI), so a checker can tell data from catalog text.
+            bundle.useIsolating = true
             for file in english { bundle.add(Pseudo.transform(file.resource)) }
             bundles[pseudoLanguage] = bundle
         }

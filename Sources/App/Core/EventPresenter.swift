@@ -61,11 +61,14 @@ enum EventPresenter {
         var price: String
         var languages: String
         var next: String?
+        /// `next` as an ISO 8601 instant, for `<time datetime>`.
+        var nextDateTime: String?
         var sessions: [SessionLine]
     }
 
     struct SessionLine: Encodable {
         var when: String
+        var dateTime: String
         var seats: String
     }
 
@@ -89,9 +92,11 @@ enum EventPresenter {
                 minor: event.priceMinor, currency: event.currency.rawValue, minorUnits: event.currency.minorUnits),
             languages: event.languageList.map { req.t("language-name-\($0.rawValue)") }.joined(separator: ", "),
             next: upcoming.first.map { format.dateTime($0.startsAt) },
+            nextDateTime: upcoming.first.map { $0.startsAt.formatted(.iso8601) },
             sessions: upcoming.map {
                 SessionLine(
                     when: format.dateTime($0.startsAt) + " – " + format.time($0.endsAt),
+                    dateTime: $0.startsAt.formatted(.iso8601),
                     seats: req.t("event-seats", ["capacity": .integer($0.capacity)]))
             })
     }

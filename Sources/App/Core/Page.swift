@@ -12,6 +12,8 @@ struct Page<Content: Encodable>: Encodable {
 
     var lang: String
     var title: String
+    /// The language of the title when it is content shown in another language than the page's.
+    var titleLang: String? = nil
     var user: String?
     var nav: [Link]
     var languages: [Link]
@@ -141,11 +143,12 @@ struct ListView: Encodable {
 
 extension Request {
     /// Renders a page with the shared layout.
-    func page<Content: Encodable>(_ template: String, title: String, _ content: Content, status: HTTPStatus = .ok)
-        async throws -> Response
-    {
-        let response = try await view.render(template, Page(self, title: title, content: content)).encodeResponse(
-            for: self)
+    func page<Content: Encodable>(
+        _ template: String, title: String, titleLang: String? = nil, _ content: Content, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        var page = Page(self, title: title, content: content)
+        page.titleLang = titleLang
+        let response = try await view.render(template, page).encodeResponse(for: self)
         response.status = status
         return response
     }

@@ -118,7 +118,7 @@ enum CatalogController {
             var directions: EventPresenter.Shown?
         }
         return try await req.page(
-            "event", title: card.title,
+            "event", title: card.title, titleLang: card.textLang,
             View(
                 event: card, address: "\(event.venue.address), \(event.venue.city)", organizer: event.organizer.name,
                 timeZone: event.venue.timeZone, directions: EventPresenter.directions(of: event.venue, req: req)))
