@@ -236,8 +236,8 @@ public enum CatalogLint {
             case .functionReference(_, let arguments):
                 arguments.positional.forEach(visit)
             case .termReference(_, _, let arguments):
-                arguments?.positional.forEach(visit)
-                arguments?.named.forEach { visit($0.value) }
+                for argument in arguments?.positional ?? [] { visit(argument) }
+                for argument in arguments?.named ?? [] { visit(argument.value) }
             default: break
             }
         }
