@@ -32,6 +32,35 @@ struct CatalogRulesTests {
         #expect(SessionDraft.parseLocal("2030-13-01T10:00", timeZone: rome) == nil)
     }
 
+    @Test("the original language must have a text; origins are a person or a machine")
+    func originalLanguage() throws {
+        let draft = try EventDraft(
+            kind: "culture", price: "10", currency: "EUR", languages: ["it"],
+            texts: [.it: ("Mostra", ""), .sq: ("Ekspozitë", "")], origins: [.sq: "machine"], originalLanguage: "it")
+        #expect(draft.originalLanguage == .it)
+        #expect(draft.texts[.sq]?.origin == .machine && draft.texts[.it]?.origin == .human)
+        #expect(
+            try EventDraft(
+                kind: "culture", price: "1", currency: "EUR", languages: ["it"], texts: [.sq: ("Ekspozitë", "")]
+            ).originalLanguage == .sq)
+        do {
+            _ = try EventDraft(
+                kind: "culture", price: "10", currency: "EUR", languages: ["it"], texts: [.it: ("Mostra", "")],
+                origins: [.it: "robot"], originalLanguage: "en")
+            Issue.record("expected errors")
+        } catch {
+            #expect(Set(error.errors.map(\.field)) == ["origin-it", "title-en"])
+        }
+        do {
+            _ = try EventDraft(
+                kind: "culture", price: "10", currency: "EUR", languages: ["it"], texts: [.it: ("Mostra", "")],
+                originalLanguage: "de")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.errors.map(\.field) == ["original-language"])
+        }
+    }
+
     @Test("an event needs a kind, a non-negative price, known languages and a title")
     func eventDraft() throws {
         let good = try EventDraft(
