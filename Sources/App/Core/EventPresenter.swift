@@ -8,9 +8,17 @@ import Vapor
 enum EventPresenter {
     /// The event's text in `language`, or else along the fallback chain.
     static func text(of event: EventModel, language: String, fallbacks: [String] = []) -> EventTextModel? {
-        let texts = event.$texts.value ?? []
+        pick(event.$texts.value ?? [], language: \.language, for: language, fallbacks: fallbacks)
+    }
+
+    /// The text in `language`, else the first along the fallback chain, else any.
+    static func pick<Text>(
+        _ texts: [Text], language key: KeyPath<Text, String>, for language: String, fallbacks: [String]
+    )
+        -> Text?
+    {
         for candidate in [language] + fallbacks + Language.allCases.map(\.rawValue) {
-            if let text = texts.first(where: { $0.language == candidate }) { return text }
+            if let text = texts.first(where: { $0[keyPath: key] == candidate }) { return text }
         }
         return nil
     }
@@ -35,14 +43,10 @@ enum EventPresenter {
 
     /// The venue's directions in the reader's language, else along the fallback chain.
     static func directions(of venue: VenueModel, req: Request) -> Shown? {
-        let texts = venue.$texts.value ?? []
         let fallbacks = req.application.mentore.localizer.fallbacks[req.language] ?? []
-        for candidate in [req.language] + fallbacks + Language.allCases.map(\.rawValue) {
-            if let text = texts.first(where: { $0.language == candidate }) {
-                return shown(text.directions, in: text.language, origin: text.origin, req: req)
-            }
+        return pick(venue.$texts.value ?? [], language: \.language, for: req.language, fallbacks: fallbacks).map {
+            shown($0.directions, in: $0.language, origin: $0.origin, req: req)
         }
-        return nil
     }
 
     struct Card: Encodable {
