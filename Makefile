@@ -4,7 +4,7 @@ PORT ?= 8080
 HOST ?= 127.0.0.1
 VENV := .venv
 BUILD_PACKAGES := libsqlite3-dev zlib1g-dev curl
-TEST_PACKAGES := postgresql chromium chromium-driver default-jre-headless fonts-dejavu-core openssl
+TEST_PACKAGES := postgresql chromium chromium-driver default-jre-headless fonts-dejavu-core openssl unzip
 
 .PHONY: run test build migrate seed format lint deps test-deps
 

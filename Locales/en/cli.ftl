@@ -17,7 +17,7 @@ cli-seed-logins = Demo logins (demonstration only), password { $password }:
 cli-i18n-usage =
     Usage: mentore i18n lint [--locales DIR] [--sources DIR …]
            mentore i18n stats [--locales DIR]
-           mentore i18n parse FILE.ftl
+           mentore i18n parse FILE.ftl…
            mentore i18n format --locale L [--file F.ftl …] [--isolate] MESSAGE_ID[.attribute] [name=value …]
            mentore i18n plural --locale L [--ordinal] N… (or - to read numbers from standard input)
 cli-i18n-unreadable = Cannot read { $path }.

@@ -18,7 +18,7 @@ cli-seed-logins = Accessi dimostrativi (solo per prova), password { $password }:
 cli-i18n-usage =
     Uso: mentore i18n lint [--locales CARTELLA] [--sources CARTELLA …]
          mentore i18n stats [--locales CARTELLA]
-         mentore i18n parse FILE.ftl
+         mentore i18n parse FILE.ftl…
          mentore i18n format --locale L [--file F.ftl …] [--isolate] ID_MESSAGGIO[.attributo] [nome=valore …]
          mentore i18n plural --locale L [--ordinal] N… (oppure - per leggere i numeri dallo standard input)
 cli-i18n-unreadable = Impossibile leggere { $path }.

@@ -17,7 +17,7 @@ cli-seed-logins = Hyrje demonstruese (vetëm për provë), fjalëkalimi { $passw
 cli-i18n-usage =
     Përdorimi: mentore i18n lint [--locales DOSJA] [--sources DOSJA …]
                mentore i18n stats [--locales DOSJA]
-               mentore i18n parse SKEDARI.ftl
+               mentore i18n parse SKEDARI.ftl…
                mentore i18n format --locale L [--file F.ftl …] [--isolate] ID_MESAZHI[.atributi] [emri=vlera …]
                mentore i18n plural --locale L [--ordinal] N… (ose - për t'i lexuar numrat nga hyrja standarde)
 cli-i18n-unreadable = { $path } nuk mund të lexohet.

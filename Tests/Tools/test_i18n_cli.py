@@ -66,18 +66,18 @@ def tooling_json(source):
     return clean(data), any(isinstance(e, ast.Junk) for e in resource.body)
 
 
+def strip_annotations(node):
+    if isinstance(node, dict):
+        return {k: strip_annotations(v) for k, v in node.items() if k != "annotations"}
+    if isinstance(node, list):
+        return [strip_annotations(v) for v in node]
+    return node
+
+
 def ours(path):
     result = mentore("parse", str(path))
     assert result.returncode == 0, result.stderr
-
-    def clean(node):
-        if isinstance(node, dict):
-            return {k: clean(v) for k, v in node.items() if k != "annotations"}
-        if isinstance(node, list):
-            return [clean(v) for v in node]
-        return node
-
-    return clean(json.loads(result.stdout))
+    return strip_annotations(json.loads(result.stdout))
 
 
 CATALOGS = sorted((ROOT / "Locales").glob("*/*.ftl"))
@@ -104,6 +104,31 @@ def test_parse_matches_python_fluent_syntax_on_the_valid_fixtures():
         compared += 1
     assert mismatches == []
     assert compared >= 10
+
+
+FIREFOX = os.environ.get("FIREFOX_L10N_DIR")
+
+
+@pytest.mark.parametrize("language", ["it", "sq", "en-US"])
+def test_parse_matches_python_fluent_syntax_on_firefox_catalogs(language):
+    """Firefox's own catalogs (Debian's firefox-esr packages, see Tests/support/firefox-catalogs.sh)."""
+    if not FIREFOX:
+        pytest.skip("FIREFOX_L10N_DIR is not set (make test sets it)")
+    paths = sorted(pathlib.Path(FIREFOX, language).rglob("*.ftl"))
+    assert len(paths) >= 100, f"only {len(paths)} Firefox catalogs in {FIREFOX}/{language}"
+    mismatches = []
+    for start in range(0, len(paths), 100):
+        chunk = paths[start : start + 100]
+        result = mentore("parse", *map(str, chunk))
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.split("\n")[:-1]
+        assert len(lines) == len(chunk)
+        for path, line in zip(chunk, lines):
+            expected, has_junk = tooling_json(path.read_bytes().decode("utf-8"))
+            assert not has_junk, path
+            if strip_annotations(json.loads(line)) != expected:
+                mismatches.append(str(path.relative_to(FIREFOX)))
+    assert mismatches == []
 
 
 def test_parse_prints_junk_and_exits_zero(tmp_path):

@@ -20,6 +20,9 @@ wait_for() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; 
 # The Fluent syntax reference fixtures, run as they are (see ../shared/conformance/).
 export FLUENT_CONFORMANCE_DIR=${FLUENT_CONFORMANCE_DIR:-$(cd "$root/.." && pwd)/shared/conformance/fluent-syntax}
 test -f "$FLUENT_CONFORMANCE_DIR/README.md" || { echo "missing Fluent fixtures: $FLUENT_CONFORMANCE_DIR" >&2; exit 1; }
+# Firefox's it, sq and en-US catalogs, real-world input for the parser (from Debian's packages).
+Tests/support/firefox-catalogs.sh "$root/.build/firefox-l10n"
+export FIREFOX_L10N_DIR="$root/.build/firefox-l10n"
 
 echo "== Build"
 swift build --build-tests

@@ -34,7 +34,7 @@ public enum CommandLanguage {
 
 /// `mentore i18n lint|stats|parse|format|plural`: the language engine's tools.
 struct I18nCommand: AnyAsyncCommand {
-    var help: String { "Catalog tools: i18n lint | stats | parse FILE | format … | plural …" }
+    var help: String { "Catalog tools: i18n lint | stats | parse FILE… | format … | plural …" }
 
     func run(using context: inout CommandContext) async throws {
         let app = context.application
@@ -146,14 +146,21 @@ struct I18nCommand: AnyAsyncCommand {
         }
     }
 
+    /// One file: its AST, indented. Several: one compact AST a line (JSON Lines), in order.
     func parse(_ arguments: [String], out: Output) throws {
-        guard arguments.count == 1 else { throw out.usage("cli-i18n-usage") }
-        guard let data = FileManager.default.contents(atPath: arguments[0]) else {
-            out.error(out.t("cli-i18n-unreadable", ["path": .string(arguments[0])]))
-            throw CommandExit(status: 2)
+        guard !arguments.isEmpty else { throw out.usage("cli-i18n-usage") }
+        var sources: [String] = []
+        for path in arguments {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                out.error(out.t("cli-i18n-unreadable", ["path": .string(path)]))
+                throw CommandExit(status: 2)
+            }
+            sources.append(String(decoding: data, as: UTF8.self))
         }
-        let resource = FluentParser.parse(String(decoding: data, as: UTF8.self))
-        FileHandle.standardOutput.write(Data(resource.referenceJSON().utf8))
+        for source in sources {
+            let json = FluentParser.parse(source).referenceJSON(compact: sources.count > 1)
+            FileHandle.standardOutput.write(Data(json.utf8))
+        }
     }
 
     func format(_ arguments: [String], localizer shipped: Localizer, out: Output) throws {

@@ -1,8 +1,10 @@
 /// Writes a resource as JSON in the shape of the reference fixtures (no spans, Junk with
 /// empty annotations), for `mentore i18n parse` and the conformance tests.
 extension FluentResource {
-    public func referenceJSON() -> String {
-        var writer = JSONWriter()
+    /// The AST in the reference fixtures' shape: indented, or on one line when `compact`
+    /// (JSON Lines, one resource a line).
+    public func referenceJSON(compact: Bool = false) -> String {
+        var writer = JSONWriter(compact: compact)
         writer.value(json)
         writer.out.append("\n")
         return writer.out
@@ -154,6 +156,7 @@ extension FluentCallArguments {
 }
 
 struct JSONWriter {
+    var compact = false
     var out = ""
     var depth = 0
 
@@ -170,32 +173,33 @@ struct JSONWriter {
             out += "["
             depth += 1
             for (index, item) in items.enumerated() {
-                out += index == 0 ? "\n" : ",\n"
-                indent()
+                if index > 0 { out += "," }
+                newLine()
                 value(item)
             }
             depth -= 1
-            out += "\n"
-            indent()
+            newLine()
             out += "]"
         case .object(let pairs):
             out += "{"
             depth += 1
             for (index, pair) in pairs.enumerated() {
-                out += index == 0 ? "\n" : ",\n"
-                indent()
+                if index > 0 { out += "," }
+                newLine()
                 string(pair.0)
-                out += ": "
+                out += compact ? ":" : ": "
                 value(pair.1)
             }
             depth -= 1
-            out += "\n"
-            indent()
+            newLine()
             out += "}"
         }
     }
 
-    mutating func indent() { out += String(repeating: "    ", count: depth) }
+    mutating func newLine() {
+        guard !compact else { return }
+        out += "\n" + String(repeating: "    ", count: depth)
+    }
 
     mutating func string(_ text: String) {
         out += "\""
