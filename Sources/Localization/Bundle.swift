@@ -9,20 +9,50 @@ import Foundation
 public struct FluentBundle: Sendable {
     public static let maximumPlaceables = 100
 
-    public let language: String
-    public let locale: Locale
-    let pluralRules: PluralRules.Rules
-    public private(set) var messages: [String: FluentMessage] = [:]
-    public private(set) var terms: [String: FluentMessage] = [:]
+    /// What a bundle holds, behind one reference: copying a bundle (out of a dictionary, into
+    /// a resolver) costs one retain, not one per table.
+    final class Tables: Sendable {
+        let language: String
+        let locale: Locale
+        let pluralRules: PluralRules.Rules
+        /// How this locale groups whole numbers, learnt once from Foundation (see `DigitGrouping`).
+        let grouping: DigitGrouping?
+        let messages: [String: FluentMessage]
+        let terms: [String: FluentMessage]
+        /// Every message value and attribute by its full key (`id`, `id.attribute`): one hash
+        /// per lookup, no splitting of the key when formatting.
+        let patterns: [String: FluentPattern]
+
+        init(
+            language: String, locale: Locale, pluralRules: PluralRules.Rules, grouping: DigitGrouping?,
+            messages: [String: FluentMessage] = [:], terms: [String: FluentMessage] = [:],
+            patterns: [String: FluentPattern] = [:]
+        ) {
+            self.language = language
+            self.locale = locale
+            self.pluralRules = pluralRules
+            self.grouping = grouping
+            self.messages = messages
+            self.terms = terms
+            self.patterns = patterns
+        }
+    }
+
+    private(set) var tables: Tables
     /// Wraps each placeable in FSI…PDI (Unicode bidi isolation) when the pattern has other parts.
     public var useIsolating = false
     /// Wraps every formatted message in `[…]` (the pseudo-locale's marker).
     public var bracketMessages = false
 
+    public var language: String { tables.language }
+    public var locale: Locale { tables.locale }
+    public var messages: [String: FluentMessage] { tables.messages }
+    public var terms: [String: FluentMessage] { tables.terms }
+
     public init(language: String, locale: Locale, useIsolating: Bool = false) {
-        self.language = language
-        self.locale = locale
-        self.pluralRules = PluralRules.Rules(language)
+        self.tables = Tables(
+            language: language, locale: locale, pluralRules: PluralRules.Rules(language),
+            grouping: DigitGrouping(locale: locale))
         self.useIsolating = useIsolating
     }
 
@@ -30,32 +60,51 @@ public struct FluentBundle: Sendable {
     /// definition. Returns the ids that were defined twice.
     @discardableResult
     public mutating func add(_ resource: FluentResource) -> [String] {
+        var messages = tables.messages
+        var terms = tables.terms
+        var patterns = tables.patterns
         var duplicates: [String] = []
         for entry in resource.body {
             switch entry {
             case .message(let message):
-                if messages[message.id] == nil { messages[message.id] = message } else { duplicates.append(message.id) }
+                guard messages[message.id] == nil else {
+                    duplicates.append(message.id)
+                    continue
+                }
+                messages[message.id] = message
+                if let value = message.value { patterns[message.id] = value }
+                for attribute in message.attributes where patterns[message.id + "." + attribute.id] == nil {
+                    patterns[message.id + "." + attribute.id] = attribute.value
+                }
             case .term(let term):
                 if terms[term.id] == nil { terms[term.id] = term } else { duplicates.append("-" + term.id) }
             default: break
             }
         }
+        tables = Tables(
+            language: tables.language, locale: tables.locale, pluralRules: tables.pluralRules,
+            grouping: tables.grouping, messages: messages, terms: terms, patterns: patterns)
         return duplicates
     }
 
     /// The pattern of a message (`attribute` nil) or of one of its attributes, if present.
     public func pattern(_ id: String, attribute: String? = nil) -> FluentPattern? {
-        guard let message = messages[id] else { return nil }
-        guard let attribute else { return message.value }
-        return message.attribute(attribute)
+        tables.patterns[attribute.map { id + "." + $0 } ?? id]
     }
+
+    /// The pattern of `id` or `id.attribute`, if present.
+    public func pattern(key: String) -> FluentPattern? { tables.patterns[key] }
 
     /// Formats a message or attribute; nil when the bundle does not have it.
     public func format(_ id: String, attribute: String? = nil, args: [String: FTLValue] = [:])
         -> (text: String, errors: [FluentError])?
     {
-        guard let pattern = pattern(id, attribute: attribute) else { return nil }
-        let key = attribute.map { id + "." + $0 } ?? id
+        format(key: attribute.map { id + "." + $0 } ?? id, args: args)
+    }
+
+    /// Formats `id` or `id.attribute`; nil when the bundle does not have it.
+    public func format(key: String, args: [String: FTLValue] = [:]) -> (text: String, errors: [FluentError])? {
+        guard let pattern = tables.patterns[key] else { return nil }
         return format(pattern, args: args, key: key)
     }
 
@@ -88,7 +137,8 @@ private struct TooManyPlaceables: Error {}
 
 /// One formatting call's state. A value type: formatting allocates nothing but its text.
 struct Resolver {
-    let bundle: FluentBundle
+    let bundle: FluentBundle.Tables
+    let useIsolating: Bool
     var errors: [FluentError] = []
     /// The message being formatted and the references being expanded (cycle detection).
     let root: String?
@@ -96,13 +146,26 @@ struct Resolver {
     var placeables = 0
 
     init(bundle: FluentBundle, root: String?) {
-        self.bundle = bundle
+        self.bundle = bundle.tables
+        self.useIsolating = bundle.useIsolating
         self.root = root
     }
 
     mutating func resolve(_ pattern: FluentPattern, args: [String: FTLValue], inTerm: Bool) throws -> String {
-        if pattern.elements.count == 1, case .text(let text) = pattern.elements[0] { return text }
-        let isolate = bundle.useIsolating && pattern.elements.count > 1
+        if pattern.elements.count == 1 {
+            switch pattern.elements[0] {
+            case .text(let text): return text
+            case .placeable(let expression):
+                // Nothing to isolate from, nothing to join: the placeable's text is the result.
+                placeables += 1
+                if placeables > FluentBundle.maximumPlaceables {
+                    errors.append(.tooManyPlaceables)
+                    throw TooManyPlaceables()
+                }
+                return string(try self.expression(expression, args: args, inTerm: inTerm))
+            }
+        }
+        let isolate = useIsolating
         var out = ""
         out.reserveCapacity(64)
         for element in pattern.elements {
@@ -127,7 +190,7 @@ struct Resolver {
     func string(_ value: Resolved) -> String {
         switch value {
         case .string(let text): text
-        case .number(let number): NumberFormatting.format(number, locale: bundle.locale)
+        case .number(let number): NumberFormatting.format(number, locale: bundle.locale, grouping: bundle.grouping)
         case .date(let date): NumberFormatting.format(date, locale: bundle.locale)
         case .none(let fallback): "{" + fallback + "}"
         }
@@ -329,14 +392,15 @@ enum Functions {
 
 /// Numbers and dates through Foundation's format styles, always with an explicit locale.
 enum NumberFormatting {
-    static func format(_ number: FluentNumber, locale: Locale) -> String {
+    static func format(_ number: FluentNumber, locale: Locale, grouping: DigitGrouping? = nil) -> String {
         let value = number.value
         let options = number.options
-        // Small whole numbers look the same in it, sq and en: no separators, Latin digits.
-        if options.style == .decimal, options.minimumFractionDigits ?? 0 == 0, value >= 0, value < 1000,
+        if options.style == .decimal, options.minimumFractionDigits ?? 0 == 0, value >= 0, value < 1e15,
             value.rounded() == value
         {
-            return String(Int(value))
+            // Small whole numbers look the same in it, sq and en: no separators, Latin digits.
+            if value < 1000 { return String(Int(value)) }
+            if let grouping { return grouping.format(Int(value), grouped: options.useGrouping) }
         }
         let digits = number.fractionDigits
         let grouping: NumberFormatStyleConfiguration.Grouping = options.useGrouping ? .automatic : .never
@@ -376,5 +440,41 @@ enum NumberFormatting {
             date: date, time: time, locale: locale, calendar: Calendar(identifier: .gregorian),
             timeZone: value.timeZone)
         return value.date.formatted(style)
+    }
+}
+
+/// Whole non-negative numbers grouped by thousands without going through ICU on every call:
+/// the separator and the minimum grouping digits are read once from Foundation's own output
+/// for the locale, and kept only if they reproduce it (Latin digits, groups of three).
+struct DigitGrouping: Sendable {
+    let separator: String
+    /// 1 when 1000 is grouped (`1.000`), 2 when grouping starts at 10000 (`1000`, `10 000`).
+    let minimumGroupingDigits: Int
+
+    init?(locale: Locale) {
+        let style = FloatingPointFormatStyle<Double>(locale: locale).precision(.fractionLength(0...3))
+        let million = 1_234_567.0.formatted(style)
+        guard million.hasPrefix("1"), million.hasSuffix("567"), million.count > 7 else { return nil }
+        let separator = String(million.dropFirst().prefix(million.count - 7).prefix { !$0.isNumber })
+        guard !separator.isEmpty else { return nil }
+        self.separator = separator
+        self.minimumGroupingDigits = 1_000.0.formatted(style) == "1000" ? 2 : 1
+        // Keep the shortcut only if it says exactly what Foundation says.
+        for sample in [1_000, 9_999, 10_000, 123_456, 1_234_567, 999_999_999_999] {
+            guard format(sample, grouped: true) == Double(sample).formatted(style) else { return nil }
+        }
+    }
+
+    func format(_ value: Int, grouped: Bool) -> String {
+        let digits = String(value)
+        guard grouped, digits.count > 3, digits.count >= 4 + minimumGroupingDigits - 1 else { return digits }
+        var out = ""
+        out.reserveCapacity(digits.utf8.count + digits.utf8.count / 3 * separator.utf8.count)
+        let lead = digits.count % 3 == 0 ? 3 : digits.count % 3
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (index - lead) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
     }
 }

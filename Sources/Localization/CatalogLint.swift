@@ -162,9 +162,8 @@ public enum CatalogLint {
         if let usage {
             let english = localizer.bundles[reference]
             for use in usage.explicit {
-                let (id, attribute) = Localizer.split(use.key)
                 let known =
-                    english?.pattern(id, attribute: attribute) != nil
+                    english?.pattern(key: use.key) != nil
                     || (english?.messages[use.key + "-subject"] != nil && english?.messages[use.key + "-body"] != nil)
                 if !known {
                     findings.append(

@@ -151,12 +151,11 @@ public struct Localizer: Sendable {
     public func format(_ key: String, _ args: [String: FTLValue] = [:], in language: String)
         -> (text: String, issues: [LocalizationIssue])
     {
-        let (id, attribute) = Self.split(key)
-        if let result = bundles[language]?.format(id, attribute: attribute, args: args) {
-            return (result.text, result.errors.map(LocalizationIssue.error))
+        if let result = bundles[language]?.format(key: key, args: args) {
+            return (result.text, result.errors.isEmpty ? [] : result.errors.map(LocalizationIssue.error))
         }
         for candidate in fallbacks[language] ?? [] {
-            guard let result = bundles[candidate]?.format(id, attribute: attribute, args: args) else { continue }
+            guard let result = bundles[candidate]?.format(key: key, args: args) else { continue }
             return (
                 result.text,
                 [.fellBack(key: key, from: language, to: candidate)] + result.errors.map(LocalizationIssue.error)
@@ -167,12 +166,6 @@ public struct Localizer: Sendable {
 
     /// Whether `language` has its own text for the key, without falling back.
     public func has(_ key: String, in language: String) -> Bool {
-        let (id, attribute) = Self.split(key)
-        return bundles[language]?.pattern(id, attribute: attribute) != nil
-    }
-
-    static func split(_ key: String) -> (String, String?) {
-        guard let dot = key.utf8.firstIndex(of: UInt8(ascii: ".")) else { return (key, nil) }
-        return (String(key[..<dot]), String(key[key.utf8.index(after: dot)...]))
+        bundles[language]?.pattern(key: key) != nil
     }
 }

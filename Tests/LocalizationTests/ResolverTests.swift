@@ -100,6 +100,29 @@ struct ResolverTests {
         #expect(format("bad-number").1 == [.error(.invalidArgument(function: "NUMBER"))])
     }
 
+    @Test("whole numbers are grouped exactly as Foundation groups them", arguments: ["it", "sq", "en"])
+    func grouping(language: String) throws {
+        let locale = Localizer.locale(for: language)
+        let grouping = try #require(DigitGrouping(locale: locale))
+        let style = FloatingPointFormatStyle<Double>(locale: locale).precision(.fractionLength(0...3))
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<20_000).map { _ in Int.random(in: 0..<1_000_000_000_000_000, using: &generator) }
+        var ungrouped = NumberOptions()
+        ungrouped.useGrouping = false
+        var wrong: [Int] = []
+        for value in Array(0...20_000) + random {
+            let number = FluentNumber(Double(value))
+            if NumberFormatting.format(number, locale: locale, grouping: grouping) != Double(value).formatted(style)
+                || NumberFormatting.format(
+                    FluentNumber(Double(value), options: ungrouped), locale: locale, grouping: grouping)
+                    != String(value)
+            {
+                wrong.append(value)
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test("DATETIME in the time zone the value carries")
     func dates() {
         let start = Date(timeIntervalSince1970: 1_796_144_400)  // 2026-12-01 17:00 UTC
