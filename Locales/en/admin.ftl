@@ -1,14 +1,19 @@
 # Mentore · admin · en
 
+## Administration (admins only): organizers, partners, venues, events, audit log.
+
 dashboard-admin-title = Administration
 admin-organizers-title = Organizers
+# $pending is the number of applications still to review.
 admin-organizers-text = Applications waiting: { $pending }.
 admin-organizers-empty = No organizers yet.
 admin-organizer-edit-title = Edit organizer
+# Status of an organizer application (badge).
 organizer-status-pending = Pending
 organizer-status-approved = Approved
 organizer-status-rejected = Rejected
 admin-partners-title = Partners
+# Short description under the heading.
 admin-partners-text = The associations that nominate beneficiaries.
 admin-partners-empty = No partners yet.
 admin-partner-new = New partner
@@ -23,39 +28,58 @@ admin-events-text = Courses and cultural events, with their dates.
 admin-events-empty = No events yet.
 admin-event-new = New event
 admin-event-edit-title = Edit event
+# Shown above the title/description fields in the three languages.
 admin-event-texts-hint = Write the title and description in at least one language; readers of a missing language will see a note.
+# Heading of the list of dates (sessions) of one event.
 admin-sessions-title = Event dates
 admin-sessions-empty = No dates yet.
 admin-session-add = Add a date
 admin-audit-title = Audit log
+# Short description under the heading of the audit log.
 admin-audit-text = Who did what, when and from where.
 admin-audit-empty = Nothing recorded yet.
+
+## Admin forms for venues and events.
+
 field-organizer = Organizer
 field-venue-name = Venue name
 field-address = Address
 field-country = Country
 field-time-zone = Time zone
+# ISO 3166 country codes; IT is Italy, AL is Albania.
 hint-country = Two-letter code, for example IT or AL.
+# IANA time zone names; keep them as they are.
 hint-time-zone = For example Europe/Rome or Europe/Tirane.
 field-venue = Venue
 field-kind = Kind
 field-price = Value of a place
+# The lek (ALL) is Albania's currency and has no decimals.
 hint-price = For example 40 or 12.50; the lek has no decimals.
 field-currency = Currency
+# Which languages the course or event is held in (check boxes).
 field-languages = Languages it is held in
+# $language is the language's name in the reader's language (e.g. Albanian).
 field-title-in = Title ({ $language })
+# $language is the language's name in the reader's language (e.g. Albanian).
 field-description-in = Description ({ $language })
+# Check box: show the event in the public catalog.
 field-published = Published in the catalog
 field-starts-at = Starts
 field-ends-at = Ends
 field-capacity = Places available
+# $zone is the venue's time zone, e.g. Europe/Rome.
 hint-venue-time = The venue's local time ({ $zone }).
 
 ## Translations side by side (events, venues)
+# The language a text was first written in.
 field-original-language = Original language
+# Badge on a language column that has no text yet.
 translation-missing = Missing
+# Who wrote the text of one language: a person or a machine translation.
 field-text-origin = Written by
+# Choice for field-text-origin, completes the sentence “Written by …”.
 text-origin-human = a person
+# Choice for field-text-origin, completes the sentence “Written by …”.
 text-origin-machine = machine translation
 field-directions = How to get there
 hint-directions = Public transport, entrance, accessibility: what a first-time visitor needs.

@@ -2,6 +2,7 @@
 ### names (serve, --locale, …) untranslated: they are typed as they are.
 
 cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+# $email is the administrator's e-mail address.
 cli-admin-created = Administrator ready: { $email }
 # $count: how many records the seed created this time (0 when the demo data was already there).
 cli-seed-done =
@@ -10,6 +11,7 @@ cli-seed-done =
         [one] Demo data ready (one new record).
        *[other] Demo data ready ({ $count } new records).
     }
+# Followed by one line per demo account; $password is the shared demo password.
 cli-seed-logins = Demo logins (demonstration only), password { $password }:
 
 ## mentore i18n …
@@ -20,9 +22,13 @@ cli-i18n-usage =
            mentore i18n parse FILE.ftl…
            mentore i18n format --locale L [--file F.ftl …] [--isolate] MESSAGE_ID[.attribute] [name=value …]
            mentore i18n plural --locale L [--ordinal] N… (or - to read numbers from standard input)
+# $path is the file name given on the command line.
 cli-i18n-unreadable = Cannot read { $path }.
+# $locale is what was typed after --locale; the codes listed stay as they are.
 cli-i18n-unknown-locale = Unknown locale “{ $locale }”: use it, sq, en or en-XA.
+# $id is the message id, $locale the language code.
 cli-i18n-no-message = There is no message “{ $id }” in { $locale }.
+# $value is what was typed instead of a number.
 cli-i18n-not-a-number = “{ $value }” is not a number (write digits, for example 5 or 1.50).
 # $language: a language code; $percent: how complete it is compared with English.
 cli-stats-row = { $language }: { $messages } messages, { $words } words, { $missing } missing, { $percent } % complete
@@ -46,6 +52,7 @@ cli-lint-variables = “{ $subject }” must use the same variables as en ({ $de
 cli-lint-plural-category = the selector lacks the plural category “{ $subject }” of this language
 cli-lint-unknown-key = “{ $subject }” is used in the code but missing in en
 cli-lint-unused-key = “{ $subject }” is not used anywhere
+# Last line of the lint report; $count is the number of problems.
 cli-lint-summary =
     { $count ->
         [0] No problems found.

@@ -1,7 +1,12 @@
 # Mentore · emails · en
 
+## E-mails (plain text). Each message has -subject and -body; the body keeps its blank lines. Links
+## stay on a line of their own.
+
+# Last line of every e-mail.
 email-signature = Mentore · support that funds the people who take part
 email-reset-subject = Reset your password
+# $name is the display name, $link the reset address (on its own line).
 email-reset-body =
     Hello { $name },
 
@@ -9,20 +14,27 @@ email-reset-body =
     { $link }
 
     If you did not ask for this, ignore this message.
+# $organization is the organisation's name.
 email-invitation-subject = Invitation to join { $organization }
+# $inviter is who sends the invitation, $organization the organisation, $role one of member-role-*,
+# $link the address to accept (valid for seven days).
 email-invitation-body =
     Hello,
 
     { $inviter } invites you to join { $organization } on Mentore as { $role }.
     Open this link within seven days to accept:
     { $link }
+# $organization is the organisation's name.
 email-organizer-approved-subject = { $organization } is now an organizer on Mentore
+# $name is the applicant's display name, $organization the organisation, $link its management page.
 email-organizer-approved-body =
     Hello { $name },
 
     the application of { $organization } has been approved. You can now manage the organisation and invite colleagues:
     { $link }
+# $organization is the organisation's name.
 email-organizer-rejected-subject = The application of { $organization }
+# $name is the applicant's display name, $organization the organisation.
 email-organizer-rejected-body =
     Hello { $name },
 

@@ -1,5 +1,8 @@
 # Mentore · errors · en
 
+## Error messages: error pages and form field errors. Say what is wrong and, where possible, what to
+## do.
+
 error-title = Something went wrong
 error-back-home = Back to the home page
 error-required = This field is required.
@@ -11,19 +14,24 @@ error-invalid-date = This date is not valid.
 error-end-before-start = The end must come after the start.
 error-negative = The value cannot be negative.
 error-email-taken = An account with this address already exists.
+# An organisation with a very similar name already exists.
 error-slug-taken = This name is already in use.
 error-wrong-credentials = Wrong e-mail or password.
+# Too many failed log-ins or requests in a short time.
 error-rate-limited = Too many attempts. Try again in a few minutes.
 error-token-invalid = This link is not valid or has expired.
 error-not-found = Page not found.
 error-forbidden = You do not have access to this page.
 error-unauthenticated = Log in to continue.
+# The page was open too long (its security token expired).
 error-csrf = The form has expired. Reload the page and try again.
+# Shown when the same action is sent twice (e.g. a double click).
 error-conflict = This has already been done.
 error-password-mismatch = The two passwords do not match.
 error-unknown-time-zone = Unknown time zone.
 error-unknown-currency = Currency not supported.
 error-already-member = This person is already a member.
+# An organisation always keeps at least one manager.
 error-last-manager = The last manager cannot be removed.
 error-bad-request = The request is not valid.
 error-server = Internal error. Try again later.

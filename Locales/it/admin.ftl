@@ -1,14 +1,19 @@
 # Mentore · admin · it
 
+## Administration (admins only): organizers, partners, venues, events, audit log.
+
 dashboard-admin-title = Amministrazione
 admin-organizers-title = Organizzatori
+# $pending is the number of applications still to review.
 admin-organizers-text = Candidature in attesa: { $pending }.
 admin-organizers-empty = Ancora nessun organizzatore.
 admin-organizer-edit-title = Modifica organizzatore
+# Status of an organizer application (badge).
 organizer-status-pending = In attesa
 organizer-status-approved = Approvato
 organizer-status-rejected = Rifiutato
 admin-partners-title = Partner
+# Short description under the heading.
 admin-partners-text = Le associazioni che indicano i beneficiari.
 admin-partners-empty = Ancora nessun partner.
 admin-partner-new = Nuovo partner
@@ -23,39 +28,58 @@ admin-events-text = Corsi ed eventi culturali, con le loro date.
 admin-events-empty = Ancora nessun evento.
 admin-event-new = Nuovo evento
 admin-event-edit-title = Modifica evento
+# Shown above the title/description fields in the three languages.
 admin-event-texts-hint = Titolo e descrizione vanno scritti almeno in una lingua; le lingue mancanti mostreranno un avviso ai lettori.
+# Heading of the list of dates (sessions) of one event.
 admin-sessions-title = Date dell'evento
 admin-sessions-empty = Ancora nessuna data.
 admin-session-add = Aggiungi una data
 admin-audit-title = Registro delle attività
+# Short description under the heading of the audit log.
 admin-audit-text = Chi ha fatto cosa, quando e da dove.
 admin-audit-empty = Nessuna attività registrata.
+
+## Admin forms for venues and events.
+
 field-organizer = Organizzatore
 field-venue-name = Nome della sede
 field-address = Indirizzo
 field-country = Paese
 field-time-zone = Fuso orario
+# ISO 3166 country codes; IT is Italy, AL is Albania.
 hint-country = Codice di due lettere, per esempio IT o AL.
+# IANA time zone names; keep them as they are.
 hint-time-zone = Per esempio Europe/Rome o Europe/Tirane.
 field-venue = Sede
 field-kind = Tipo
 field-price = Valore di un posto
+# The lek (ALL) is Albania's currency and has no decimals.
 hint-price = Per esempio 40 o 12,50; il lek non ha decimali.
 field-currency = Valuta
+# Which languages the course or event is held in (check boxes).
 field-languages = Lingue in cui si svolge
+# $language is the language's name in the reader's language (e.g. Albanian).
 field-title-in = Titolo ({ $language })
+# $language is the language's name in the reader's language (e.g. Albanian).
 field-description-in = Descrizione ({ $language })
+# Check box: show the event in the public catalog.
 field-published = Pubblicato nel catalogo
 field-starts-at = Inizio
 field-ends-at = Fine
 field-capacity = Posti disponibili
+# $zone is the venue's time zone, e.g. Europe/Rome.
 hint-venue-time = Ora locale della sede ({ $zone }).
 
 ## Translations side by side (events, venues)
+# The language a text was first written in.
 field-original-language = Lingua originale
+# Badge on a language column that has no text yet.
 translation-missing = Manca
+# Who wrote the text of one language: a person or a machine translation.
 field-text-origin = Scritto da
+# Choice for field-text-origin, completes the sentence “Written by …”.
 text-origin-human = una persona
+# Choice for field-text-origin, completes the sentence “Written by …”.
 text-origin-machine = traduzione automatica
 field-directions = Come arrivare
 hint-directions = Mezzi pubblici, ingresso, accessibilità: ciò che serve a chi viene per la prima volta.

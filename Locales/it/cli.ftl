@@ -2,6 +2,7 @@
 ### opzioni (serve, --locale, …) restano invariati: si digitano così.
 
 cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+# $email is the administrator's e-mail address.
 cli-admin-created = Amministratore pronto: { $email }
 # $count: quanti record ha creato il seed questa volta (0 se i dati c'erano già).
 cli-seed-done =
@@ -11,6 +12,7 @@ cli-seed-done =
         [many] Dati dimostrativi pronti ({ $count } di record nuovi).
        *[other] Dati dimostrativi pronti ({ $count } record nuovi).
     }
+# Followed by one line per demo account; $password is the shared demo password.
 cli-seed-logins = Accessi dimostrativi (solo per prova), password { $password }:
 
 ## mentore i18n …
@@ -21,9 +23,13 @@ cli-i18n-usage =
          mentore i18n parse FILE.ftl…
          mentore i18n format --locale L [--file F.ftl …] [--isolate] ID_MESSAGGIO[.attributo] [nome=valore …]
          mentore i18n plural --locale L [--ordinal] N… (oppure - per leggere i numeri dallo standard input)
+# $path is the file name given on the command line.
 cli-i18n-unreadable = Impossibile leggere { $path }.
+# $locale is what was typed after --locale; the codes listed stay as they are.
 cli-i18n-unknown-locale = Lingua sconosciuta «{ $locale }»: usa it, sq, en o en-XA.
+# $id is the message id, $locale the language code.
 cli-i18n-no-message = Il messaggio «{ $id }» non esiste in { $locale }.
+# $value is what was typed instead of a number.
 cli-i18n-not-a-number = «{ $value }» non è un numero (scrivi delle cifre, per esempio 5 o 1.50).
 # $language: codice della lingua; $percent: completezza rispetto all'inglese.
 cli-stats-row = { $language }: { $messages } messaggi, { $words } parole, { $missing } mancanti, completo al { $percent } %
@@ -47,6 +53,7 @@ cli-lint-variables = «{ $subject }» deve usare le stesse variabili di en ({ $d
 cli-lint-plural-category = al selettore manca la categoria plurale «{ $subject }» di questa lingua
 cli-lint-unknown-key = «{ $subject }» è usato nel codice ma manca in en
 cli-lint-unused-key = «{ $subject }» non è usato da nessuna parte
+# Last line of the lint report; $count is the number of problems.
 cli-lint-summary =
     { $count ->
         [0] Nessun problema.

@@ -1,7 +1,12 @@
 # Mentore · emails · it
 
+## E-mails (plain text). Each message has -subject and -body; the body keeps its blank lines. Links
+## stay on a line of their own.
+
+# Last line of every e-mail.
 email-signature = Mentore · il sostegno che finanzia chi partecipa
 email-reset-subject = Reimposta la tua password
+# $name is the display name, $link the reset address (on its own line).
 email-reset-body =
     Ciao { $name },
 
@@ -9,20 +14,27 @@ email-reset-body =
     { $link }
 
     Se non l'hai chiesto tu, ignora questo messaggio.
+# $organization is the organisation's name.
 email-invitation-subject = Invito a unirti a { $organization }
+# $inviter is who sends the invitation, $organization the organisation, $role one of member-role-*,
+# $link the address to accept (valid for seven days).
 email-invitation-body =
     Ciao,
 
     { $inviter } ti invita a unirti a { $organization } su Mentore come { $role }.
     Apri questo link entro sette giorni per accettare:
     { $link }
+# $organization is the organisation's name.
 email-organizer-approved-subject = { $organization } è ora organizzatore su Mentore
+# $name is the applicant's display name, $organization the organisation, $link its management page.
 email-organizer-approved-body =
     Ciao { $name },
 
     la candidatura di { $organization } è stata approvata. Ora puoi gestire l'organizzazione e invitare i colleghi:
     { $link }
+# $organization is the organisation's name.
 email-organizer-rejected-subject = La candidatura di { $organization }
+# $name is the applicant's display name, $organization the organisation.
 email-organizer-rejected-body =
     Ciao { $name },
 

@@ -1,5 +1,8 @@
 # Mentore · errors · it
 
+## Error messages: error pages and form field errors. Say what is wrong and, where possible, what to
+## do.
+
 error-title = Qualcosa non va
 error-back-home = Torna alla pagina iniziale
 error-required = Questo campo è obbligatorio.
@@ -11,19 +14,24 @@ error-invalid-date = Questa data non è valida.
 error-end-before-start = La fine deve venire dopo l'inizio.
 error-negative = Il valore non può essere negativo.
 error-email-taken = Esiste già un account con questo indirizzo.
+# An organisation with a very similar name already exists.
 error-slug-taken = Questo nome è già in uso.
 error-wrong-credentials = E-mail o password non corretti.
+# Too many failed log-ins or requests in a short time.
 error-rate-limited = Troppi tentativi. Riprova tra qualche minuto.
 error-token-invalid = Questo link non è valido o è scaduto.
 error-not-found = Pagina non trovata.
 error-forbidden = Non hai accesso a questa pagina.
 error-unauthenticated = Accedi per continuare.
+# The page was open too long (its security token expired).
 error-csrf = Il modulo è scaduto. Ricarica la pagina e riprova.
+# Shown when the same action is sent twice (e.g. a double click).
 error-conflict = Questa operazione è già stata eseguita.
 error-password-mismatch = Le due password non coincidono.
 error-unknown-time-zone = Fuso orario sconosciuto.
 error-unknown-currency = Valuta non gestita.
 error-already-member = Questa persona è già membro.
+# An organisation always keeps at least one manager.
 error-last-manager = Non si può rimuovere l'ultimo responsabile.
 error-bad-request = La richiesta non è valida.
 error-server = Errore interno. Riprova più tardi.

@@ -1,14 +1,19 @@
 # Mentore · admin · sq
 
+## Administration (admins only): organizers, partners, venues, events, audit log.
+
 dashboard-admin-title = Administrimi
 admin-organizers-title = Organizatorët
+# $pending is the number of applications still to review.
 admin-organizers-text = Aplikime në pritje: { $pending }.
 admin-organizers-empty = Ende asnjë organizator.
 admin-organizer-edit-title = Ndrysho organizatorin
+# Status of an organizer application (badge).
 organizer-status-pending = Në pritje
 organizer-status-approved = Miratuar
 organizer-status-rejected = Refuzuar
 admin-partners-title = Partnerët
+# Short description under the heading.
 admin-partners-text = Shoqatat që propozojnë përfituesit.
 admin-partners-empty = Ende asnjë partner.
 admin-partner-new = Partner i ri
@@ -23,39 +28,58 @@ admin-events-text = Kurse dhe ngjarje kulturore, me datat e tyre.
 admin-events-empty = Ende asnjë ngjarje.
 admin-event-new = Ngjarje e re
 admin-event-edit-title = Ndrysho ngjarjen
+# Shown above the title/description fields in the three languages.
 admin-event-texts-hint = Titulli dhe përshkrimi duhen shkruar të paktën në një gjuhë; për gjuhët që mungojnë lexuesit do të shohin një njoftim.
+# Heading of the list of dates (sessions) of one event.
 admin-sessions-title = Datat e ngjarjes
 admin-sessions-empty = Ende asnjë datë.
 admin-session-add = Shto një datë
 admin-audit-title = Regjistri i veprimeve
+# Short description under the heading of the audit log.
 admin-audit-text = Kush bëri çfarë, kur dhe nga ku.
 admin-audit-empty = Asnjë veprim i regjistruar.
+
+## Admin forms for venues and events.
+
 field-organizer = Organizatori
 field-venue-name = Emri i vendit
 field-address = Adresa
 field-country = Shteti
 field-time-zone = Zona kohore
+# ISO 3166 country codes; IT is Italy, AL is Albania.
 hint-country = Kod me dy shkronja, për shembull IT ose AL.
+# IANA time zone names; keep them as they are.
 hint-time-zone = Për shembull Europe/Rome ose Europe/Tirane.
 field-venue = Vendi
 field-kind = Lloji
 field-price = Vlera e një vendi
+# The lek (ALL) is Albania's currency and has no decimals.
 hint-price = Për shembull 40 ose 12,50; leku nuk ka presje dhjetore.
 field-currency = Monedha
+# Which languages the course or event is held in (check boxes).
 field-languages = Gjuhët në të cilat zhvillohet
+# $language is the language's name in the reader's language (e.g. Albanian).
 field-title-in = Titulli ({ $language })
+# $language is the language's name in the reader's language (e.g. Albanian).
 field-description-in = Përshkrimi ({ $language })
+# Check box: show the event in the public catalog.
 field-published = Publikuar në katalog
 field-starts-at = Fillimi
 field-ends-at = Mbarimi
 field-capacity = Vende në dispozicion
+# $zone is the venue's time zone, e.g. Europe/Rome.
 hint-venue-time = Ora vendore e vendit ({ $zone }).
 
 ## Translations side by side (events, venues)
+# The language a text was first written in.
 field-original-language = Gjuha origjinale
+# Badge on a language column that has no text yet.
 translation-missing = Mungon
+# Who wrote the text of one language: a person or a machine translation.
 field-text-origin = Shkruar nga
+# Choice for field-text-origin, completes the sentence “Written by …”.
 text-origin-human = një person
+# Choice for field-text-origin, completes the sentence “Written by …”.
 text-origin-machine = përkthim automatik
 field-directions = Si të vini
 hint-directions = Transporti publik, hyrja, aksesueshmëria: çfarë i duhet dikujt që vjen për herë të parë.

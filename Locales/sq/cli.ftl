@@ -2,6 +2,7 @@
 ### të opsioneve (serve, --locale, …) mbeten të pandryshuar: shkruhen ashtu siç janë.
 
 cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+# $email is the administrator's e-mail address.
 cli-admin-created = Administratori është gati: { $email }
 # $count: sa regjistrime krijoi seed-i këtë herë (0 kur të dhënat ishin tashmë aty).
 cli-seed-done =
@@ -10,6 +11,7 @@ cli-seed-done =
         [one] Të dhënat demonstruese janë gati (një regjistrim i ri).
        *[other] Të dhënat demonstruese janë gati ({ $count } regjistrime të reja).
     }
+# Followed by one line per demo account; $password is the shared demo password.
 cli-seed-logins = Hyrje demonstruese (vetëm për provë), fjalëkalimi { $password }:
 
 ## mentore i18n …
@@ -20,9 +22,13 @@ cli-i18n-usage =
                mentore i18n parse SKEDARI.ftl…
                mentore i18n format --locale L [--file F.ftl …] [--isolate] ID_MESAZHI[.atributi] [emri=vlera …]
                mentore i18n plural --locale L [--ordinal] N… (ose - për t'i lexuar numrat nga hyrja standarde)
+# $path is the file name given on the command line.
 cli-i18n-unreadable = { $path } nuk mund të lexohet.
+# $locale is what was typed after --locale; the codes listed stay as they are.
 cli-i18n-unknown-locale = Gjuhë e panjohur «{ $locale }»: përdorni it, sq, en ose en-XA.
+# $id is the message id, $locale the language code.
 cli-i18n-no-message = Mesazhi «{ $id }» nuk ekziston në { $locale }.
+# $value is what was typed instead of a number.
 cli-i18n-not-a-number = «{ $value }» nuk është numër (shkruani shifra, për shembull 5 ose 1.50).
 # $language: kodi i gjuhës; $percent: sa e plotë është krahasuar me anglishten.
 cli-stats-row = { $language }: { $messages } mesazhe, { $words } fjalë, { $missing } mungojnë, { $percent } % e plotë
@@ -46,6 +52,7 @@ cli-lint-variables = «{ $subject }» duhet të përdorë të njëjtat ndryshore
 cli-lint-plural-category = përzgjedhësit i mungon kategoria e shumësit «{ $subject }» e kësaj gjuhe
 cli-lint-unknown-key = «{ $subject }» përdoret në kod, por mungon në en
 cli-lint-unused-key = «{ $subject }» nuk përdoret askund
+# Last line of the lint report; $count is the number of problems.
 cli-lint-summary =
     { $count ->
         [0] Asnjë problem.

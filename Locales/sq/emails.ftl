@@ -1,7 +1,12 @@
 # Mentore · emails · sq
 
+## E-mails (plain text). Each message has -subject and -body; the body keeps its blank lines. Links
+## stay on a line of their own.
+
+# Last line of every e-mail.
 email-signature = Mentore · mbështetja që financon pjesëmarrësit
 email-reset-subject = Rivendosni fjalëkalimin tuaj
+# $name is the display name, $link the reset address (on its own line).
 email-reset-body =
     Përshëndetje { $name },
 
@@ -9,20 +14,27 @@ email-reset-body =
     { $link }
 
     Nëse nuk e keni kërkuar ju, shpërfilleni këtë mesazh.
+# $organization is the organisation's name.
 email-invitation-subject = Ftesë për t'iu bashkuar { $organization }
+# $inviter is who sends the invitation, $organization the organisation, $role one of member-role-*,
+# $link the address to accept (valid for seven days).
 email-invitation-body =
     Përshëndetje,
 
     { $inviter } ju fton t'i bashkoheni { $organization } në Mentore si { $role }.
     Hapni këtë lidhje brenda shtatë ditëve për ta pranuar:
     { $link }
+# $organization is the organisation's name.
 email-organizer-approved-subject = { $organization } tani është organizator në Mentore
+# $name is the applicant's display name, $organization the organisation, $link its management page.
 email-organizer-approved-body =
     Përshëndetje { $name },
 
     aplikimi i { $organization } u miratua. Tani mund ta menaxhoni organizatën dhe të ftoni kolegët:
     { $link }
+# $organization is the organisation's name.
 email-organizer-rejected-subject = Aplikimi i { $organization }
+# $name is the applicant's display name, $organization the organisation.
 email-organizer-rejected-body =
     Përshëndetje { $name },
 

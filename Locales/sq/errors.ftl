@@ -1,5 +1,8 @@
 # Mentore · errors · sq
 
+## Error messages: error pages and form field errors. Say what is wrong and, where possible, what to
+## do.
+
 error-title = Diçka nuk shkon
 error-back-home = Kthehu te faqja kryesore
 error-required = Kjo fushë është e detyrueshme.
@@ -11,19 +14,24 @@ error-invalid-date = Kjo datë nuk është e vlefshme.
 error-end-before-start = Mbarimi duhet të vijë pas fillimit.
 error-negative = Vlera nuk mund të jetë negative.
 error-email-taken = Ekziston tashmë një llogari me këtë adresë.
+# An organisation with a very similar name already exists.
 error-slug-taken = Ky emër është tashmë në përdorim.
 error-wrong-credentials = Email-i ose fjalëkalimi nuk janë të saktë.
+# Too many failed log-ins or requests in a short time.
 error-rate-limited = Shumë përpjekje. Provoni përsëri pas disa minutash.
 error-token-invalid = Kjo lidhje nuk është e vlefshme ose ka skaduar.
 error-not-found = Faqja nuk u gjet.
 error-forbidden = Nuk keni qasje në këtë faqe.
 error-unauthenticated = Hyni për të vazhduar.
+# The page was open too long (its security token expired).
 error-csrf = Formulari ka skaduar. Ringarkoni faqen dhe provoni përsëri.
+# Shown when the same action is sent twice (e.g. a double click).
 error-conflict = Ky veprim është kryer tashmë.
 error-password-mismatch = Dy fjalëkalimet nuk përputhen.
 error-unknown-time-zone = Zonë kohore e panjohur.
 error-unknown-currency = Monedhë që nuk trajtohet.
 error-already-member = Ky person është tashmë anëtar.
+# An organisation always keeps at least one manager.
 error-last-manager = Menaxheri i fundit nuk mund të hiqet.
 error-bad-request = Kërkesa nuk është e vlefshme.
 error-server = Gabim i brendshëm. Provoni përsëri më vonë.
