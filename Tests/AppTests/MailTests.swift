@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Localization
 import NIOConcurrencyHelpers
 import Persistence
 import Testing
@@ -277,5 +278,36 @@ struct SecureSMTPTests {
         #expect(row?.attempts == 1)
         #expect(row?.lastError != nil)
         #expect(try MailSink.messages(to: recipient).isEmpty)
+    }
+}
+
+@Suite("E-mails in the pseudo-locale")
+struct PseudoMailTests {
+    @Test("every e-mail's words come from the catalogs (en-XA), whatever its kind")
+    func everyEmailFromTheCatalogs() async throws {
+        try await withApp { app async throws in
+            let english = try #require(app.mentore.localizer.bundles["en"])
+            let kinds = english.messages.keys.filter { $0.hasPrefix("email-") && $0.hasSuffix("-subject") }
+                .map { String($0.dropLast("-subject".count)) }.sorted()
+            #expect(kinds.count >= 4)
+            for kind in kinds {
+                var args: [String: FTLValue] = [:]
+                for id in [kind + "-subject", kind + "-body"] {
+                    let message = try #require(english.messages[id])
+                    for name in CatalogLint.variables(of: message) { args[name] = .string("data") }
+                }
+                let recipient = "\(kind)@example.org"
+                try await Outbox.enqueue(kind, to: recipient, language: "en-XA", args: args, app: app, on: app.db)
+                let message = try #require(
+                    try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == recipient).first())
+                for text in [message.subject, message.textBody] {
+                    // Placeable values are isolated (FSI…PDI); "-- " is the signature delimiter.
+                    let words = text.replacing(#/\u{2068}[^\u{2069}]*\u{2069}/#, with: "")
+                        .replacingOccurrences(of: "\n-- \n", with: "\n")
+                    #expect(words.firstMatch(of: #/[A-Za-z]/#) == nil, "\(kind): \(words)")
+                    #expect(text.contains("["))
+                }
+            }
+        }
     }
 }

@@ -179,7 +179,7 @@ const out = [];
 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 while (walker.nextNode()) {
   const node = walker.currentNode, el = node.parentElement;
-  if (!el || el.closest('script,style,time,[translate="no"],[hidden]')) continue;
+  if (!el || el.closest('script,style,textarea,time,[translate="no"],[hidden]')) continue;
   const langEl = el.closest('[lang]');
   if (langEl && langEl.getAttribute('lang') !== 'en-XA') continue;
   if (!el.getClientRects().length) continue;
@@ -204,18 +204,36 @@ def test_every_public_page_in_the_pseudo_locale_comes_from_the_catalogs(driver):
         check_page(driver, f"en-xa-{slug(path)}")
 
 
-def test_admin_forms_in_the_pseudo_locale_come_from_the_catalogs(driver):
-    driver.get(BASE + "/login")
-    driver.find_element(By.NAME, "email").send_keys("admin@mentore.test")
-    driver.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
+SKIP_LINKS = re.compile(r"/(language|logout)(/|$)|/static/|\.(ics|pdf|png|svg)$")
+
+
+@pytest.mark.parametrize("email", list(ROLES))
+def test_every_signed_in_page_in_the_pseudo_locale_comes_from_the_catalogs(driver, email):
+    """Each role's dashboard and every page linked from its pages (two levels), in en-XA."""
+    home, pages = ROLES[email]
+    keyboard_login(driver, email)
     WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
     choose_language(driver, "en-XA")
-    for path in ["/admin", "/admin/events/new", "/admin/venues/new", "/account"]:
+    queue, seen = [(home, 0)] + [(p, 1) for p in pages], set()
+    while queue and len(seen) < 30:
+        path, depth = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
         driver.get(BASE + path)
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en-XA"
         # Options naming organisations and venues are data; the rest must be catalog text.
         leftovers = [t for t in driver.execute_script(LEFTOVER_TEXT) if t not in OPTION_DATA(driver)]
-        assert leftovers == [], f"{path}: text not from the catalogs: {leftovers[:10]}"
-        check_page(driver, f"en-xa-admin-{slug(path)}")
+        assert leftovers == [], f"{email} {path}: text not from the catalogs: {leftovers[:10]}"
+        check_page(driver, f"en-xa-{email.split('@')[0]}-{slug(path)}")
+        if depth < 2:
+            for href in driver.execute_script(
+                "return [...document.querySelectorAll('main a[href^=\"/\"]')].map(a => a.getAttribute('href'))"
+            ):
+                href = href.split("#")[0]
+                if href and not SKIP_LINKS.search(href) and href not in seen:
+                    queue.append((href, depth + 1))
+    assert len(seen) >= 1 + len(pages)
 
 
 def OPTION_DATA(d):

@@ -11,6 +11,15 @@ enum EventPresenter {
         pick(event.$texts.value ?? [], language: \.language, for: language, fallbacks: fallbacks)
     }
 
+    /// The event's text in the reader's language, or else along the reader's fallback chain.
+    static func text(of event: EventModel, for req: Request) -> EventTextModel? {
+        text(of: event, language: req.language, fallbacks: fallbacks(req))
+    }
+
+    static func fallbacks(_ req: Request) -> [String] {
+        req.application.mentore.localizer.fallbacks[req.language] ?? []
+    }
+
     /// The text in `language`, else the first along the fallback chain, else any.
     static func pick<Text>(
         _ texts: [Text], language key: KeyPath<Text, String>, for language: String, fallbacks: [String]
@@ -43,8 +52,7 @@ enum EventPresenter {
 
     /// The venue's directions in the reader's language, else along the fallback chain.
     static func directions(of venue: VenueModel, req: Request) -> Shown? {
-        let fallbacks = req.application.mentore.localizer.fallbacks[req.language] ?? []
-        return pick(venue.$texts.value ?? [], language: \.language, for: req.language, fallbacks: fallbacks).map {
+        return pick(venue.$texts.value ?? [], language: \.language, for: req.language, fallbacks: fallbacks(req)).map {
             shown($0.directions, in: $0.language, origin: $0.origin, req: req)
         }
     }
@@ -77,8 +85,7 @@ enum EventPresenter {
     }
 
     static func card(_ event: EventModel, req: Request, now: Date) throws -> Card {
-        let fallbacks = req.application.mentore.localizer.fallbacks[req.language] ?? []
-        let text = text(of: event, language: req.language, fallbacks: fallbacks)
+        let text = text(of: event, for: req)
         let zone = TimeZone(identifier: event.venue.timeZone) ?? .gmt
         let format = Formatting(language: req.language, timeZone: zone)
         let upcoming = (event.$sessions.value ?? []).filter { $0.endsAt > now }.sorted { $0.startsAt < $1.startsAt }

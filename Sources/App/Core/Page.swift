@@ -109,13 +109,31 @@ struct ListView: Encodable {
         var method: String = "get"
     }
 
+    /// One table cell: catalog text, or data (names, addresses, e-mails: `translate="no"`, and
+    /// the language it is written in when known), or an instant (`<time datetime>`).
+    struct Cell: Encodable {
+        var text: String
+        var data = false
+        var lang: String? = nil
+        var datetime: String? = nil
+
+        /// Words from the catalogs, in the page's language.
+        static func text(_ text: String) -> Cell { Cell(text: text) }
+        /// Words typed by people (names, places, addresses), never translated.
+        static func data(_ text: String, lang: String? = nil) -> Cell { Cell(text: text, data: true, lang: lang) }
+        /// A moment, shown as formatted for the reader.
+        static func time(_ date: Date, _ shown: String) -> Cell {
+            Cell(text: shown, datetime: date.formatted(.iso8601))
+        }
+    }
+
     struct Row: Encodable {
-        var cells: [String]
+        var cells: [Cell]
         var link: String? = nil
         var actions: [Action] = []
     }
 
-    var intro: String? = nil
+    var intro: Cell? = nil
     var columns: [String]
     var rows: [Row]
     var empty: String

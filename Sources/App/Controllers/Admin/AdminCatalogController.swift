@@ -129,7 +129,10 @@ enum AdminCatalogController {
         let venues = try await VenueModel.query(on: req.db).with(\.$organizer).sort(\.$name).all()
         let rows = try venues.map { v in
             ListView.Row(
-                cells: [v.name, "\(v.address), \(v.city) (\(v.country))", v.organizer.name, v.timeZone],
+                cells: [
+                    .data(v.name), .data("\(v.address), \(v.city) (\(v.country))"), .data(v.organizer.name),
+                    .data(v.timeZone),
+                ],
                 actions: [
                     .init(href: SiteRoute.adminVenueEdit(.value(try v.requireID())).path, label: req.t("action-edit"))
                 ])
@@ -301,11 +304,11 @@ enum AdminCatalogController {
         ).all()
         let rows = try events.map { e -> ListView.Row in
             let id = try e.requireID()
-            let title = EventPresenter.text(of: e, language: req.language)?.title ?? "—"
+            let text = EventPresenter.text(of: e, for: req)
             return ListView.Row(
                 cells: [
-                    title, req.t("event-kind-\(e.kind.rawValue)"), e.venue.name,
-                    req.t(e.published ? "event-published" : "event-draft"),
+                    .data(text?.title ?? "—", lang: text?.language), .text(req.t("event-kind-\(e.kind.rawValue)")),
+                    .data(e.venue.name), .text(req.t(e.published ? "event-published" : "event-draft")),
                 ],
                 actions: [
                     .init(href: SiteRoute.adminEventEdit(.value(id)).path, label: req.t("action-edit")),
@@ -422,7 +425,10 @@ enum AdminCatalogController {
         let format = Formatting(language: req.language, timeZone: zone)
         let rows = try event.sessions.sorted { $0.startsAt < $1.startsAt }.map { s in
             ListView.Row(
-                cells: [format.dateTime(s.startsAt), format.dateTime(s.endsAt), String(s.capacity)],
+                cells: [
+                    .time(s.startsAt, format.dateTime(s.startsAt)), .time(s.endsAt, format.dateTime(s.endsAt)),
+                    .data(String(s.capacity)),
+                ],
                 actions: [
                     .init(
                         href: SiteRoute.adminEventSessionDelete(.value(eventID), session: .value(try s.requireID()))
@@ -439,9 +445,10 @@ enum AdminCatalogController {
                 .init(name: "capacity", label: req.t("field-capacity"), type: "number", value: input.capacity ?? ""),
             ])
         form.apply(errors: errors, summary: req.t("form-has-errors"))
-        let title = EventPresenter.text(of: event, language: req.language)?.title ?? ""
+        let text = EventPresenter.text(of: event, for: req)
         let view = ListView(
-            intro: title, columns: [req.t("column-starts"), req.t("column-ends"), req.t("column-capacity")], rows: rows,
+            intro: .data(text?.title ?? "", lang: text?.language),
+            columns: [req.t("column-starts"), req.t("column-ends"), req.t("column-capacity")], rows: rows,
             empty: req.t("admin-sessions-empty"),
             links: [.init(href: SiteRoute.adminEventEdit(.value(eventID)).path, label: req.t("action-edit"))],
             form: form)

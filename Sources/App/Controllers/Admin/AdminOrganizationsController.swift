@@ -27,7 +27,10 @@ enum AdminOrganizationsController {
                 actions.append(.init(href: SiteRoute.organizerMembers(.value(id)).path, label: req.t("action-members")))
             }
             return .init(
-                cells: [o.name, o.city, o.contactEmail, req.t("organizer-status-\(o.status.rawValue)")],
+                cells: [
+                    .data(o.name), .data(o.city), .data(o.contactEmail),
+                    .text(req.t("organizer-status-\(o.status.rawValue)")),
+                ],
                 actions: actions)
         }
         let view = ListView(
@@ -138,7 +141,7 @@ enum AdminOrganizationsController {
         let rows = try partners.map { p -> ListView.Row in
             let id = try p.requireID()
             return .init(
-                cells: [p.name, p.city],
+                cells: [.data(p.name), .data(p.city)],
                 actions: [
                     .init(href: SiteRoute.adminPartnerEdit(.value(id)).path, label: req.t("action-edit")),
                     .init(href: SiteRoute.partnerMembers(.value(id)).path, label: req.t("action-members")),
@@ -200,8 +203,8 @@ enum AdminOrganizationsController {
         let formatter = ISO8601DateFormatter()
         let rows = events.map { e in
             ListView.Row(cells: [
-                formatter.string(from: e.createdAt), e.actorEmail, e.action, "\(e.objectType) \(e.objectID.prefix(8))",
-                e.detail, e.ip,
+                .time(e.createdAt, formatter.string(from: e.createdAt)), .data(e.actorEmail), .data(e.action),
+                .data("\(e.objectType) \(e.objectID.prefix(8))"), .data(e.detail), .data(e.ip),
             ])
         }
         let view = ListView(

@@ -15,6 +15,9 @@ enum DashboardController {
         var title: String
         var text: String
         var links: [Page<View>.Link]
+        /// Title or text typed by people (an organisation's name, a city): `translate="no"`.
+        var titleIsData = false
+        var textIsData = false
     }
 
     /// Sends the user to the dashboard of their most specific role.
@@ -43,9 +46,9 @@ enum DashboardController {
         let user = try req.requireUser()
         let events = try await CatalogController.upcoming(on: req.db, now: req.now, limit: 5)
         let links = try events.map { e in
-            Page<View>.Link(
-                href: SiteRoute.event(.value(try e.requireID())).path,
-                label: EventPresenter.text(of: e, language: req.language)?.title ?? "")
+            let text = EventPresenter.text(of: e, for: req)
+            return Page<View>.Link(
+                href: SiteRoute.event(.value(try e.requireID())).path, label: text?.title ?? "", lang: text?.language)
         }
         return try await render(
             req, title: req.t("dashboard-mentor-title"),
@@ -69,7 +72,7 @@ enum DashboardController {
                 links: [
                     .init(
                         href: SiteRoute.partnerMembers(.value(try p.requireID())).path, label: req.t("action-members"))
-                ])
+                ], titleIsData: true, textIsData: true)
         }
         return try await render(
             req, title: req.t("dashboard-partner-title"),
@@ -102,7 +105,7 @@ enum DashboardController {
                     links: [
                         .init(href: SiteRoute.organizerMembers(.value(id)).path, label: req.t("action-members")),
                         .init(href: SiteRoute.doorHome.path, label: req.t("nav-door")),
-                    ]))
+                    ], titleIsData: true))
         }
         return try await render(
             req, title: req.t("dashboard-organizer-title"),
@@ -123,13 +126,14 @@ enum DashboardController {
         let rows = sessions.map { s -> ListView.Row in
             let format = Formatting(
                 language: req.language, timeZone: TimeZone(identifier: s.event.venue.timeZone) ?? .gmt)
+            let text = EventPresenter.text(of: s.event, for: req)
             return ListView.Row(cells: [
-                format.dateTime(s.startsAt), EventPresenter.text(of: s.event, language: req.language)?.title ?? "",
-                s.event.venue.name, String(s.capacity),
+                .time(s.startsAt, format.dateTime(s.startsAt)), .data(text?.title ?? "", lang: text?.language),
+                .data(s.event.venue.name), .data(String(s.capacity)),
             ])
         }
         let view = ListView(
-            intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]) + " " + req.t("door-intro"),
+            intro: .text(req.t("dashboard-welcome", ["name": .string(user.displayName)]) + " " + req.t("door-intro")),
             columns: [req.t("column-starts"), req.t("column-title"), req.t("column-venue"), req.t("column-capacity")],
             rows: rows,
             empty: req.t("door-empty"))

@@ -104,7 +104,7 @@ enum MembersController {
                 .with(\.$user).all()
             rows = try members.map { m in
                 .init(
-                    cells: [m.user.displayName, m.user.email, req.t("member-role-coordinator")],
+                    cells: [.data(m.user.displayName), .data(m.user.email), .text(req.t("member-role-coordinator"))],
                     actions: [
                         .init(
                             href: SiteRoute.partnerRemoveMember(
@@ -118,7 +118,9 @@ enum MembersController {
             ).with(\.$user).all()
             rows = try members.map { m in
                 .init(
-                    cells: [m.user.displayName, m.user.email, req.t("member-role-\(m.role.rawValue)")],
+                    cells: [
+                        .data(m.user.displayName), .data(m.user.email), .text(req.t("member-role-\(m.role.rawValue)")),
+                    ],
                     actions: [
                         .init(
                             href: SiteRoute.organizerRemoveMember(
@@ -128,7 +130,7 @@ enum MembersController {
             }
         }
         let view = ListView(
-            intro: req.t("members-intro", ["organization": .string(scope.name)]),
+            intro: .text(req.t("members-intro", ["organization": .string(scope.name)])),
             columns: [req.t("column-name"), req.t("column-email"), req.t("column-role")], rows: rows,
             empty: req.t("members-empty"), notice: notice, form: form)
         return try await req.page(
