@@ -8,5 +8,6 @@ public enum Migrations {
         M003CreateCatalog(),
         M004CreateOperations(),
         M005ContentLanguages(),
+        M006Funding(),
     ]
 }

@@ -1,0 +1,183 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+extension Database {
+    /// Runs `body` in a transaction that holds the write lock from its first statement.
+    ///
+    /// On SQLite a deferred `BEGIN` that reads and then writes can fail with `SQLITE_BUSY`
+    /// whatever the busy timeout, so writes that decide on what they read start with
+    /// `BEGIN IMMEDIATE` (ARCHITECTURE §5) and wait up to 10 s for another writer, on this
+    /// instance or another. On PostgreSQL it is an ordinary transaction: the guarded updates
+    /// inside take row locks. `body` must not open a transaction of its own.
+    public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T)
+        async throws -> T
+    {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite", !inTransaction else {
+            return try await transaction(body)
+        }
+        return try await withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            try await sql.raw("PRAGMA busy_timeout = 10000").run()
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
+
+/// The ledger's tables: transactions in the order they were booked, their postings, and a
+/// running balance per account and currency that guarded updates keep from going negative.
+public enum LedgerStore {
+    /// The same business event (kind and reference) was booked before.
+    public struct AlreadyBooked: Error, Sendable, Equatable {
+        public let kind: String
+        public let reference: String
+    }
+
+    /// Books `transaction` inside the caller's write transaction (`writeTransaction`).
+    ///
+    /// Balances are updated first, in account order (so two bookings never wait on each other
+    /// in opposite orders), each with one conditional UPDATE that refuses to take a fund,
+    /// voucher or payable below zero; only then is the transaction numbered, so the numbers
+    /// follow the order in which dependent bookings committed. Throws `LedgerBreach` for an
+    /// unbalanced transaction or a balance that would go negative, and `AlreadyBooked` when
+    /// (kind, reference) exists: the caller's transaction then rolls back whole.
+    @discardableResult
+    public static func post(_ transaction: LedgerTransaction, reference: String, at date: Date, on db: any Database)
+        async throws -> Int
+    {
+        guard transaction.isBalanced else {
+            throw LedgerBreach.unbalanced(index: -1, currency: transaction.totals.first { $0.value != 0 }?.key)
+        }
+        let sql = try sqlDatabase(db)
+        var deltas: [LedgerAccount: [Currency: Int]] = [:]
+        for posting in transaction.postings {
+            deltas[posting.account, default: [:]][posting.amount.currency, default: 0] += posting.amount.minor
+        }
+        for (account, amounts) in deltas.sorted(by: { $0.key < $1.key }) {
+            for (currency, delta) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where delta != 0 {
+                try await sql.insert(into: "ledger_balances")
+                    .columns("account", "currency", "balance_minor")
+                    .values(SQLBind(account.key), SQLBind(currency.rawValue), SQLBind(0))
+                    .ignoringConflicts(with: ["account", "currency"])
+                    .run()
+                var update = sql.update("ledger_balances")
+                    .set("balance_minor", to: SQLBinaryExpression(SQLColumn("balance_minor"), .add, SQLBind(delta)))
+                    .where("account", .equal, SQLBind(account.key))
+                    .where("currency", .equal, SQLBind(currency.rawValue))
+                if account.mustNotGoNegative && delta < 0 {
+                    update = update.where("balance_minor", .greaterThanOrEqual, SQLBind(-delta))
+                }
+                let rows = try await update.returning("balance_minor").all()
+                if rows.isEmpty {
+                    let current = try await balance(account, currency, on: db)
+                    throw LedgerBreach.negative(
+                        index: -1, account: account, currency: currency, balance: current + delta)
+                }
+            }
+        }
+        let inserted = try await sql.insert(into: "ledger_transactions")
+            .columns("kind", "reference", "created_at")
+            .values(SQLBind(transaction.kind.rawValue), SQLBind(reference), SQLBind(date))
+            .ignoringConflicts(with: ["kind", "reference"])
+            .returning("seq")
+            .all()
+        guard let row = inserted.first else {
+            throw AlreadyBooked(kind: transaction.kind.rawValue, reference: reference)
+        }
+        let seq = try row.decode(column: "seq", as: Int.self)
+        var insert = sql.insert(into: "ledger_postings").columns(
+            "transaction_seq", "account", "currency", "amount_minor")
+        for posting in transaction.postings {
+            insert = insert.values(
+                SQLBind(seq), SQLBind(posting.account.key), SQLBind(posting.amount.currency.rawValue),
+                SQLBind(posting.amount.minor))
+        }
+        try await insert.run()
+        return seq
+    }
+
+    public static func balance(_ account: LedgerAccount, _ currency: Currency, on db: any Database) async throws -> Int
+    {
+        let rows = try await sqlDatabase(db).select().column("balance_minor").from("ledger_balances")
+            .where("account", .equal, SQLBind(account.key))
+            .where("currency", .equal, SQLBind(currency.rawValue))
+            .all()
+        return try rows.first?.decode(column: "balance_minor", as: Int.self) ?? 0
+    }
+
+    /// Every transaction in booking order, with its postings.
+    public static func history(on db: any Database) async throws -> [LedgerTransaction] {
+        let sql = try sqlDatabase(db)
+        let rows = try await sql.select()
+            .column(SQLColumn("seq", table: "t")).column(SQLColumn("kind", table: "t"))
+            .column(SQLColumn("account", table: "p")).column(SQLColumn("currency", table: "p"))
+            .column(SQLColumn("amount_minor", table: "p"))
+            .from(SQLAlias(SQLIdentifier("ledger_transactions"), as: SQLIdentifier("t")))
+            .join(
+                SQLAlias(SQLIdentifier("ledger_postings"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                on: SQLColumn("transaction_seq", table: "p"), .equal, SQLColumn("seq", table: "t")
+            )
+            .orderBy(SQLColumn("seq", table: "t")).orderBy(SQLColumn("id", table: "p"))
+            .all()
+        var transactions: [LedgerTransaction] = []
+        var lastSeq: Int?
+        for row in rows {
+            let seq = try row.decode(column: "seq", as: Int.self)
+            if seq != lastSeq {
+                let kind = try row.decode(column: "kind", as: String.self)
+                transactions.append(LedgerTransaction(LedgerTransaction.Kind(rawValue: kind) ?? .payment, []))
+                lastSeq = seq
+            }
+            guard let key = try row.decode(column: "account", as: String?.self) else { continue }
+            let code = try row.decode(column: "currency", as: String.self)
+            let amount = try row.decode(column: "amount_minor", as: Int.self)
+            guard let account = LedgerAccount(key: key), let currency = Currency(code: code) else {
+                throw LedgerStoreError.unreadable(key + " " + code)
+            }
+            transactions[transactions.count - 1].postings.append(
+                LedgerPosting(account, Money(minor: amount, currency: currency)))
+        }
+        return transactions
+    }
+
+    /// The running balances as stored.
+    public static func balances(on db: any Database) async throws -> [LedgerAccount: [Currency: Int]] {
+        let rows = try await sqlDatabase(db).select().columns("account", "currency", "balance_minor")
+            .from("ledger_balances").all()
+        var balances: [LedgerAccount: [Currency: Int]] = [:]
+        for row in rows {
+            let key = try row.decode(column: "account", as: String.self)
+            let code = try row.decode(column: "currency", as: String.self)
+            guard let account = LedgerAccount(key: key), let currency = Currency(code: code) else {
+                throw LedgerStoreError.unreadable(key + " " + code)
+            }
+            balances[account, default: [:]][currency] = try row.decode(column: "balance_minor", as: Int.self)
+        }
+        return balances
+    }
+
+    /// Every breach of the ledger's invariants in the database (empty when all is well).
+    public static func check(on db: any Database) async throws -> [LedgerBreach] {
+        Ledger.check(try await history(on: db), stored: try await balances(on: db))
+    }
+
+    static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw LedgerStoreError.notSQL }
+        return sql
+    }
+}
+
+public enum LedgerStoreError: Error, Sendable {
+    case notSQL
+    /// A stored account or currency this version cannot read.
+    case unreadable(String)
+}

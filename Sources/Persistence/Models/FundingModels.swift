@@ -1,0 +1,141 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// What a Fund pays for: anything, one Event, one Circuit, or the vouchers of one Partner.
+public enum FundScope: String, Codable, Sendable, CaseIterable {
+    case general, event, circuit, partner
+}
+
+/// A pot of money with a purpose, in one currency, that contributions fill and vouchers draw on.
+public final class FundModel: Model, @unchecked Sendable {
+    public static let schema = "funds"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "currency") public var currency: Currency
+    @Field(key: "scope") public var scope: FundScope
+    @OptionalField(key: "scope_id") public var scopeID: UUID?
+    /// Whether the public page shows what the fund made possible.
+    @Field(key: "is_public") public var isPublic: Bool
+    /// Whether it accepts contributions.
+    @Field(key: "is_open") public var isOpen: Bool
+    @Field(key: "original_language") public var originalLanguage: String
+    @Children(for: \.$fund) public var texts: [FundTextModel]
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, currency: Currency, scope: FundScope, scopeID: UUID?, isPublic: Bool, isOpen: Bool,
+        originalLanguage: String
+    ) {
+        self.id = id
+        self.currency = currency
+        self.scope = scope
+        self.scopeID = scopeID
+        self.isPublic = isPublic
+        self.isOpen = isOpen
+        self.originalLanguage = originalLanguage
+    }
+}
+
+/// A Fund's name and purpose in one language.
+public final class FundTextModel: Model, @unchecked Sendable {
+    public static let schema = "fund_texts"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "fund_id") public var fund: FundModel
+    @Field(key: "language") public var language: String
+    @Field(key: "name") public var name: String
+    @Field(key: "purpose") public var purpose: String
+    @Field(key: "origin") public var origin: TextOrigin
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(fundID: UUID, language: String, name: String, purpose: String, origin: TextOrigin) {
+        self.$fund.id = fundID
+        self.language = language
+        self.name = name
+        self.purpose = purpose
+        self.origin = origin
+    }
+}
+
+public enum ContributionKind: String, Codable, Sendable, CaseIterable {
+    /// N places at the price locked when contributing.
+    case places
+    /// An amount of open credit for the fund.
+    case amount
+}
+
+public enum ContributionStatus: String, Codable, Sendable, CaseIterable {
+    case pending, paid, refunded, failed, cancelled
+}
+
+/// A mentor's payment into a Fund.
+public final class ContributionModel: Model, @unchecked Sendable {
+    public static let schema = "contributions"
+
+    @ID(key: .id) public var id: UUID?
+    /// The receipt number, sequential.
+    @Field(key: "number") public var number: Int
+    @Parent(key: "mentor_id") public var mentor: UserModel
+    @Parent(key: "fund_id") public var fund: FundModel
+    @Field(key: "kind") public var kind: ContributionKind
+    @OptionalParent(key: "event_id") public var event: EventModel?
+    @OptionalField(key: "places") public var places: Int?
+    @OptionalField(key: "unit_price_minor") public var unitPriceMinor: Int?
+    @Field(key: "amount_minor") public var amountMinor: Int
+    @Field(key: "currency") public var currency: Currency
+    @Field(key: "provider") public var provider: String
+    @Field(key: "status") public var status: ContributionStatus
+    /// With the mentor, unique: a retried form or API call finds the first contribution.
+    @Field(key: "idempotency_key") public var idempotencyKey: String
+    /// A digest of what was asked, to refuse the same key with a different request.
+    @Field(key: "request_hash") public var requestHash: String
+    /// What a bank transfer's description must carry (`MNT-…`).
+    @Field(key: "payment_reference") public var paymentReference: String
+    @OptionalField(key: "provider_reference") public var providerReference: String?
+    @Field(key: "anonymous") public var anonymous: Bool
+    @OptionalField(key: "dedication") public var dedication: String?
+    @Field(key: "unused_rule") public var unusedRule: UnusedValueRule
+    /// The mentor's language when contributing (receipts and bank details use it).
+    @Field(key: "language") public var language: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "paid_at") public var paidAt: Date?
+
+    public init() {}
+
+    public var amount: Money { Money(minor: amountMinor, currency: currency) }
+}
+
+public enum VoucherScope: String, Codable, Sendable, CaseIterable {
+    case event, circuit, credit
+}
+
+/// A bearer voucher: one place at an Event or Circuit, or open credit, paid by a Fund.
+public final class VoucherModel: Model, @unchecked Sendable {
+    public static let schema = "vouchers"
+
+    @ID(key: .id) public var id: UUID?
+    /// The canonical code (see `VoucherCode`): a bearer secret, never logged in full.
+    @Field(key: "code") public var code: String
+    @Parent(key: "fund_id") public var fund: FundModel
+    @OptionalParent(key: "contribution_id") public var contribution: ContributionModel?
+    @Field(key: "scope") public var scope: VoucherScope
+    @OptionalField(key: "scope_id") public var scopeID: UUID?
+    @Field(key: "value_minor") public var valueMinor: Int
+    @Field(key: "currency") public var currency: Currency
+    @Field(key: "status") public var status: VoucherStatus
+    /// The Partner the voucher is allocated to, who nominates its beneficiary.
+    @OptionalParent(key: "partner_id") public var partner: PartnerModel?
+    @Field(key: "expires_at") public var expiresAt: Date
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public var value: Money { Money(minor: valueMinor, currency: currency) }
+}
