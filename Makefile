@@ -11,7 +11,7 @@ TEST_PACKAGES := postgresql chromium chromium-driver default-jre-headless fonts-
 run: deps build
 	.build/debug/mentore migrate --yes
 	.build/debug/mentore seed --demo
-	.build/debug/mentore serve --hostname $(HOST) --port $(PORT)
+	PAYMENT_PROVIDERS=$${PAYMENT_PROVIDERS:-demo,bank-transfer} .build/debug/mentore serve --hostname $(HOST) --port $(PORT)
 
 build:
 	swift build

@@ -83,3 +83,47 @@ text-origin-human = a person
 text-origin-machine = machine translation
 field-directions = How to get there
 hint-directions = Public transport, entrance, accessibility: what a first-time visitor needs.
+
+## Funds and contributions (admins): creating funds, and recording the bank transfers that
+## pay contributions.
+
+admin-funds-title = Funds
+admin-funds-text = Pots of money with a purpose, filled by mentors' contributions.
+admin-funds-empty = No funds yet.
+admin-fund-new = New fund
+admin-fund-edit-title = Edit fund
+field-fund-name = Name
+field-fund-purpose = Purpose
+field-face-value = Value of one voucher (optional)
+hint-face-value = For amounts given as open credit: each full value becomes one voucher; the rest stays in the fund.
+field-fund-event = Earmarked for an event
+field-fund-partner = Earmarked for a partner
+field-fund-public = Show what it made possible on its public page
+field-fund-open = Open to contributions
+# Option of a drop-down list meaning “no choice”.
+option-none = None
+# What a fund pays for (column of the funds list).
+fund-scope-general = Anything
+fund-scope-event = One event
+fund-scope-circuit = One circuit
+fund-scope-partner = One partner
+fund-state-open = Open
+fund-state-closed = Closed
+column-currency = Currency
+column-scope = For
+column-amount = Amount
+column-mentor = Mentor
+column-provider = Payment
+action-view = View
+admin-contributions-title = Contributions
+admin-contributions-text = Payments from mentors; record bank transfers when they arrive.
+admin-contributions-empty = No contributions yet.
+action-record-transfer = Record the transfer
+admin-transfer-title = Record a bank transfer
+# $reference is the payment reference (MNT-…), $amount the amount expected with its currency.
+admin-transfer-intro = Contribution { $reference }: { $amount } expected.
+# $currency is a currency code such as EUR.
+field-received-amount = Amount received ({ $currency })
+field-bank-reference = Bank reference of the transfer
+admin-transfer-recorded = Transfer recorded: the contribution is paid and its vouchers are issued.
+admin-transfer-already = This contribution was already paid: nothing changed.

@@ -1,7 +1,7 @@
 ### Command-line messages: `mentore …` in a terminal. Keep the command and option
 ### names (serve, --locale, …) untranslated: they are typed as they are.
 
-cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Administrator ready: { $email }
 # $count: how many records the seed created this time (0 when the demo data was already there).
@@ -71,3 +71,9 @@ i18n-error-unknown-function = Unknown function: { $name }
 i18n-error-cyclic-reference = Cyclic reference: { $name }
 i18n-error-too-many-placeables = Too many placeables expanded (more than { $name })
 i18n-error-invalid-argument = Invalid argument to { $name }
+
+## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
+## breach (in English, for the developers).
+
+cli-ledger-ok = Ledger checked: { $transactions } transactions, { $accounts } balances, no breach.
+cli-ledger-breach = ledger breach: { $detail }

@@ -35,3 +35,12 @@ error-already-member = This person is already a member.
 error-last-manager = The last manager cannot be removed.
 error-bad-request = The request is not valid.
 error-server = Internal error. Try again later.
+error-fund-closed = This fund is closed: it no longer accepts contributions.
+error-currency-mismatch = The currency differs from the fund's.
+error-amount-too-large = This is above the limit for one contribution.
+error-amount-too-small = The amount must be more than zero.
+error-too-many-places = Too many places for one contribution.
+# The same form or API request was sent again with different content.
+error-idempotency-mismatch = This form was already used for a different contribution. Reload the page and try again.
+error-amount-mismatch = The amount received differs from the amount of the contribution.
+error-payment-unavailable = This way of paying is not available.

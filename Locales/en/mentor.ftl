@@ -5,3 +5,81 @@
 dashboard-mentor-title = Mentor dashboard
 dashboard-mentor-events-title = Events to support
 dashboard-mentor-events-text = The next courses and events where you can fund places.
+
+## Funds and contributions: the public fund pages (/funds), the contribution form and a
+## mentor's page for one contribution. A Fund is a pot of money with a purpose; a
+## contribution is a mentor's payment into it; vouchers pay for beneficiaries' places.
+
+funds-title = Funds
+funds-intro = Choose what to support: each fund pays for the places of people who could not afford them.
+funds-empty = No fund is open at the moment.
+# Heading above the counts of what a fund paid for.
+fund-impact-title = What this fund has made possible
+# $count is a number of paid contributions.
+fund-impact-contributions = { $count ->
+        [one] One contribution
+       *[other] { $count } contributions
+    }
+# $count is a number of vouchers (one voucher pays for one place).
+fund-impact-vouchers = { $count ->
+        [one] One place funded
+       *[other] { $count } places funded
+    }
+# $amount is a sum of money, already formatted with its currency.
+fund-impact-raised = Raised: { $amount }
+# Followed by a link to the event the fund pays for.
+fund-for-event = This fund pays for places at:
+fund-face-value = Value of one voucher
+fund-contribute-title = Contribute
+fund-login-to-contribute = Log in or sign up to contribute: it takes a minute.
+# Shown on every page that involves payments while the demonstration provider is on.
+demo-mode-note = Demonstration: payments here are not real and no money moves.
+field-contribution-kind = What you give
+contribution-kind-places = Sponsor places
+contribution-kind-amount = Give an amount
+field-places = Number of places
+# $price is the price of one place today, formatted with its currency.
+hint-places = One place costs { $price } today; that price is kept for your contribution.
+# $currency is a currency code such as EUR or ALL.
+field-amount = Amount ({ $currency })
+field-dedication = Dedication (optional)
+hint-dedication = A line shown with your contribution, for example “In memory of my grandmother”.
+field-anonymous = Stay anonymous
+# What happens to the value of a place nobody uses before the voucher expires.
+field-unused-rule = If a place goes unused
+unused-rule-reallocate = Give it to the next person on the waiting list
+unused-rule-return_to_fund = Leave it in the fund
+unused-rule-refund = Refund it to me
+field-provider = How you pay
+provider-bank-transfer = Bank transfer
+provider-demo = Demonstration (no real money)
+contribution-submit = Contribute
+# $number is the receipt number of the contribution.
+contribution-title = Contribution no. { $number }
+contribution-status = Status
+contribution-amount = Amount
+contribution-status-pending = Waiting for payment
+contribution-status-paid = Paid
+contribution-status-refunded = Refunded
+contribution-status-failed = Payment failed
+contribution-status-cancelled = Cancelled
+# $amount is the amount with its currency; $reference the payment reference (MNT-…) that
+# must appear in the transfer's description.
+contribution-transfer-instructions = Transfer { $amount } to the account below and write { $reference } in the description. The vouchers are issued as soon as the money arrives.
+bank-holder = Account holder
+bank-iban = IBAN
+bank-bic = BIC
+bank-reference = Payment reference
+# $count is the number of vouchers (places) the contribution paid for.
+contribution-vouchers = { $count ->
+        [0] No voucher issued yet: the amount stays in the fund until there is enough for a place.
+        [one] One voucher issued: a partner association will give it to someone who needs it.
+       *[other] { $count } vouchers issued: a partner association will give them to people who need them.
+    }
+contribution-demo = Paid in demonstration mode: no money moved.
+mentor-contributions-title = Your contributions
+mentor-contributions-text = What you gave and what it made possible.
+mentor-contributions-empty = No contributions yet: choose a fund to start.
+# One line per contribution: $number receipt number, $amount with currency, $status one of
+# contribution-status-*.
+mentor-contribution-line = No. { $number }: { $amount } ({ $status })

@@ -83,3 +83,47 @@ text-origin-human = una persona
 text-origin-machine = traduzione automatica
 field-directions = Come arrivare
 hint-directions = Mezzi pubblici, ingresso, accessibilità: ciò che serve a chi viene per la prima volta.
+
+## Funds and contributions (admins): creating funds, and recording the bank transfers that
+## pay contributions.
+
+admin-funds-title = Fondi
+admin-funds-text = Raccolte con uno scopo, alimentate dai contributi dei mentori.
+admin-funds-empty = Ancora nessun fondo.
+admin-fund-new = Nuovo fondo
+admin-fund-edit-title = Modifica fondo
+field-fund-name = Nome
+field-fund-purpose = Scopo
+field-face-value = Valore di un voucher (facoltativo)
+hint-face-value = Per gli importi donati come credito libero: ogni valore intero diventa un voucher; il resto rimane nel fondo.
+field-fund-event = Destinato a un evento
+field-fund-partner = Destinato a un partner
+field-fund-public = Mostra nella pagina pubblica che cosa ha reso possibile
+field-fund-open = Aperto ai contributi
+# Option of a drop-down list meaning “no choice”.
+option-none = Nessuno
+# What a fund pays for (column of the funds list).
+fund-scope-general = Qualsiasi cosa
+fund-scope-event = Un evento
+fund-scope-circuit = Un percorso
+fund-scope-partner = Un partner
+fund-state-open = Aperto
+fund-state-closed = Chiuso
+column-currency = Valuta
+column-scope = Per
+column-amount = Importo
+column-mentor = Mentore
+column-provider = Pagamento
+action-view = Vedi
+admin-contributions-title = Contributi
+admin-contributions-text = I pagamenti dei mentori; registra i bonifici quando arrivano.
+admin-contributions-empty = Ancora nessun contributo.
+action-record-transfer = Registra il bonifico
+admin-transfer-title = Registra un bonifico
+# $reference is the payment reference (MNT-…), $amount the amount expected with its currency.
+admin-transfer-intro = Contributo { $reference }: attesi { $amount }.
+# $currency is a currency code such as EUR.
+field-received-amount = Importo ricevuto ({ $currency })
+field-bank-reference = Riferimento bancario del bonifico
+admin-transfer-recorded = Bonifico registrato: il contributo è pagato e i suoi voucher sono emessi.
+admin-transfer-already = Questo contributo era già pagato: non è cambiato nulla.

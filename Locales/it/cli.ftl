@@ -1,7 +1,7 @@
 ### Messaggi della riga di comando (`mentore …` nel terminale). I nomi di comandi e
 ### opzioni (serve, --locale, …) restano invariati: si digitano così.
 
-cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Amministratore pronto: { $email }
 # $count: quanti record ha creato il seed questa volta (0 se i dati c'erano già).
@@ -73,3 +73,9 @@ i18n-error-unknown-function = Funzione sconosciuta: { $name }
 i18n-error-cyclic-reference = Riferimento circolare: { $name }
 i18n-error-too-many-placeables = Troppi segnaposto espansi (più di { $name })
 i18n-error-invalid-argument = Argomento non valido per { $name }
+
+## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
+## breach (in English, for the developers).
+
+cli-ledger-ok = Registro contabile verificato: { $transactions } transazioni, { $accounts } saldi, nessuna violazione.
+cli-ledger-breach = violazione del registro contabile: { $detail }

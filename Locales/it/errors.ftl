@@ -35,3 +35,12 @@ error-already-member = Questa persona è già membro.
 error-last-manager = Non si può rimuovere l'ultimo responsabile.
 error-bad-request = La richiesta non è valida.
 error-server = Errore interno. Riprova più tardi.
+error-fund-closed = Questo fondo è chiuso: non accetta più contributi.
+error-currency-mismatch = La valuta è diversa da quella del fondo.
+error-amount-too-large = Supera il limite per un singolo contributo.
+error-amount-too-small = L'importo deve essere maggiore di zero.
+error-too-many-places = Troppi posti per un singolo contributo.
+# The same form or API request was sent again with different content.
+error-idempotency-mismatch = Questo modulo è già stato usato per un altro contributo. Ricarica la pagina e riprova.
+error-amount-mismatch = L'importo ricevuto è diverso da quello del contributo.
+error-payment-unavailable = Questo metodo di pagamento non è disponibile.

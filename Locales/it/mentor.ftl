@@ -5,3 +5,84 @@
 dashboard-mentor-title = Area mentor
 dashboard-mentor-events-title = Eventi da sostenere
 dashboard-mentor-events-text = I prossimi corsi ed eventi in cui puoi finanziare dei posti.
+
+## Funds and contributions: the public fund pages (/funds), the contribution form and a
+## mentor's page for one contribution. A Fund is a pot of money with a purpose; a
+## contribution is a mentor's payment into it; vouchers pay for beneficiaries' places.
+
+funds-title = Fondi
+funds-intro = Scegli cosa sostenere: ogni fondo paga i posti di chi non potrebbe permetterseli.
+funds-empty = Al momento non c'è nessun fondo aperto.
+# Heading above the counts of what a fund paid for.
+fund-impact-title = Che cosa ha reso possibile questo fondo
+# $count is a number of paid contributions.
+fund-impact-contributions = { $count ->
+        [one] Un contributo
+        [many] { $count } di contributi
+       *[other] { $count } contributi
+    }
+# $count is a number of vouchers (one voucher pays for one place).
+fund-impact-vouchers = { $count ->
+        [one] Un posto finanziato
+        [many] { $count } di posti finanziati
+       *[other] { $count } posti finanziati
+    }
+# $amount is a sum of money, already formatted with its currency.
+fund-impact-raised = Raccolti: { $amount }
+# Followed by a link to the event the fund pays for.
+fund-for-event = Questo fondo paga i posti per:
+fund-face-value = Valore di un voucher
+fund-contribute-title = Contribuisci
+fund-login-to-contribute = Accedi o registrati per contribuire: basta un minuto.
+# Shown on every page that involves payments while the demonstration provider is on.
+demo-mode-note = Dimostrazione: qui i pagamenti non sono reali e non si muove denaro.
+field-contribution-kind = Che cosa doni
+contribution-kind-places = Sponsorizza dei posti
+contribution-kind-amount = Dona un importo
+field-places = Numero di posti
+# $price is the price of one place today, formatted with its currency.
+hint-places = Oggi un posto costa { $price }; il prezzo resta fissato per il tuo contributo.
+# $currency is a currency code such as EUR or ALL.
+field-amount = Importo ({ $currency })
+field-dedication = Dedica (facoltativa)
+hint-dedication = Una riga mostrata con il tuo contributo, per esempio «In ricordo di mia nonna».
+field-anonymous = Resta anonimo
+# What happens to the value of a place nobody uses before the voucher expires.
+field-unused-rule = Se un posto non viene usato
+unused-rule-reallocate = Dallo alla prossima persona in lista d'attesa
+unused-rule-return_to_fund = Lascialo nel fondo
+unused-rule-refund = Rimborsamelo
+field-provider = Come paghi
+provider-bank-transfer = Bonifico bancario
+provider-demo = Dimostrazione (nessun denaro reale)
+contribution-submit = Contribuisci
+# $number is the receipt number of the contribution.
+contribution-title = Contributo n. { $number }
+contribution-status = Stato
+contribution-amount = Importo
+contribution-status-pending = In attesa di pagamento
+contribution-status-paid = Pagato
+contribution-status-refunded = Rimborsato
+contribution-status-failed = Pagamento non riuscito
+contribution-status-cancelled = Annullato
+# $amount is the amount with its currency; $reference the payment reference (MNT-…) that
+# must appear in the transfer's description.
+contribution-transfer-instructions = Fai un bonifico di { $amount } sul conto qui sotto e scrivi { $reference } nella causale. I voucher vengono emessi appena arriva il denaro.
+bank-holder = Intestatario
+bank-iban = IBAN
+bank-bic = BIC
+bank-reference = Causale
+# $count is the number of vouchers (places) the contribution paid for.
+contribution-vouchers = { $count ->
+        [0] Nessun voucher ancora: l'importo resta nel fondo finché non basta per un posto.
+        [one] Un voucher emesso: un'associazione partner lo darà a chi ne ha bisogno.
+        [many] { $count } di voucher emessi: le associazioni partner li daranno a chi ne ha bisogno.
+       *[other] { $count } voucher emessi: le associazioni partner li daranno a chi ne ha bisogno.
+    }
+contribution-demo = Pagato in modalità dimostrativa: nessun denaro si è mosso.
+mentor-contributions-title = I tuoi contributi
+mentor-contributions-text = Che cosa hai donato e che cosa ha reso possibile.
+mentor-contributions-empty = Ancora nessun contributo: scegli un fondo per iniziare.
+# One line per contribution: $number receipt number, $amount with currency, $status one of
+# contribution-status-*.
+mentor-contribution-line = N. { $number }: { $amount } ({ $status })

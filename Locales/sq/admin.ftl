@@ -83,3 +83,47 @@ text-origin-human = një person
 text-origin-machine = përkthim automatik
 field-directions = Si të vini
 hint-directions = Transporti publik, hyrja, aksesueshmëria: çfarë i duhet dikujt që vjen për herë të parë.
+
+## Funds and contributions (admins): creating funds, and recording the bank transfers that
+## pay contributions.
+
+admin-funds-title = Fondet
+admin-funds-text = Fonde me një qëllim, që mbushen nga kontributet e mentorëve.
+admin-funds-empty = Ende asnjë fond.
+admin-fund-new = Fond i ri
+admin-fund-edit-title = Ndrysho fondin
+field-fund-name = Emri
+field-fund-purpose = Qëllimi
+field-face-value = Vlera e një vauçeri (sipas dëshirës)
+hint-face-value = Për shumat e dhëna si kredi e lirë: çdo vlerë e plotë bëhet një vauçer; pjesa tjetër mbetet në fond.
+field-fund-event = I destinuar për një ngjarje
+field-fund-partner = I destinuar për një partner
+field-fund-public = Trego në faqen publike çfarë ka bërë të mundur
+field-fund-open = I hapur për kontribute
+# Option of a drop-down list meaning “no choice”.
+option-none = Asnjë
+# What a fund pays for (column of the funds list).
+fund-scope-general = Çdo gjë
+fund-scope-event = Një ngjarje
+fund-scope-circuit = Një rrugëtim
+fund-scope-partner = Një partner
+fund-state-open = I hapur
+fund-state-closed = I mbyllur
+column-currency = Monedha
+column-scope = Për
+column-amount = Shuma
+column-mentor = Mentori
+column-provider = Pagesa
+action-view = Shiko
+admin-contributions-title = Kontributet
+admin-contributions-text = Pagesat e mentorëve; regjistroni transfertat bankare kur mbërrijnë.
+admin-contributions-empty = Ende asnjë kontribut.
+action-record-transfer = Regjistro transfertën
+admin-transfer-title = Regjistro një transfertë bankare
+# $reference is the payment reference (MNT-…), $amount the amount expected with its currency.
+admin-transfer-intro = Kontributi { $reference }: priten { $amount }.
+# $currency is a currency code such as EUR.
+field-received-amount = Shuma e marrë ({ $currency })
+field-bank-reference = Referenca bankare e transfertës
+admin-transfer-recorded = Transferta u regjistrua: kontributi është paguar dhe vauçerët e tij janë lëshuar.
+admin-transfer-already = Ky kontribut ishte paguar tashmë: nuk ndryshoi asgjë.

@@ -1,7 +1,7 @@
 ### Mesazhet e rreshtit të komandave (`mentore …` në terminal). Emrat e komandave dhe
 ### të opsioneve (serve, --locale, …) mbeten të pandryshuar: shkruhen ashtu siç janë.
 
-cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | i18n lint | stats | parse | format | plural
+cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Administratori është gati: { $email }
 # $count: sa regjistrime krijoi seed-i këtë herë (0 kur të dhënat ishin tashmë aty).
@@ -71,3 +71,9 @@ i18n-error-unknown-function = Funksion i panjohur: { $name }
 i18n-error-cyclic-reference = Referencë rrethore: { $name }
 i18n-error-too-many-placeables = Janë zgjeruar shumë vendmbajtës (më shumë se { $name })
 i18n-error-invalid-argument = Argument i pavlefshëm për { $name }
+
+## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
+## breach (in English, for the developers).
+
+cli-ledger-ok = Libri kontabël u kontrollua: { $transactions } transaksione, { $accounts } gjendje, asnjë shkelje.
+cli-ledger-breach = shkelje e librit kontabël: { $detail }

@@ -35,3 +35,12 @@ error-already-member = Ky person është tashmë anëtar.
 error-last-manager = Menaxheri i fundit nuk mund të hiqet.
 error-bad-request = Kërkesa nuk është e vlefshme.
 error-server = Gabim i brendshëm. Provoni përsëri më vonë.
+error-fund-closed = Ky fond është i mbyllur: nuk pranon më kontribute.
+error-currency-mismatch = Monedha është e ndryshme nga ajo e fondit.
+error-amount-too-large = Kjo e kalon kufirin për një kontribut të vetëm.
+error-amount-too-small = Shuma duhet të jetë më e madhe se zero.
+error-too-many-places = Shumë vende për një kontribut të vetëm.
+# The same form or API request was sent again with different content.
+error-idempotency-mismatch = Ky formular është përdorur tashmë për një kontribut tjetër. Ringarkoni faqen dhe provoni përsëri.
+error-amount-mismatch = Shuma e marrë është e ndryshme nga shuma e kontributit.
+error-payment-unavailable = Kjo mënyrë pagese nuk është e disponueshme.

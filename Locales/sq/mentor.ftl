@@ -5,3 +5,81 @@
 dashboard-mentor-title = Faqja e mentorit
 dashboard-mentor-events-title = Ngjarje për t'u mbështetur
 dashboard-mentor-events-text = Kurset dhe ngjarjet e ardhshme ku mund të financoni vende.
+
+## Funds and contributions: the public fund pages (/funds), the contribution form and a
+## mentor's page for one contribution. A Fund is a pot of money with a purpose; a
+## contribution is a mentor's payment into it; vouchers pay for beneficiaries' places.
+
+funds-title = Fondet
+funds-intro = Zgjidhni çfarë të mbështetni: çdo fond paguan vendet e atyre që nuk do t'i përballonin dot.
+funds-empty = Për momentin nuk ka asnjë fond të hapur.
+# Heading above the counts of what a fund paid for.
+fund-impact-title = Çfarë ka bërë të mundur ky fond
+# $count is a number of paid contributions.
+fund-impact-contributions = { $count ->
+        [one] Një kontribut
+       *[other] { $count } kontribute
+    }
+# $count is a number of vouchers (one voucher pays for one place).
+fund-impact-vouchers = { $count ->
+        [one] Një vend i financuar
+       *[other] { $count } vende të financuara
+    }
+# $amount is a sum of money, already formatted with its currency.
+fund-impact-raised = U mblodhën: { $amount }
+# Followed by a link to the event the fund pays for.
+fund-for-event = Ky fond paguan vende për:
+fund-face-value = Vlera e një vauçeri
+fund-contribute-title = Kontribuoni
+fund-login-to-contribute = Hyni ose regjistrohuni për të kontribuar: mjafton një minutë.
+# Shown on every page that involves payments while the demonstration provider is on.
+demo-mode-note = Demonstrim: pagesat këtu nuk janë të vërteta dhe nuk lëviz asnjë para.
+field-contribution-kind = Çfarë jepni
+contribution-kind-places = Sponsorizoni vende
+contribution-kind-amount = Jepni një shumë
+field-places = Numri i vendeve
+# $price is the price of one place today, formatted with its currency.
+hint-places = Sot një vend kushton { $price }; ky çmim mbetet i fiksuar për kontributin tuaj.
+# $currency is a currency code such as EUR or ALL.
+field-amount = Shuma ({ $currency })
+field-dedication = Kushtim (sipas dëshirës)
+hint-dedication = Një rresht që shfaqet me kontributin tuaj, për shembull «Në kujtim të gjyshes sime».
+field-anonymous = Mbetuni anonim
+# What happens to the value of a place nobody uses before the voucher expires.
+field-unused-rule = Nëse një vend nuk përdoret
+unused-rule-reallocate = Jepjani personit të radhës në listën e pritjes
+unused-rule-return_to_fund = Lëreni në fond
+unused-rule-refund = Ma ktheni mua
+field-provider = Si paguani
+provider-bank-transfer = Transfertë bankare
+provider-demo = Demonstrim (pa para të vërteta)
+contribution-submit = Kontribuoni
+# $number is the receipt number of the contribution.
+contribution-title = Kontributi nr. { $number }
+contribution-status = Gjendja
+contribution-amount = Shuma
+contribution-status-pending = Në pritje të pagesës
+contribution-status-paid = I paguar
+contribution-status-refunded = I rimbursuar
+contribution-status-failed = Pagesa dështoi
+contribution-status-cancelled = I anuluar
+# $amount is the amount with its currency; $reference the payment reference (MNT-…) that
+# must appear in the transfer's description.
+contribution-transfer-instructions = Transferoni { $amount } në llogarinë më poshtë dhe shkruani { $reference } te përshkrimi. Vauçerët lëshohen sapo të mbërrijnë paratë.
+bank-holder = Mbajtësi i llogarisë
+bank-iban = IBAN
+bank-bic = BIC
+bank-reference = Referenca e pagesës
+# $count is the number of vouchers (places) the contribution paid for.
+contribution-vouchers = { $count ->
+        [0] Ende asnjë vauçer: shuma mbetet në fond derisa të mjaftojë për një vend.
+        [one] U lëshua një vauçer: një shoqatë partnere do t'ia japë dikujt që ka nevojë.
+       *[other] U lëshuan { $count } vauçerë: shoqatat partnere do t'ua japin atyre që kanë nevojë.
+    }
+contribution-demo = Paguar në mënyrë demonstrative: nuk lëvizën para.
+mentor-contributions-title = Kontributet tuaja
+mentor-contributions-text = Çfarë dhatë dhe çfarë bëtë të mundur.
+mentor-contributions-empty = Ende asnjë kontribut: zgjidhni një fond për të filluar.
+# One line per contribution: $number receipt number, $amount with currency, $status one of
+# contribution-status-*.
+mentor-contribution-line = Nr. { $number }: { $amount } ({ $status })

@@ -27,6 +27,16 @@ public struct DomainError: Error, Hashable, Sendable {
         case unknownCurrency = "unknown-currency"
         case alreadyMember = "already-member"
         case lastManager = "last-manager"
+        case fundClosed = "fund-closed"
+        case currencyMismatch = "currency-mismatch"
+        case amountTooLarge = "amount-too-large"
+        case amountTooSmall = "amount-too-small"
+        case tooManyPlaces = "too-many-places"
+        /// The same idempotency key was sent with a different request.
+        case idempotencyMismatch = "idempotency-mismatch"
+        /// A received transfer does not match what the contribution asked for.
+        case amountMismatch = "amount-mismatch"
+        case paymentUnavailable = "payment-unavailable"
     }
 
     public var code: Code

