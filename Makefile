@@ -3,8 +3,8 @@ SHELL := /bin/bash
 PORT ?= 8080
 HOST ?= 127.0.0.1
 VENV := .venv
-BUILD_PACKAGES := libsqlite3-dev zlib1g-dev curl
-TEST_PACKAGES := postgresql chromium chromium-driver default-jre-headless fonts-dejavu-core openssl unzip
+BUILD_PACKAGES := libsqlite3-dev zlib1g-dev curl libqrencode-dev pkg-config
+TEST_PACKAGES := postgresql chromium chromium-driver default-jre-headless fonts-dejavu-core openssl unzip zbar-tools
 
 .PHONY: run test build migrate seed format lint deps test-deps
 

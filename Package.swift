@@ -28,6 +28,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain", swiftSettings: swiftSettings),
+        // libqrencode (Debian's libqrencode-dev) for voucher QR codes.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Localization", swiftSettings: swiftSettings),
         .target(
             name: "Persistence",
@@ -44,6 +46,7 @@ let package = Package(
                 "Domain",
                 "Localization",
                 "Persistence",
+                "CQRencode",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -44,3 +44,6 @@ error-too-many-places = Too many places for one contribution.
 error-idempotency-mismatch = This form was already used for a different contribution. Reload the page and try again.
 error-amount-mismatch = The amount received differs from the amount of the contribution.
 error-payment-unavailable = This way of paying is not available.
+error-voucher-unknown = There is no voucher with this code.
+error-voucher-typo = This code has a typing mistake: check it letter by letter.
+error-voucher-malformed = This is not a voucher code: it has five groups of four letters and digits.

@@ -83,3 +83,30 @@ mentor-contributions-empty = No contributions yet: choose a fund to start.
 # One line per contribution: $number receipt number, $amount with currency, $status one of
 # contribution-status-*.
 mentor-contribution-line = No. { $number }: { $amount } ({ $status })
+
+## A voucher opened by its code (/v and /v/CODE), and the printed voucher. Read by
+## beneficiaries, often on a phone: short, plain words.
+
+voucher-entry-title = Open a voucher
+voucher-entry-intro = Type the code printed on your voucher, or scan its QR code with your phone's camera.
+field-voucher-code = Voucher code
+# The code has five groups of four letters and digits.
+hint-voucher-code = For example 7KQ3-M9TX-4ABC-DEFG-HJKM; capitals and dashes do not matter.
+voucher-open = Open
+voucher-title = Your voucher
+# Accessible name of the QR code picture.
+voucher-qr-label = QR code of the voucher
+voucher-value = Value
+voucher-valid-until = Valid until
+# Label before what the voucher pays for (an event's title, or voucher-scope-credit).
+voucher-for = For
+voucher-scope-credit = A place at a course or event of your choice
+voucher-status-issued = Ready to be given to someone
+voucher-status-nominated = Ready to use
+voucher-status-in_use = In use
+voucher-status-completed = Used
+voucher-status-expired = Expired
+voucher-status-cancelled = Cancelled
+voucher-print-a6 = Print (card, A6)
+voucher-print-a4 = Print (sheet, A4)
+voucher-print-how = Show this voucher at the entrance, on paper or on your phone. Keep the code to yourself: whoever has it can use it.

@@ -44,3 +44,6 @@ error-too-many-places = Troppi posti per un singolo contributo.
 error-idempotency-mismatch = Questo modulo è già stato usato per un altro contributo. Ricarica la pagina e riprova.
 error-amount-mismatch = L'importo ricevuto è diverso da quello del contributo.
 error-payment-unavailable = Questo metodo di pagamento non è disponibile.
+error-voucher-unknown = Non esiste nessun voucher con questo codice.
+error-voucher-typo = In questo codice c'è un errore di battitura: controllalo carattere per carattere.
+error-voucher-malformed = Questo non è un codice voucher: è fatto di cinque gruppi di quattro lettere e cifre.

@@ -86,3 +86,30 @@ mentor-contributions-empty = Ancora nessun contributo: scegli un fondo per inizi
 # One line per contribution: $number receipt number, $amount with currency, $status one of
 # contribution-status-*.
 mentor-contribution-line = N. { $number }: { $amount } ({ $status })
+
+## A voucher opened by its code (/v and /v/CODE), and the printed voucher. Read by
+## beneficiaries, often on a phone: short, plain words.
+
+voucher-entry-title = Apri un voucher
+voucher-entry-intro = Scrivi il codice stampato sul tuo voucher, oppure inquadra il QR code con la fotocamera del telefono.
+field-voucher-code = Codice del voucher
+# The code has five groups of four letters and digits.
+hint-voucher-code = Per esempio 7KQ3-M9TX-4ABC-DEFG-HJKM; maiuscole e trattini non contano.
+voucher-open = Apri
+voucher-title = Il tuo voucher
+# Accessible name of the QR code picture.
+voucher-qr-label = QR code del voucher
+voucher-value = Valore
+voucher-valid-until = Valido fino al
+# Label before what the voucher pays for (an event's title, or voucher-scope-credit).
+voucher-for = Per
+voucher-scope-credit = Un posto a un corso o evento a tua scelta
+voucher-status-issued = Pronto per essere assegnato
+voucher-status-nominated = Pronto da usare
+voucher-status-in_use = In uso
+voucher-status-completed = Usato
+voucher-status-expired = Scaduto
+voucher-status-cancelled = Annullato
+voucher-print-a6 = Stampa (cartoncino A6)
+voucher-print-a4 = Stampa (foglio A4)
+voucher-print-how = Mostra questo voucher all'ingresso, su carta o sul telefono. Non far vedere il codice: chi lo ha può usarlo.

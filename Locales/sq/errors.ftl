@@ -44,3 +44,6 @@ error-too-many-places = Shumë vende për një kontribut të vetëm.
 error-idempotency-mismatch = Ky formular është përdorur tashmë për një kontribut tjetër. Ringarkoni faqen dhe provoni përsëri.
 error-amount-mismatch = Shuma e marrë është e ndryshme nga shuma e kontributit.
 error-payment-unavailable = Kjo mënyrë pagese nuk është e disponueshme.
+error-voucher-unknown = Nuk ka asnjë vauçer me këtë kod.
+error-voucher-typo = Ky kod ka një gabim shkrimi: kontrollojeni shkronjë për shkronjë.
+error-voucher-malformed = Ky nuk është kod vauçeri: ka pesë grupe me katër shkronja dhe shifra.

@@ -83,3 +83,30 @@ mentor-contributions-empty = Ende asnjë kontribut: zgjidhni një fond për të 
 # One line per contribution: $number receipt number, $amount with currency, $status one of
 # contribution-status-*.
 mentor-contribution-line = Nr. { $number }: { $amount } ({ $status })
+
+## A voucher opened by its code (/v and /v/CODE), and the printed voucher. Read by
+## beneficiaries, often on a phone: short, plain words.
+
+voucher-entry-title = Hapni një vauçer
+voucher-entry-intro = Shkruani kodin e shtypur në vauçerin tuaj, ose skanoni kodin QR me kamerën e telefonit.
+field-voucher-code = Kodi i vauçerit
+# The code has five groups of four letters and digits.
+hint-voucher-code = Për shembull 7KQ3-M9TX-4ABC-DEFG-HJKM; shkronjat e mëdha dhe vizat nuk kanë rëndësi.
+voucher-open = Hap
+voucher-title = Vauçeri juaj
+# Accessible name of the QR code picture.
+voucher-qr-label = Kodi QR i vauçerit
+voucher-value = Vlera
+voucher-valid-until = I vlefshëm deri më
+# Label before what the voucher pays for (an event's title, or voucher-scope-credit).
+voucher-for = Për
+voucher-scope-credit = Një vend në një kurs ose ngjarje sipas zgjedhjes suaj
+voucher-status-issued = Gati për t'i dhënë dikujt
+voucher-status-nominated = Gati për përdorim
+voucher-status-in_use = Në përdorim
+voucher-status-completed = I përdorur
+voucher-status-expired = I skaduar
+voucher-status-cancelled = I anuluar
+voucher-print-a6 = Shtyp (kartolinë A6)
+voucher-print-a4 = Shtyp (fletë A4)
+voucher-print-how = Tregojeni këtë vauçer në hyrje, në letër ose në telefon. Mos ia tregoni kodin askujt: kush e ka, mund ta përdorë.

@@ -37,6 +37,12 @@ public struct DomainError: Error, Hashable, Sendable {
         /// A received transfer does not match what the contribution asked for.
         case amountMismatch = "amount-mismatch"
         case paymentUnavailable = "payment-unavailable"
+        /// Well-formed, checks out, but no voucher has this code.
+        case voucherUnknown = "voucher-unknown"
+        /// The check character does not match: a typing mistake.
+        case voucherTypo = "voucher-typo"
+        /// Not the shape of a voucher code at all.
+        case voucherMalformed = "voucher-malformed"
     }
 
     public var code: Code

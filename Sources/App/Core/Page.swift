@@ -78,18 +78,21 @@ struct FormView: Encodable {
     var action: String
     var submit: String
     var fields: [Field]
+    /// `post` (with the CSRF token) or `get` (a search-like form that changes nothing).
+    var method = "post"
     var intro: String? = nil
     var error: String? = nil
     var links: [Page<FormView>.Link] = []
     var notice: String? = nil
 
     private enum CodingKeys: String, CodingKey {
-        case action, submit, fields, intro, error, links, notice, hasFields
+        case action, submit, fields, intro, error, links, notice, hasFields, method
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(action, forKey: .action)
+        try c.encode(method, forKey: .method)
         try c.encode(submit, forKey: .submit)
         try c.encode(fields, forKey: .fields)
         try c.encodeIfPresent(intro, forKey: .intro)

@@ -26,6 +26,10 @@ public enum SiteRoute: Sendable {
     case fund(Parameter<UUID>)
     case fundContributions(Parameter<UUID>)
     case contribution(Parameter<UUID>)
+    case voucherEntry
+    case voucher(Parameter<String>)
+    case voucherPrint(Parameter<String>, size: Parameter<String>)
+    case voucherQR(Parameter<String>)
 
     case dashboard
     case account
@@ -89,6 +93,10 @@ public enum SiteRoute: Sendable {
         case .fund(let id): return ["funds", p("fundID", id)]
         case .fundContributions(let id): return ["funds", p("fundID", id), "contributions"]
         case .contribution(let id): return ["contributions", p("contributionID", id)]
+        case .voucherEntry: return ["v"]
+        case .voucher(let code): return ["v", p("code", code)]
+        case .voucherPrint(let code, let size): return ["v", p("code", code), "print", p("size", size)]
+        case .voucherQR(let code): return ["v", p("code", code), "qr.png"]
         case .dashboard: return ["dashboard"]
         case .account: return ["account"]
         case .organizerApplication: return ["organizers", "apply"]

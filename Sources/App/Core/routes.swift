@@ -21,6 +21,10 @@ func routes(_ app: Application) throws {
     open.on(.GET, .metrics, area: .publicSite, use: SiteController.metrics)
     open.on(.GET, .funds, area: .publicSite, use: FundsController.list)
     open.on(.GET, .fund(.key), area: .publicSite, use: FundsController.show)
+    open.on(.GET, .voucherEntry, area: .publicSite, use: VoucherController.enter)
+    open.on(.GET, .voucher(.key), area: .publicSite, use: VoucherController.show)
+    open.on(.GET, .voucherPrint(.key, size: .key), area: .publicSite, use: VoucherController.print)
+    open.on(.GET, .voucherQR(.key), area: .publicSite, use: VoucherController.qrPNG)
 
     let account = app.routes.grouped(AreaMiddleware(area: .account))
     account.on(.POST, .logout, area: .account, use: AuthController.logout)

@@ -25,7 +25,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         switch code {
         case .unauthenticated: .unauthorized
         case .forbidden, .csrf: .forbidden
-        case .notFound, .tokenInvalid: .notFound
+        case .notFound, .tokenInvalid, .voucherUnknown: .notFound
         case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager: .conflict
         case .rateLimited: .tooManyRequests
         case .wrongCredentials: .unauthorized
