@@ -39,3 +39,16 @@ email-organizer-rejected-body =
     Hello { $name },
 
     unfortunately the application of { $organization } was not approved. For questions, reply to this message.
+email-voucher-subject = Your Mentore voucher
+# $name the person's name or alias, $what the event (or "a place of your choice"), $code
+# the voucher code, $until the last valid day, $link the voucher's page with its QR code.
+email-voucher-body =
+    Hello { $name },
+
+    a mentor has paid your place: { $what }.
+    Your voucher code is { $code }, valid until { $until }.
+
+    Open this link to see your voucher and its QR code, and show it at the entrance:
+    { $link }
+
+    Keep the code to yourself: whoever has it can use it.

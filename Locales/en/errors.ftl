@@ -47,3 +47,5 @@ error-payment-unavailable = This way of paying is not available.
 error-voucher-unknown = There is no voucher with this code.
 error-voucher-typo = This code has a typing mistake: check it letter by letter.
 error-voucher-malformed = This is not a voucher code: it has five groups of four letters and digits.
+error-voucher-taken = This voucher has already been given to someone.
+error-voucher-in-use = This voucher is in use or finished: it can no longer be taken back.

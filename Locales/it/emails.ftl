@@ -39,3 +39,16 @@ email-organizer-rejected-body =
     Ciao { $name },
 
     purtroppo la candidatura di { $organization } non è stata approvata. Per domande rispondi a questo messaggio.
+email-voucher-subject = Il tuo voucher Mentore
+# $name the person's name or alias, $what the event (or "a place of your choice"), $code
+# the voucher code, $until the last valid day, $link the voucher's page with its QR code.
+email-voucher-body =
+    Ciao { $name },
+
+    un mentore ha pagato il tuo posto: { $what }.
+    Il codice del tuo voucher è { $code }, valido fino al { $until }.
+
+    Apri questo link per vedere il voucher e il suo QR code, e mostralo all'ingresso:
+    { $link }
+
+    Non far vedere il codice a nessuno: chi lo ha può usarlo.

@@ -47,3 +47,5 @@ error-payment-unavailable = Questo metodo di pagamento non è disponibile.
 error-voucher-unknown = Non esiste nessun voucher con questo codice.
 error-voucher-typo = In questo codice c'è un errore di battitura: controllalo carattere per carattere.
 error-voucher-malformed = Questo non è un codice voucher: è fatto di cinque gruppi di quattro lettere e cifre.
+error-voucher-taken = Questo voucher è già stato assegnato a qualcuno.
+error-voucher-in-use = Questo voucher è in uso o già usato: non si può più ritirare.

@@ -39,3 +39,16 @@ email-organizer-rejected-body =
     Përshëndetje { $name },
 
     fatkeqësisht aplikimi i { $organization } nuk u miratua. Për pyetje përgjigjuni këtij mesazhi.
+email-voucher-subject = Vauçeri juaj Mentore
+# $name the person's name or alias, $what the event (or "a place of your choice"), $code
+# the voucher code, $until the last valid day, $link the voucher's page with its QR code.
+email-voucher-body =
+    Përshëndetje { $name },
+
+    një mentor ka paguar vendin tuaj: { $what }.
+    Kodi i vauçerit tuaj është { $code }, i vlefshëm deri më { $until }.
+
+    Hapni këtë lidhje për të parë vauçerin dhe kodin e tij QR, dhe tregojeni në hyrje:
+    { $link }
+
+    Mos ia tregoni kodin askujt: kush e ka, mund ta përdorë.

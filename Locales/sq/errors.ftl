@@ -47,3 +47,5 @@ error-payment-unavailable = Kjo mënyrë pagese nuk është e disponueshme.
 error-voucher-unknown = Nuk ka asnjë vauçer me këtë kod.
 error-voucher-typo = Ky kod ka një gabim shkrimi: kontrollojeni shkronjë për shkronjë.
 error-voucher-malformed = Ky nuk është kod vauçeri: ka pesë grupe me katër shkronja dhe shifra.
+error-voucher-taken = Ky vauçer i është dhënë tashmë dikujt.
+error-voucher-in-use = Ky vauçer është në përdorim ose i përdorur: nuk mund të tërhiqet më.

@@ -158,3 +158,34 @@ public struct FundDraft: Sendable, Equatable {
         try v.finish()
     }
 }
+
+/// A Partner hands a voucher to a Beneficiary: the least personal data that does the job.
+public struct NominationDraft: Sendable, Equatable {
+    public enum Delivery: String, Sendable, CaseIterable { case email, print }
+
+    /// A name or an alias: whatever the partner and the person agree on.
+    public var name: String
+    public var email: String?
+    public var language: Language
+    public var note: String?
+    public var delivery: Delivery
+
+    public init(name: String?, email: String?, language: String?, note: String?, delivery: String?)
+        throws(ValidationErrors)
+    {
+        var v = Validator()
+        self.name = v.text(name, field: "name", max: 100)
+        let typed = (email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        self.email = typed.isEmpty ? nil : v.email(typed)
+        let known = Language(rawValue: (language ?? "").trimmingCharacters(in: .whitespaces))
+        if known == nil { v.add((language ?? "").isEmpty ? .required : .invalidValue, field: "language") }
+        self.language = known ?? .it
+        let note = v.text(note, field: "note", required: false, max: 500)
+        self.note = note.isEmpty ? nil : note
+        let way = Delivery(rawValue: (delivery ?? "print").trimmingCharacters(in: .whitespaces))
+        if way == nil { v.add(.invalidValue, field: "delivery") }
+        self.delivery = way ?? .print
+        if self.delivery == .email && self.email == nil && typed.isEmpty { v.add(.required, field: "email") }
+        try v.finish()
+    }
+}

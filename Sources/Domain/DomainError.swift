@@ -43,6 +43,10 @@ public struct DomainError: Error, Hashable, Sendable {
         case voucherTypo = "voucher-typo"
         /// Not the shape of a voucher code at all.
         case voucherMalformed = "voucher-malformed"
+        /// The voucher was already given to someone (or is not this partner's to give).
+        case voucherTaken = "voucher-taken"
+        /// The voucher is in use or finished: it can no longer be taken back.
+        case voucherInUse = "voucher-in-use"
     }
 
     public var code: Code

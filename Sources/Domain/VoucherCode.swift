@@ -75,6 +75,9 @@ public struct VoucherCode: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { redacted }
 
+    /// The last four characters of a stored code, for lists and logs.
+    public static func redacted(_ canonical: String) -> String { "…" + canonical.suffix(4) }
+
     /// Mod-37 value of the data digits read as one base-32 number.
     static func checkValue(_ digits: [Int]) -> Int {
         digits.reduce(0) { ($0 * 32 + $1) % 37 }

@@ -43,7 +43,8 @@ extension Database {
     /// conditional UPDATE. True for the one caller that moved it; false for every repeated or
     /// concurrent caller, on any app instance: the exactly-once gate of a state change.
     public func transition(
-        _ table: String, id: UUID, from: [String], to: String, also: [String: any Encodable & Sendable] = [:]
+        _ table: String, id: UUID, from: [String], to: String, also: [String: any Encodable & Sendable] = [:],
+        matching: [String: any Encodable & Sendable] = [:]
     ) async throws -> Bool {
         guard let sql = self as? any SQLDatabase else {
             preconditionFailure("Mentore runs on SQL databases only")
@@ -51,6 +52,9 @@ extension Database {
         var update = sql.update(table).set("status", to: SQLBind(to))
         for (column, value) in also.sorted(by: { $0.key < $1.key }) {
             update = update.set(SQLIdentifier(column), to: SQLBind(value))
+        }
+        for (column, value) in matching.sorted(by: { $0.key < $1.key }) {
+            update = update.where(SQLIdentifier(column), .equal, SQLBind(value))
         }
         let rows = try await update.where("id", .equal, SQLBind(id))
             .where("status", .in, SQLGroupExpression(from.map { SQLBind($0) }))

@@ -9,5 +9,6 @@ public enum Migrations {
         M004CreateOperations(),
         M005ContentLanguages(),
         M006Funding(),
+        M007Nominations(),
     ]
 }

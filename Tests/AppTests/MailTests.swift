@@ -49,6 +49,30 @@ struct MailTests {
         }
     }
 
+    @Test("a voucher e-mailed in Albanian arrives by SMTP with a QR attachment that decodes to it")
+    func voucherByMail() async throws {
+        try await withApp(seed: true) { app async throws in
+            let voucher = try await NominationTests.doraVoucher(app)
+            let recipient = Self.unique("drita")
+            let browser = try await NominationTests.coordinator(app)
+            let path = "/partner/\(NominationTests.dora)/vouchers/\(voucher.id!.uuidString.lowercased())/nominate"
+            _ = try await browser.get(path)
+            let done = try await browser.post(
+                path, [("name", "Drita"), ("email", recipient), ("language", "sq"), ("delivery", "email")])
+            #expect(done.status == .ok)
+            #expect(try await MailWorker(app: app).runOnce() == 1)
+            let message = try #require(try MailSink.messages(to: recipient).first)
+            #expect(message.subject == "Vauçeri juaj Mentore")
+            #expect(message.raw.contains("Content-Language: sq"))
+            #expect(message.raw.contains("multipart/mixed"))
+            let raw = message.raw.replacingOccurrences(of: "\n", with: "\r\n")
+            let png = try #require(NominationTests.attachment(in: raw))
+            if let zbarimg = VoucherTests.zbarimg {
+                #expect(try NominationTests.decode(png, with: zbarimg) == "http://mentore.test/v/\(voucher.code)")
+            }
+        }
+    }
+
     @Test("a coordinator invites a colleague who accepts; both steps are audited")
     func invitation() async throws {
         try await withApp(seed: true) { app async throws in

@@ -40,6 +40,9 @@ public enum SiteRoute: Sendable {
     case partnerMembers(Parameter<UUID>)
     case partnerInvite(Parameter<UUID>)
     case partnerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
+    case partnerVouchers(Parameter<UUID>)
+    case partnerNominate(Parameter<UUID>, voucher: Parameter<UUID>)
+    case partnerWithdraw(Parameter<UUID>, voucher: Parameter<UUID>)
     case organizerHome
     case organizerMembers(Parameter<UUID>)
     case organizerInvite(Parameter<UUID>)
@@ -106,6 +109,11 @@ public enum SiteRoute: Sendable {
         case .partnerInvite(let id): return ["partner", p("partnerID", id), "invitations"]
         case .partnerRemoveMember(let id, let member):
             return ["partner", p("partnerID", id), "members", p("memberID", member), "remove"]
+        case .partnerVouchers(let id): return ["partner", p("partnerID", id), "vouchers"]
+        case .partnerNominate(let id, let voucher):
+            return ["partner", p("partnerID", id), "vouchers", p("voucherID", voucher), "nominate"]
+        case .partnerWithdraw(let id, let voucher):
+            return ["partner", p("partnerID", id), "vouchers", p("voucherID", voucher), "withdraw"]
         case .organizerHome: return ["organizer"]
         case .organizerMembers(let id): return ["organizer", p("organizerID", id), "members"]
         case .organizerInvite(let id): return ["organizer", p("organizerID", id), "invitations"]

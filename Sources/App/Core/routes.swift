@@ -45,6 +45,10 @@ func routes(_ app: Application) throws {
     partner.on(.GET, .partnerMembers(.key), area: .partner, use: MembersController.list)
     partner.on(.POST, .partnerInvite(.key), area: .partner, use: MembersController.invite)
     partner.on(.POST, .partnerRemoveMember(.key, member: .key), area: .partner, use: MembersController.remove)
+    partner.on(.GET, .partnerVouchers(.key), area: .partner, use: PartnerVouchersController.list)
+    partner.on(.GET, .partnerNominate(.key, voucher: .key), area: .partner, use: PartnerVouchersController.nominate)
+    partner.on(.POST, .partnerNominate(.key, voucher: .key), area: .partner, use: PartnerVouchersController.nominate)
+    partner.on(.POST, .partnerWithdraw(.key, voucher: .key), area: .partner, use: PartnerVouchersController.withdraw)
 
     let organizer = app.routes.grouped(AreaMiddleware(area: .organizer))
     organizer.on(.GET, .organizerHome, area: .organizer, use: DashboardController.organizer)

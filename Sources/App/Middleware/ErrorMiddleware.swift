@@ -26,7 +26,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .unauthenticated: .unauthorized
         case .forbidden, .csrf: .forbidden
         case .notFound, .tokenInvalid, .voucherUnknown: .notFound
-        case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager: .conflict
+        case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager, .voucherTaken, .voucherInUse: .conflict
         case .rateLimited: .tooManyRequests
         case .wrongCredentials: .unauthorized
         default: .unprocessableEntity

@@ -133,6 +133,8 @@ public final class VoucherModel: Model, @unchecked Sendable {
     @Field(key: "status") public var status: VoucherStatus
     /// The Partner the voucher is allocated to, who nominates its beneficiary.
     @OptionalParent(key: "partner_id") public var partner: PartnerModel?
+    /// Who the voucher is bound to, once nominated.
+    @OptionalParent(key: "beneficiary_id") public var beneficiary: BeneficiaryModel?
     @Field(key: "expires_at") public var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
@@ -140,4 +142,44 @@ public final class VoucherModel: Model, @unchecked Sendable {
     public init() {}
 
     public var value: Money { Money(minor: valueMinor, currency: currency) }
+}
+
+/// A person a Partner gives vouchers to: the least data that does the job.
+public final class BeneficiaryModel: Model, @unchecked Sendable {
+    public static let schema = "beneficiaries"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "partner_id") public var partner: PartnerModel
+    @Field(key: "name") public var name: String
+    @OptionalField(key: "email") public var email: String?
+    @Field(key: "language") public var language: String
+    @OptionalField(key: "note") public var note: String?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "erased_at") public var erasedAt: Date?
+
+    public init() {}
+
+    public init(partnerID: UUID, draft: NominationDraft) {
+        self.$partner.id = partnerID
+        self.name = draft.name
+        self.email = draft.email
+        self.language = draft.language.rawValue
+        self.note = draft.note
+    }
+}
+
+/// A Partner gave a voucher to a Beneficiary (withdrawn while unused, if need be).
+public final class NominationModel: Model, @unchecked Sendable {
+    public static let schema = "nominations"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "voucher_id") public var voucher: VoucherModel
+    @Parent(key: "beneficiary_id") public var beneficiary: BeneficiaryModel
+    @Parent(key: "partner_id") public var partner: PartnerModel
+    @OptionalField(key: "nominated_by") public var nominatedBy: UUID?
+    @Field(key: "delivery") public var delivery: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "withdrawn_at") public var withdrawnAt: Date?
+
+    public init() {}
 }

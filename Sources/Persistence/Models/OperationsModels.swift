@@ -24,6 +24,8 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @OptionalField(key: "last_error") public var lastError: String?
     @OptionalField(key: "sent_at") public var sentAt: Date?
+    /// Text to attach as a QR code image (a voucher's address), if any.
+    @OptionalField(key: "qr_content") public var qrContent: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

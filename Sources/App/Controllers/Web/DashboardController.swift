@@ -95,7 +95,10 @@ enum DashboardController {
                 title: p.name, text: p.city,
                 links: [
                     .init(
-                        href: SiteRoute.partnerMembers(.value(try p.requireID())).path, label: req.t("action-members"))
+                        href: SiteRoute.partnerVouchers(.value(try p.requireID())).path,
+                        label: req.t("partner-vouchers-title")),
+                    .init(
+                        href: SiteRoute.partnerMembers(.value(try p.requireID())).path, label: req.t("action-members")),
                 ], titleIsData: true, textIsData: true)
         }
         return try await render(

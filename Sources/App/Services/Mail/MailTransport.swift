@@ -8,8 +8,17 @@ public struct MailMessage: Sendable, Equatable {
     public var text: String
     public var language: String
     public var messageID: String
+    public var attachments: [Attachment] = []
 
-    /// The RFC 5322 form: UTF-8 headers encoded per RFC 2047, a quoted-printable body.
+    /// A file sent with the message (a voucher's QR code).
+    public struct Attachment: Sendable, Equatable {
+        public var filename: String
+        public var contentType: String
+        public var data: [UInt8]
+    }
+
+    /// The RFC 5322 form: UTF-8 headers encoded per RFC 2047, a quoted-printable body, and
+    /// with attachments a multipart/mixed body whose files are base64 in 76-character lines.
     public func rendered(date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -23,10 +32,24 @@ public struct MailMessage: Sendable, Equatable {
             "Message-ID: <\(messageID)>",
             "Content-Language: \(language)",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
         ]
-        return headers.joined(separator: "\r\n") + "\r\n\r\n" + Self.quotedPrintable(text)
+        let textPart = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable"
+        guard !attachments.isEmpty else {
+            return (headers + [textPart]).joined(separator: "\r\n") + "\r\n\r\n" + Self.quotedPrintable(text)
+        }
+        let boundary = "mentore-" + messageID.filter { $0.isLetter || $0.isNumber }
+        var body = "--\(boundary)\r\n\(textPart)\r\n\r\n" + Self.quotedPrintable(text)
+        for file in attachments {
+            let encoded = Data(file.data).base64EncodedString(options: [
+                .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+            ])
+            body +=
+                "--\(boundary)\r\nContent-Type: \(file.contentType)\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"\(file.filename)\"\r\n\r\n\(encoded)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return (headers + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\""]).joined(separator: "\r\n")
+            + "\r\n\r\n" + body
     }
 
     static func encodeWord(_ text: String) -> String {

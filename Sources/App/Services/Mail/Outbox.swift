@@ -10,7 +10,7 @@ enum Outbox {
     /// Queues the message whose subject and body are `<key>-subject` and `<key>-body` in `Locales/*/emails.ftl`.
     static func enqueue(
         _ key: String, to recipient: String, language: String, args: [String: FTLValue], app: Application,
-        on db: any Database
+        on db: any Database, qr: String? = nil
     ) async throws {
         let localizer = app.mentore.localizer
         let message = OutboxMessageModel(
@@ -18,6 +18,7 @@ enum Outbox {
             textBody: localizer.t("\(key)-body", args, in: language) + "\n\n-- \n"
                 + localizer.t("email-signature", [:], in: language),
             language: language, now: app.mentore.now())
+        message.qrContent = qr
         try await message.create(on: db)
     }
 }
@@ -39,9 +40,12 @@ struct MailWorker {
         var sent = 0
         for message in due {
             guard let id = message.id, try await claim(id, now: now) else { continue }
-            let mail = MailMessage(
+            var mail = MailMessage(
                 from: app.mentore.config.mailFrom, to: message.recipient, subject: message.subject,
                 text: message.textBody, language: message.language, messageID: "\(id.uuidString.lowercased())@mentore")
+            if let content = message.qrContent, let code = QRCode(content) {
+                mail.attachments = [.init(filename: "voucher-qr.png", contentType: "image/png", data: code.png())]
+            }
             do {
                 try await app.mentore.mailTransport.send(mail, date: now)
                 try await OutboxMessageModel.query(on: app.db).filter(\.$id == id)

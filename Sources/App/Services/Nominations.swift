@@ -1,0 +1,84 @@
+import Domain
+import FluentKit
+import Foundation
+import Localization
+import Persistence
+import Vapor
+
+/// Partners bind vouchers to beneficiaries, and take them back while they are unused.
+enum Nominations {
+    /// Binds an issued voucher of `partnerID` to a new beneficiary, once: the voucher's status
+    /// moves from issued to nominated in one conditional UPDATE, so a second nomination (a
+    /// double click, a colleague, another instance) finds nothing to move and is refused.
+    static func nominate(
+        voucherID: UUID, partnerID: UUID, draft: NominationDraft, by userID: UUID?, req: Request
+    ) async throws -> BeneficiaryModel {
+        let app = req.application
+        return try await req.db.writeTransaction { db in
+            let beneficiary = BeneficiaryModel(partnerID: partnerID, draft: draft)
+            try await beneficiary.create(on: db)
+            let beneficiaryID = try beneficiary.requireID()
+            guard
+                try await db.transition(
+                    VoucherModel.schema, id: voucherID, from: [VoucherStatus.issued.rawValue],
+                    to: VoucherStatus.nominated.rawValue, also: ["beneficiary_id": beneficiaryID],
+                    matching: ["partner_id": partnerID])
+            else { throw DomainError(.voucherTaken) }
+            let nomination = NominationModel()
+            nomination.$voucher.id = voucherID
+            nomination.$beneficiary.id = beneficiaryID
+            nomination.$partner.id = partnerID
+            nomination.nominatedBy = userID
+            nomination.delivery = draft.delivery.rawValue
+            try await nomination.create(on: db)
+            if draft.delivery == .email, let email = draft.email,
+                let voucher = try await VoucherModel.find(voucherID, on: db)
+            {
+                try await Outbox.enqueue(
+                    "email-voucher", to: email, language: draft.language.rawValue,
+                    args: try await emailArguments(
+                        voucher, name: draft.name, language: draft.language.rawValue, app: app, on: db),
+                    app: app, on: db,
+                    qr: app.mentore.config.siteURL + SiteRoute.voucher(.value(voucher.code)).path)
+            }
+            try await Audit.record(req, "nominate", "voucher", voucherID, on: db)
+            return beneficiary
+        }
+    }
+
+    /// The words an e-mailed voucher needs, in the beneficiary's language.
+    static func emailArguments(
+        _ voucher: VoucherModel, name: String, language: String, app: Application, on db: any Database
+    ) async throws -> [String: FTLValue] {
+        let format = Formatting(language: language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        var what = app.mentore.localizer.t("voucher-scope-credit", in: language)
+        if voucher.scope == .event, let id = voucher.scopeID,
+            let event = try await EventModel.query(on: db).filter(\.$id == id).with(\.$texts).first()
+        {
+            let fallbacks = app.mentore.localizer.fallbacks[language] ?? []
+            what = EventPresenter.text(of: event, language: language, fallbacks: fallbacks)?.title ?? what
+        }
+        return [
+            "name": .string(name), "what": .string(what),
+            "code": .string((try? VoucherCode(reading: voucher.code))?.grouped ?? voucher.code),
+            "link": .string(app.mentore.config.siteURL + SiteRoute.voucher(.value(voucher.code)).path),
+            "until": .string(format.date(voucher.expiresAt)),
+        ]
+    }
+
+    /// Takes back a nominated voucher that has not been used; it can then be given to someone else.
+    static func withdraw(voucherID: UUID, partnerID: UUID, req: Request) async throws {
+        let now = req.now
+        try await req.db.writeTransaction { db in
+            guard
+                try await db.transition(
+                    VoucherModel.schema, id: voucherID, from: [VoucherStatus.nominated.rawValue],
+                    to: VoucherStatus.issued.rawValue, also: ["beneficiary_id": UUID?.none],
+                    matching: ["partner_id": partnerID])
+            else { throw DomainError(.voucherInUse) }
+            try await NominationModel.query(on: db).filter(\.$voucher.$id == voucherID)
+                .filter(\.$withdrawnAt == nil).set(\.$withdrawnAt, to: now).update()
+            try await Audit.record(req, "withdraw-nomination", "voucher", voucherID, on: db)
+        }
+    }
+}
