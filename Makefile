@@ -34,7 +34,7 @@ test-deps:
 	@$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/support/requirements.txt
 
 format:
-	swift format --in-place --recursive Sources Tests Package.swift
+	swift format --in-place --recursive Sources Tests Benchmarks Package.swift
 
 lint:
-	swift format lint --strict --recursive Sources Tests Package.swift
+	swift format lint --strict --recursive Sources Tests Benchmarks Package.swift

@@ -70,6 +70,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The voucher-issuing benchmark (Benchmarks/RESULTS.md).
+        .executableTarget(
+            name: "issue-bench",
+            dependencies: ["App", "Domain", "Persistence", .product(name: "Vapor", package: "vapor")],
+            path: "Benchmarks/Issue",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LocalizationTests",

@@ -113,21 +113,29 @@ public enum LedgerStore {
         for posting in transaction.postings {
             deltas[posting.account, default: [:]][posting.amount.currency, default: 0] += posting.amount.minor
         }
+        // Changes that need no guard (credits, and external accounts) are written many rows to a
+        // statement; each debit of a guarded account is one conditional UPDATE. Both in account
+        // order, so two bookings never wait on each other in opposite orders.
+        var unguarded: [(account: LedgerAccount, currency: Currency, delta: Int)] = []
         for (account, amounts) in deltas.sorted(by: { $0.key < $1.key }) {
             for (currency, delta) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where delta != 0 {
+                guard account.mustNotGoNegative && delta < 0 else {
+                    unguarded.append((account, currency, delta))
+                    continue
+                }
+                try await addUnguarded(unguarded, on: sql)
+                unguarded.removeAll()
                 try await sql.insert(into: "ledger_balances")
                     .columns("account", "currency", "balance_minor")
                     .values(SQLBind(account.key), SQLBind(currency.rawValue), SQLBind(0))
                     .ignoringConflicts(with: ["account", "currency"])
                     .run()
-                var update = sql.update("ledger_balances")
+                let rows = try await sql.update("ledger_balances")
                     .set("balance_minor", to: SQLBinaryExpression(SQLColumn("balance_minor"), .add, SQLBind(delta)))
                     .where("account", .equal, SQLBind(account.key))
                     .where("currency", .equal, SQLBind(currency.rawValue))
-                if account.mustNotGoNegative && delta < 0 {
-                    update = update.where("balance_minor", .greaterThanOrEqual, SQLBind(-delta))
-                }
-                let rows = try await update.returning("balance_minor").all()
+                    .where("balance_minor", .greaterThanOrEqual, SQLBind(-delta))
+                    .returning("balance_minor").all()
                 if rows.isEmpty {
                     let current = try await balance(account, currency, on: db)
                     throw LedgerBreach.negative(
@@ -135,6 +143,7 @@ public enum LedgerStore {
                 }
             }
         }
+        try await addUnguarded(unguarded, on: sql)
         let inserted = try await sql.insert(into: "ledger_transactions")
             .columns("kind", "reference", "created_at")
             .values(SQLBind(transaction.kind.rawValue), SQLBind(reference), SQLBind(date))
@@ -145,15 +154,40 @@ public enum LedgerStore {
             throw AlreadyBooked(kind: transaction.kind.rawValue, reference: reference)
         }
         let seq = try row.decode(column: "seq", as: Int.self)
-        var insert = sql.insert(into: "ledger_postings").columns(
-            "transaction_seq", "account", "currency", "amount_minor")
-        for posting in transaction.postings {
-            insert = insert.values(
-                SQLBind(seq), SQLBind(posting.account.key), SQLBind(posting.amount.currency.rawValue),
-                SQLBind(posting.amount.minor))
+        for start in stride(from: 0, to: transaction.postings.count, by: rowsPerStatement) {
+            var insert = sql.insert(into: "ledger_postings").columns(
+                "transaction_seq", "account", "currency", "amount_minor")
+            for posting in transaction.postings[start..<min(start + rowsPerStatement, transaction.postings.count)] {
+                insert = insert.values(
+                    SQLBind(seq), SQLBind(posting.account.key), SQLBind(posting.amount.currency.rawValue),
+                    SQLBind(posting.amount.minor))
+            }
+            try await insert.run()
         }
-        try await insert.run()
         return seq
+    }
+
+    /// Rows per multi-row statement: four values each stays well under SQLite's 32,766 and
+    /// PostgreSQL's 65,535 bound parameters.
+    static let rowsPerStatement = 1000
+
+    /// Adds each delta to its balance, creating the row if needed, many rows a statement.
+    static func addUnguarded(
+        _ changes: [(account: LedgerAccount, currency: Currency, delta: Int)], on sql: any SQLDatabase
+    ) async throws {
+        for start in stride(from: 0, to: changes.count, by: rowsPerStatement) {
+            var insert = sql.insert(into: "ledger_balances").columns("account", "currency", "balance_minor")
+            for change in changes[start..<min(start + rowsPerStatement, changes.count)] {
+                insert = insert.values(
+                    SQLBind(change.account.key), SQLBind(change.currency.rawValue), SQLBind(change.delta))
+            }
+            try await insert.onConflict(with: ["account", "currency"]) { update in
+                update.set(
+                    "balance_minor",
+                    to: SQLBinaryExpression(
+                        SQLColumn("balance_minor", table: "ledger_balances"), .add, SQLExcludedColumn("balance_minor")))
+            }.run()
+        }
     }
 
     public static func balance(_ account: LedgerAccount, _ currency: Currency, on db: any Database) async throws -> Int

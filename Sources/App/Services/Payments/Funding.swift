@@ -6,7 +6,7 @@ import Vapor
 
 /// Contributions become paid, paid contributions become vouchers, and every step is booked in
 /// the ledger in the same transaction as the state change.
-enum Funding {
+public enum Funding {
     /// An idempotency key: what a form or API client sends so that a retry finds the first
     /// contribution instead of making a second one.
     static func validKey(_ key: String?) -> String? {
@@ -112,7 +112,7 @@ enum Funding {
 
     /// One voucher per sponsored place at the locked price, or open-credit vouchers of the
     /// fund's face value for an amount (what does not make a whole voucher stays in the fund).
-    static func issueVouchers(
+    public static func issueVouchers(
         for contribution: ContributionModel, fund: FundModel, app: Application, on db: any Database
     ) async throws {
         let count: Int
