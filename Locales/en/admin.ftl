@@ -127,3 +127,12 @@ field-received-amount = Amount received ({ $currency })
 field-bank-reference = Bank reference of the transfer
 admin-transfer-recorded = Transfer recorded: the contribution is paid and its vouchers are issued.
 admin-transfer-already = This contribution was already paid: nothing changed.
+action-refund = Refund
+admin-refund-title = Refund a contribution
+# $reference payment reference; $amount paid; $refunded already given back; $refundable what
+# can still go back (loose value in the fund and vouchers nobody holds yet).
+admin-refund-intro = Contribution { $reference }: { $amount } paid, { $refunded } refunded so far. { $refundable } can go back to the mentor now; vouchers already given to someone stay valid.
+# Asked for contributions paid by bank transfer: the admin sends the money back first.
+field-refund-bank-reference = Reference of the transfer you sent back
+# $amount is what was refunded now, with its currency.
+admin-refund-done = Refunded { $amount }.

@@ -1,7 +1,7 @@
 ### Command-line messages: `mentore …` in a terminal. Keep the command and option
 ### names (serve, --locale, …) untranslated: they are typed as they are.
 
-cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | i18n lint | stats | parse | format | plural
+cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Administrator ready: { $email }
 # $count: how many records the seed created this time (0 when the demo data was already there).
@@ -77,3 +77,8 @@ i18n-error-invalid-argument = Invalid argument to { $name }
 
 cli-ledger-ok = Ledger checked: { $transactions } transactions, { $accounts } balances, no breach.
 cli-ledger-breach = ledger breach: { $detail }
+# $count: how many vouchers passed their date unused and were expired now.
+cli-vouchers-expired = { $count ->
+        [one] One voucher expired; its value went back to its fund.
+       *[other] { $count } vouchers expired; their value went back to their funds.
+    }

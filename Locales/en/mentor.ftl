@@ -53,6 +53,7 @@ unused-rule-refund = Refund it to me
 field-provider = How you pay
 provider-bank-transfer = Bank transfer
 provider-demo = Demonstration (no real money)
+provider-stripe = Card (Stripe)
 contribution-submit = Contribute
 # $number is the receipt number of the contribution.
 contribution-title = Contribution no. { $number }
@@ -77,6 +78,18 @@ contribution-vouchers = { $count ->
        *[other] { $count } vouchers issued: a partner association will give them to people who need them.
     }
 contribution-demo = Paid in demonstration mode: no money moved.
+# Shown while a card contribution waits for Stripe's confirmation.
+contribution-card-waiting = The card payment is not finished yet.
+contribution-card-pay = Go to the card payment
+# Shown when the mentor comes back from Stripe's page, before Stripe's confirmation arrives.
+contribution-card-confirming = Thank you: the payment is being confirmed. The vouchers are issued as soon as the card company confirms it; reload this page in a moment.
+contribution-refunded = Refunded
+# The line item on Stripe's payment page. $fund is the fund's name; $count the places.
+checkout-product-places = { $count ->
+        [one] One place — { $fund }
+       *[other] { $count } places — { $fund }
+    }
+checkout-product-amount = Contribution — { $fund }
 mentor-contributions-title = Your contributions
 mentor-contributions-text = What you gave and what it made possible.
 mentor-contributions-empty = No contributions yet: choose a fund to start.

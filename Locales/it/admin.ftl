@@ -127,3 +127,12 @@ field-received-amount = Importo ricevuto ({ $currency })
 field-bank-reference = Riferimento bancario del bonifico
 admin-transfer-recorded = Bonifico registrato: il contributo è pagato e i suoi voucher sono emessi.
 admin-transfer-already = Questo contributo era già pagato: non è cambiato nulla.
+action-refund = Rimborsa
+admin-refund-title = Rimborsa un contributo
+# $reference payment reference; $amount paid; $refunded already given back; $refundable what
+# can still go back (loose value in the fund and vouchers nobody holds yet).
+admin-refund-intro = Contributo { $reference }: { $amount } pagati, { $refunded } rimborsati finora. Ora possono tornare al mentore { $refundable }; i voucher già assegnati a qualcuno restano validi.
+# Asked for contributions paid by bank transfer: the admin sends the money back first.
+field-refund-bank-reference = Riferimento del bonifico di restituzione
+# $amount is what was refunded now, with its currency.
+admin-refund-done = Rimborsati { $amount }.

@@ -1,7 +1,7 @@
 ### Messaggi della riga di comando (`mentore …` nel terminale). I nomi di comandi e
 ### opzioni (serve, --locale, …) restano invariati: si digitano così.
 
-cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | i18n lint | stats | parse | format | plural
+cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Amministratore pronto: { $email }
 # $count: quanti record ha creato il seed questa volta (0 se i dati c'erano già).
@@ -79,3 +79,9 @@ i18n-error-invalid-argument = Argomento non valido per { $name }
 
 cli-ledger-ok = Registro contabile verificato: { $transactions } transazioni, { $accounts } saldi, nessuna violazione.
 cli-ledger-breach = violazione del registro contabile: { $detail }
+# $count: how many vouchers passed their date unused and were expired now.
+cli-vouchers-expired = { $count ->
+        [one] Un voucher scaduto; il suo valore è tornato al fondo.
+        [many] { $count } voucher scaduti; il loro valore è tornato ai fondi.
+       *[other] { $count } voucher scaduti; il loro valore è tornato ai fondi.
+    }

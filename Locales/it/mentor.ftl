@@ -55,6 +55,7 @@ unused-rule-refund = Rimborsamelo
 field-provider = Come paghi
 provider-bank-transfer = Bonifico bancario
 provider-demo = Dimostrazione (nessun denaro reale)
+provider-stripe = Carta (Stripe)
 contribution-submit = Contribuisci
 # $number is the receipt number of the contribution.
 contribution-title = Contributo n. { $number }
@@ -80,6 +81,19 @@ contribution-vouchers = { $count ->
        *[other] { $count } voucher emessi: le associazioni partner li daranno a chi ne ha bisogno.
     }
 contribution-demo = Pagato in modalità dimostrativa: nessun denaro si è mosso.
+# Shown while a card contribution waits for Stripe's confirmation.
+contribution-card-waiting = Il pagamento con carta non è ancora concluso.
+contribution-card-pay = Vai al pagamento con carta
+# Shown when the mentor comes back from Stripe's page, before Stripe's confirmation arrives.
+contribution-card-confirming = Grazie: il pagamento è in fase di conferma. I voucher vengono emessi appena il circuito della carta lo conferma; ricarica la pagina tra un momento.
+contribution-refunded = Rimborsato
+# The line item on Stripe's payment page. $fund is the fund's name; $count the places.
+checkout-product-places = { $count ->
+        [one] Un posto — { $fund }
+        [many] { $count } posti — { $fund }
+       *[other] { $count } posti — { $fund }
+    }
+checkout-product-amount = Contributo — { $fund }
 mentor-contributions-title = I tuoi contributi
 mentor-contributions-text = Che cosa hai donato e che cosa ha reso possibile.
 mentor-contributions-empty = Ancora nessun contributo: scegli un fondo per iniziare.

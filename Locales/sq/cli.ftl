@@ -1,7 +1,7 @@
 ### Mesazhet e rreshtit të komandave (`mentore …` në terminal). Emrat e komandave dhe
 ### të opsioneve (serve, --locale, …) mbeten të pandryshuar: shkruhen ashtu siç janë.
 
-cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | i18n lint | stats | parse | format | plural
+cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Administratori është gati: { $email }
 # $count: sa regjistrime krijoi seed-i këtë herë (0 kur të dhënat ishin tashmë aty).
@@ -77,3 +77,8 @@ i18n-error-invalid-argument = Argument i pavlefshëm për { $name }
 
 cli-ledger-ok = Libri kontabël u kontrollua: { $transactions } transaksione, { $accounts } gjendje, asnjë shkelje.
 cli-ledger-breach = shkelje e librit kontabël: { $detail }
+# $count: how many vouchers passed their date unused and were expired now.
+cli-vouchers-expired = { $count ->
+        [one] Një kupon skadoi; vlera e tij u kthye në fondin e vet.
+       *[other] { $count } kupona skaduan; vlera e tyre u kthye në fondet e veta.
+    }

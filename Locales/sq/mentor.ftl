@@ -53,6 +53,7 @@ unused-rule-refund = Ma ktheni mua
 field-provider = Si paguani
 provider-bank-transfer = Transfertë bankare
 provider-demo = Demonstrim (pa para të vërteta)
+provider-stripe = Kartë (Stripe)
 contribution-submit = Kontribuoni
 # $number is the receipt number of the contribution.
 contribution-title = Kontributi nr. { $number }
@@ -77,6 +78,18 @@ contribution-vouchers = { $count ->
        *[other] U lëshuan { $count } vauçerë: shoqatat partnere do t'ua japin atyre që kanë nevojë.
     }
 contribution-demo = Paguar në mënyrë demonstrative: nuk lëvizën para.
+# Shown while a card contribution waits for Stripe's confirmation.
+contribution-card-waiting = Pagesa me kartë nuk ka përfunduar ende.
+contribution-card-pay = Shko te pagesa me kartë
+# Shown when the mentor comes back from Stripe's page, before Stripe's confirmation arrives.
+contribution-card-confirming = Faleminderit: pagesa po konfirmohet. Kuponët lëshohen sapo ta konfirmojë kompania e kartës; rifreskoje faqen pas pak.
+contribution-refunded = E rimbursuar
+# The line item on Stripe's payment page. $fund is the fund's name; $count the places.
+checkout-product-places = { $count ->
+        [one] Një vend — { $fund }
+       *[other] { $count } vende — { $fund }
+    }
+checkout-product-amount = Kontribut — { $fund }
 mentor-contributions-title = Kontributet tuaja
 mentor-contributions-text = Çfarë dhatë dhe çfarë bëtë të mundur.
 mentor-contributions-empty = Ende asnjë kontribut: zgjidhni një fond për të filluar.

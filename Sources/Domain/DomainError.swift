@@ -47,6 +47,12 @@ public struct DomainError: Error, Hashable, Sendable {
         case voucherTaken = "voucher-taken"
         /// The voucher is in use or finished: it can no longer be taken back.
         case voucherInUse = "voucher-in-use"
+        /// The payment provider could not be reached or refused the request: nothing was charged.
+        case providerUnreachable = "provider-unreachable"
+        /// A webhook's signature is missing, wrong or too old.
+        case signatureInvalid = "signature-invalid"
+        /// A refund was asked for, but nothing of the contribution is unspent.
+        case nothingToRefund = "nothing-to-refund"
     }
 
     public var code: Code

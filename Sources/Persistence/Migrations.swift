@@ -10,5 +10,6 @@ public enum Migrations {
         M005ContentLanguages(),
         M006Funding(),
         M007Nominations(),
+        M008Payments(),
     ]
 }

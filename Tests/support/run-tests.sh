@@ -39,13 +39,15 @@ pg_port=$(free_port)
 Tests/support/postgres.sh start "$work/pg" "$pg_port"
 export SMTP_TEST_PORT=$smtp_port SMTP_TEST_DIR=$work/mail
 export SMTP_TEST_TLS_PORT=$smtp_tls_port SMTP_TEST_CA_FILE=$work/smtp-cert.pem
+# The Stripe tests write signed headers here; Tests/Tools checks them with the stripe package.
+export STRIPE_SIGNATURE_FIXTURES=$work/stripe
 
 echo "== Swift tests on SQLite"
 TEST_DATABASE_URL= swift test --skip-build
 echo "== Swift tests on PostgreSQL"
 TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres" swift test --skip-build
 
-echo "== Language tools: i18n lint, stats, and the CLI against Babel and fluent.syntax/fluent.runtime"
+echo "== Tools: i18n lint, stats, the CLI against Babel and fluent.syntax/fluent.runtime, Stripe signatures against the stripe package"
 export DATABASE_URL="sqlite:$work/tools.sqlite"
 .build/debug/mentore i18n lint
 .build/debug/mentore i18n stats

@@ -33,6 +33,8 @@ public struct AppConfig: Sendable {
     public var smtpTimeout: Int
     /// Seconds between two runs of the outbox worker; 0 disables the worker (tests drive it by hand).
     public var mailWorkerInterval: Double
+    /// Seconds between two runs of the voucher expiry job; 0 disables it (`mentore vouchers expire`).
+    public var voucherExpiryInterval: Double
     public var localesDirectory: String
     public var viewsDirectory: String
     public var publicDirectory: String
@@ -51,8 +53,13 @@ public struct AppConfig: Sendable {
     public var bankAccountHolder: String
     public var bankIBAN: String
     public var bankBIC: String
+    /// Stripe: the secret API key, the webhook endpoint's signing secret, and the API's address
+    /// (tests point it at a local server that speaks Stripe's documented shapes).
+    public var stripeSecretKey: String?
+    public var stripeWebhookSecret: String?
+    public var stripeAPIBase: String
 
-    public static let knownPaymentProviders = ["bank-transfer", "demo"]
+    public static let knownPaymentProviders = ["bank-transfer", "stripe", "demo"]
 
     public struct Invalid: Error, CustomStringConvertible {
         public var problems: [String]
@@ -126,6 +133,7 @@ public struct AppConfig: Sendable {
             problems.append("SMTP_USERNAME and SMTP_PASSWORD go together")
         }
         mailWorkerInterval = Double(integer("MAIL_WORKER_INTERVAL", default: 5, range: 0...3600))
+        voucherExpiryInterval = Double(integer("VOUCHER_EXPIRY_INTERVAL", default: 3600, range: 0...86400))
         localesDirectory = root + "/Locales"
         viewsDirectory = root + "/Resources/Views/"
         publicDirectory = root + "/Resources/Public/"
@@ -144,6 +152,13 @@ public struct AppConfig: Sendable {
         bankAccountHolder = value("BANK_ACCOUNT_HOLDER") ?? "Mentore (demo)"
         bankIBAN = value("BANK_IBAN") ?? "IT60 X054 2811 1010 0000 0123 456"
         bankBIC = value("BANK_BIC") ?? "BPMOIT22XXX"
+        stripeSecretKey = value("STRIPE_SECRET_KEY")
+        stripeWebhookSecret = value("STRIPE_WEBHOOK_SECRET")
+        stripeAPIBase = (value("STRIPE_API_BASE") ?? "https://api.stripe.com").trimmingCharacters(in: ["/"])
+        if paymentProviders.contains("stripe"), stripeSecretKey == nil || stripeWebhookSecret == nil {
+            problems.append("PAYMENT_PROVIDERS lists stripe: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required")
+        }
+        if URL(string: stripeAPIBase)?.scheme == nil { problems.append("STRIPE_API_BASE must be an absolute URL") }
         if !problems.isEmpty { throw Invalid(problems: problems) }
     }
 }

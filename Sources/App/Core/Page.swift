@@ -84,6 +84,8 @@ struct FormView: Encodable {
     var error: String? = nil
     var links: [Page<FormView>.Link] = []
     var notice: String? = nil
+    /// Shows the form (its submit button) even without fields: a confirmation.
+    var confirms = false
 
     private enum CodingKeys: String, CodingKey {
         case action, submit, fields, intro, error, links, notice, hasFields, method
@@ -99,7 +101,7 @@ struct FormView: Encodable {
         try c.encodeIfPresent(error, forKey: .error)
         try c.encode(links, forKey: .links)
         try c.encodeIfPresent(notice, forKey: .notice)
-        try c.encode(!fields.isEmpty, forKey: .hasFields)
+        try c.encode(!fields.isEmpty || confirms, forKey: .hasFields)
     }
 }
 

@@ -30,6 +30,7 @@ public enum SiteRoute: Sendable {
     case voucher(Parameter<String>)
     case voucherPrint(Parameter<String>, size: Parameter<String>)
     case voucherQR(Parameter<String>)
+    case stripeWebhook
 
     case dashboard
     case account
@@ -70,6 +71,7 @@ public enum SiteRoute: Sendable {
     case adminFundEdit(Parameter<UUID>)
     case adminContributions
     case adminContributionTransfer(Parameter<UUID>)
+    case adminContributionRefund(Parameter<UUID>)
 
     /// Path components: parameters appear as `:name` for `.key`.
     public var pathComponents: [PathComponent] {
@@ -100,6 +102,7 @@ public enum SiteRoute: Sendable {
         case .voucher(let code): return ["v", p("code", code)]
         case .voucherPrint(let code, let size): return ["v", p("code", code), "print", p("size", size)]
         case .voucherQR(let code): return ["v", p("code", code), "qr.png"]
+        case .stripeWebhook: return ["api", "webhooks", "stripe"]
         case .dashboard: return ["dashboard"]
         case .account: return ["account"]
         case .organizerApplication: return ["organizers", "apply"]
@@ -143,6 +146,7 @@ public enum SiteRoute: Sendable {
         case .adminFundEdit(let id): return ["admin", "funds", p("fundID", id), "edit"]
         case .adminContributions: return ["admin", "contributions"]
         case .adminContributionTransfer(let id): return ["admin", "contributions", p("contributionID", id), "transfer"]
+        case .adminContributionRefund(let id): return ["admin", "contributions", p("contributionID", id), "refund"]
         }
     }
 
@@ -168,7 +172,16 @@ extension RoutesBuilder {
         _ method: HTTPMethod, _ route: SiteRoute, area: Area,
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
-        let registered = self.on(method, route.pathComponents, use: handler)
+        on(method, route, area: area, body: .collect, use: handler)
+    }
+
+    /// Registers a handler that reads its body as `body` says (e.g. a larger raw body).
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ route: SiteRoute, area: Area, body: HTTPBodyStreamStrategy,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let registered = self.on(method, route.pathComponents, body: body, use: handler)
         registered.userInfo["area"] = area.rawValue
         return registered
     }

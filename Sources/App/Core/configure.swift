@@ -80,32 +80,48 @@ public func configure(
     app.asyncCommands.use(I18nCommand(), as: "i18n")
     app.asyncCommands.use(LedgerCommand(), as: "ledger")
 
+    app.asyncCommands.use(VouchersCommand(), as: "vouchers")
+
     if config.mailWorkerInterval > 0 {
-        app.lifecycle.use(MailWorkerLifecycle(interval: config.mailWorkerInterval))
+        app.lifecycle.use(
+            PeriodicJob(name: "mail worker", interval: config.mailWorkerInterval) { app in
+                try await MailWorker(app: app).runOnce()
+            })
+    }
+    if config.voucherExpiryInterval > 0 {
+        app.lifecycle.use(
+            PeriodicJob(name: "voucher expiry", interval: config.voucherExpiryInterval) { app in
+                let expired = try await Refunds.expire(app: app)
+                if expired > 0 { app.logger.info("vouchers expired", metadata: ["count": "\(expired)"]) }
+            })
     }
 }
 
-/// Runs the outbox worker in the background while the server runs (not during other commands).
-final class MailWorkerLifecycle: LifecycleHandler {
+/// Runs `work` every `interval` seconds in the background while the server runs (not during
+/// other commands). Safe with several instances: every job claims its rows with guarded updates.
+final class PeriodicJob: LifecycleHandler {
+    let name: String
     let interval: Double
+    let work: @Sendable (Application) async throws -> Void
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    init(interval: Double) {
+    init(name: String, interval: Double, work: @escaping @Sendable (Application) async throws -> Void) {
+        self.name = name
         self.interval = interval
+        self.work = work
     }
 
     func didBootAsync(_ app: Application) async throws {
         let command = CommandLine.arguments.dropFirst().first
         guard command == nil || command == "serve" else { return }
-        let interval = self.interval
+        let (name, interval, work) = (self.name, self.interval, self.work)
         task.withLockedValue {
             $0 = Task {
-                let worker = MailWorker(app: app)
                 while !Task.isCancelled {
                     do {
-                        try await worker.runOnce()
+                        try await work(app)
                     } catch {
-                        app.logger.warning("mail worker: \(String(reflecting: error))")
+                        app.logger.warning("\(name): \(String(reflecting: error))")
                     }
                     try? await Task.sleep(for: .seconds(interval))
                 }

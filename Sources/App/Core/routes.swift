@@ -25,6 +25,9 @@ func routes(_ app: Application) throws {
     open.on(.GET, .voucher(.key), area: .publicSite, use: VoucherController.show)
     open.on(.GET, .voucherPrint(.key, size: .key), area: .publicSite, use: VoucherController.print)
     open.on(.GET, .voucherQR(.key), area: .publicSite, use: VoucherController.qrPNG)
+    // Stripe's deliveries: authenticated by their signature, read as raw bytes (up to 1 MB).
+    open.on(
+        .POST, .stripeWebhook, area: .publicSite, body: .collect(maxSize: "1mb"), use: PaymentsController.stripeWebhook)
 
     let account = app.routes.grouped(AreaMiddleware(area: .account))
     account.on(.POST, .logout, area: .account, use: AuthController.logout)
@@ -93,4 +96,6 @@ func routes(_ app: Application) throws {
     admin.on(.GET, .adminContributions, area: .admin, use: AdminFundsController.contributions)
     admin.on(.GET, .adminContributionTransfer(.key), area: .admin, use: AdminFundsController.transfer)
     admin.on(.POST, .adminContributionTransfer(.key), area: .admin, use: AdminFundsController.transfer)
+    admin.on(.GET, .adminContributionRefund(.key), area: .admin, use: PaymentsController.refund)
+    admin.on(.POST, .adminContributionRefund(.key), area: .admin, use: PaymentsController.refund)
 }

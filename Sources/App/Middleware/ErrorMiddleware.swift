@@ -28,6 +28,9 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .notFound, .tokenInvalid, .voucherUnknown: .notFound
         case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager, .voucherTaken, .voucherInUse: .conflict
         case .rateLimited: .tooManyRequests
+        case .providerUnreachable: .badGateway
+        case .signatureInvalid: .badRequest
+        case .nothingToRefund: .conflict
         case .wrongCredentials: .unauthorized
         default: .unprocessableEntity
         }

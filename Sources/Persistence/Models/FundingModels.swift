@@ -107,10 +107,47 @@ public final class ContributionModel: Model, @unchecked Sendable {
     @Field(key: "language") public var language: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @OptionalField(key: "paid_at") public var paidAt: Date?
+    /// The card provider's checkout (session id and the page the mentor pays on), once created.
+    @OptionalField(key: "checkout_id") public var checkoutID: String?
+    @OptionalField(key: "checkout_url") public var checkoutURL: String?
+    /// How much of the amount went back to the mentor, in total.
+    @Field(key: "refunded_minor") public var refundedMinor: Int
 
-    public init() {}
+    public init() {
+        refundedMinor = 0
+    }
 
     public var amount: Money { Money(minor: amountMinor, currency: currency) }
+}
+
+/// A provider's webhook event, kept so that each is processed once.
+public final class PaymentEventModel: Model, @unchecked Sendable {
+    public static let schema = "payment_events"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "provider") public var provider: String
+    @Field(key: "event_id") public var eventID: String
+    @Field(key: "type") public var type: String
+    @Field(key: "outcome") public var outcome: String
+    @Field(key: "received_at") public var receivedAt: Date
+
+    public init() {}
+}
+
+/// Value given back to a mentor.
+public final class RefundModel: Model, @unchecked Sendable {
+    public static let schema = "refunds"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "contribution_id") public var contribution: ContributionModel
+    @Field(key: "amount_minor") public var amountMinor: Int
+    @Field(key: "currency") public var currency: Currency
+    @Field(key: "provider") public var provider: String
+    @Field(key: "reference") public var reference: String
+    @OptionalField(key: "recorded_by") public var recordedBy: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
 }
 
 public enum VoucherScope: String, Codable, Sendable, CaseIterable {

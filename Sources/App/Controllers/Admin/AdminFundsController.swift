@@ -225,6 +225,10 @@ enum AdminFundsController {
                         href: SiteRoute.adminContributionTransfer(.value(id)).path,
                         label: req.t("action-record-transfer")))
             }
+            if c.status == .paid {
+                actions.append(
+                    .init(href: SiteRoute.adminContributionRefund(.value(id)).path, label: req.t("action-refund")))
+            }
             return ListView.Row(
                 cells: [
                     .data(c.paymentReference), .data(c.mentor.email),

@@ -86,6 +86,11 @@ enum FundsController {
             let contribution = try await Funding.contribute(
                 draft, fund: fund, event: event, mentorID: user.id, provider: input.provider ?? "",
                 idempotencyKey: key, language: req.language, app: req.application, db: req.db)
+            if contribution.provider == "stripe", contribution.status == .pending {
+                // To Stripe's payment page; the webhook marks it paid, not the return.
+                return req.redirect(
+                    to: try await CardPayments.checkoutURL(for: contribution, req: req), redirectType: .normal)
+            }
             return req.redirect(
                 to: SiteRoute.contribution(.value(try contribution.requireID())).path, redirectType: .normal)
         } catch let errors as ValidationErrors {
@@ -241,9 +246,10 @@ enum FundsController {
         struct View: Encodable {
             var facts: [Fact]
             var instructions: String?
-            var bank: [Fact]
+            var bank: [Fact]?
             var vouchers: String?
             var demo: String?
+            var pay: Page<View>.Link?
             var fund: Page<View>.Link
         }
         let fundText = text(of: contribution.fund, req: req)
@@ -253,7 +259,7 @@ enum FundsController {
                     label: req.t("contribution-status"),
                     value: req.t("contribution-status-\(contribution.status.rawValue)"), data: false),
                 Fact(label: req.t("contribution-amount"), value: amount, data: true),
-            ], bank: [],
+            ], bank: nil,
             fund: .init(
                 href: SiteRoute.fund(.value(contribution.$fund.id)).path, label: fundText?.name ?? "",
                 lang: fundText?.language == req.language ? nil : fundText?.language))
@@ -272,6 +278,20 @@ enum FundsController {
             view.vouchers = req.t("contribution-vouchers", ["count": .integer(vouchers)])
         }
         if contribution.provider == "demo" { view.demo = req.t("contribution-demo") }
+        if contribution.status == .pending && contribution.provider == "stripe" {
+            // Back from the payment page before the webhook came: the payment is being confirmed.
+            let returned = (try? req.query.get(String.self, at: "checkout")) == "done"
+            view.instructions = req.t(returned ? "contribution-card-confirming" : "contribution-card-waiting")
+            if !returned, let url = contribution.checkoutURL {
+                view.pay = .init(href: url, label: req.t("contribution-card-pay"))
+            }
+        }
+        if contribution.refundedMinor > 0 {
+            view.facts.append(
+                Fact(
+                    label: req.t("contribution-refunded"),
+                    value: money(req, contribution.refundedMinor, contribution.currency), data: true))
+        }
         return try await req.page(
             "contribution", title: req.t("contribution-title", ["number": .integer(contribution.number)]), view)
     }

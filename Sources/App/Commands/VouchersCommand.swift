@@ -1,0 +1,17 @@
+import Vapor
+
+/// `mentore vouchers expire`: expires every voucher past its date that nobody used and releases
+/// its value to its fund (the server also does it every `VOUCHER_EXPIRY_INTERVAL` seconds).
+struct VouchersCommand: AnyAsyncCommand {
+    var help: String { "Voucher tools: vouchers expire" }
+
+    func run(using context: inout CommandContext) async throws {
+        let app = context.application
+        let localizer = app.mentore.localizer
+        let out = I18nCommand.Output(
+            console: context.console, localizer: localizer, language: CommandLanguage.detect(localizer))
+        guard context.input.arguments == ["expire"] else { throw out.usage("cli-usage") }
+        let expired = try await Refunds.expire(app: app)
+        out.print(out.t("cli-vouchers-expired", ["count": .integer(expired)]))
+    }
+}

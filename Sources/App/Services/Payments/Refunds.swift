@@ -1,0 +1,148 @@
+import Domain
+import FluentKit
+import Foundation
+import Persistence
+import SQLKit
+import Vapor
+
+/// Giving a contribution's unspent value back to its mentor, and taking unused vouchers back.
+///
+/// A contribution's value is either still loose in its fund (what did not make a whole
+/// voucher, what came back from cancelled or expired vouchers) or carried by its vouchers.
+/// A refund first takes the loose part, then cancels vouchers nobody holds yet (`issued`),
+/// releasing their value to the fund, and books fund → provider. Vouchers given to someone,
+/// in use or used are never taken back by a refund.
+enum Refunds {
+    enum Outcome: String {
+        /// The refund was booked.
+        case applied
+        /// Nothing left to book: this total was booked before (a repeated webhook, or the
+        /// webhook of a refund the admin page already booked).
+        case alreadyBooked = "already-booked"
+        /// The provider gave back more than is unspent: what could be covered was booked, the
+        /// rest needs an admin (the page of the contribution says so).
+        case exceedsUnspent = "refund-exceeds-unspent"
+    }
+
+    /// What a contribution could still give back: loose value plus its unheld vouchers.
+    static func refundable(_ contribution: ContributionModel, on db: any Database) async throws -> Int {
+        let (loose, unheld) = try await parts(contribution, on: db)
+        return loose + unheld.reduce(0) { $0 + $1.valueMinor }
+    }
+
+    static func parts(_ contribution: ContributionModel, on db: any Database) async throws
+        -> (loose: Int, unheld: [VoucherModel])
+    {
+        guard contribution.status == .paid || contribution.status == .refunded else { return (0, []) }
+        let vouchers = try await VoucherModel.query(on: db).filter(\.$contribution.$id == contribution.requireID())
+            .sort(\.$code).all()
+        let carried = vouchers.filter { [.issued, .nominated, .inUse, .completed].contains($0.status) }
+            .reduce(0) { $0 + $1.valueMinor }
+        let loose = max(0, contribution.amountMinor - contribution.refundedMinor - carried)
+        return (loose, vouchers.filter { $0.status == .issued })
+    }
+
+    /// Books refunds of `contribution` until `refundedTotal` (minor units, cumulative) is
+    /// booked, inside the caller's write transaction. Idempotent: a total already reached
+    /// books nothing, whoever asks (admin page or webhook) and however often.
+    static func book(
+        _ stale: ContributionModel, refundedTotal: Int, provider: String, reference: String, by userID: UUID?,
+        app: Application, on db: any Database
+    ) async throws -> Outcome {
+        // Read again inside the transaction: another booking may have committed meanwhile.
+        let contribution = try await ContributionModel.find(stale.requireID(), on: db).orNotFound()
+        let id = try contribution.requireID()
+        let wanted = min(refundedTotal, contribution.amountMinor) - contribution.refundedMinor
+        guard wanted > 0 else { return .alreadyBooked }
+        let (loose, unheld) = try await parts(contribution, on: db)
+        let now = app.mentore.now()
+        let fund = contribution.$fund.id.uuidString
+        var covered = loose
+        for voucher in unheld where covered < wanted {
+            guard try await cancel(voucher, fund: fund, now: now, on: db) else { continue }
+            covered += voucher.valueMinor
+        }
+        let amount = min(wanted, covered)
+        if amount > 0 {
+            let money = Money(minor: amount, currency: contribution.currency)
+            try await LedgerStore.post(
+                Bookings.refund(money, fund: fund, provider: provider), reference: "refund:\(provider):\(reference)",
+                at: now, on: db)
+            let refund = RefundModel()
+            refund.$contribution.id = id
+            refund.amountMinor = amount
+            refund.currency = contribution.currency
+            refund.provider = provider
+            refund.reference = reference
+            refund.recordedBy = userID
+            try await refund.create(on: db)
+            let total = contribution.refundedMinor + amount
+            let sql = db as! any SQLDatabase
+            try await sql.update(ContributionModel.schema)
+                .set("refunded_minor", to: SQLBind(total))
+                .set(
+                    "status", to: SQLBind(total >= contribution.amountMinor ? "refunded" : contribution.status.rawValue)
+                )
+                .where("id", .equal, SQLBind(id))
+                .where("refunded_minor", .equal, SQLBind(contribution.refundedMinor))
+                .run()
+        }
+        if amount < wanted {
+            app.logger.error(
+                "refund exceeds the unspent value",
+                metadata: ["contribution": "\(contribution.number)", "short": "\(wanted - amount)"])
+            return .exceedsUnspent
+        }
+        return .applied
+    }
+
+    /// Takes back a voucher nobody used (issued or nominated): cancelled, its value released to
+    /// its fund. False when it was not unused any more.
+    static func cancel(_ voucher: VoucherModel, fund: String? = nil, now: Date, on db: any Database) async throws
+        -> Bool
+    {
+        let id = try voucher.requireID()
+        guard
+            try await db.transition(
+                VoucherModel.schema, id: id, from: [VoucherStatus.issued.rawValue, VoucherStatus.nominated.rawValue],
+                to: VoucherStatus.cancelled.rawValue, also: ["updated_at": now])
+        else { return false }
+        voucher.status = .cancelled
+        try await LedgerStore.post(
+            Bookings.release(voucher.value, voucher: id.uuidString, fund: fund ?? voucher.$fund.id.uuidString),
+            reference: "cancel:\(id.uuidString.lowercased())", at: now, on: db)
+        return true
+    }
+
+    /// Vouchers past their date that nobody used: expired, their value released to the fund,
+    /// where the mentor's rule decides what becomes of it. Returns how many expired.
+    static func expire(app: Application, limit: Int = 500) async throws -> Int {
+        let now = app.mentore.now()
+        var expired = 0
+        while true {
+            let due = try await VoucherModel.query(on: app.db)
+                .filter(\.$status ~~ [.issued, .nominated]).filter(\.$expiresAt < now)
+                .sort(\.$expiresAt).limit(limit).all()
+            if due.isEmpty { return expired }
+            let count = try await app.db.writeTransaction { db in
+                var count = 0
+                for voucher in due {
+                    let id = try voucher.requireID()
+                    guard
+                        try await db.transition(
+                            VoucherModel.schema, id: id,
+                            from: [VoucherStatus.issued.rawValue, VoucherStatus.nominated.rawValue],
+                            to: VoucherStatus.expired.rawValue, also: ["updated_at": now])
+                    else { continue }
+                    try await LedgerStore.post(
+                        Bookings.release(voucher.value, voucher: id.uuidString, fund: voucher.$fund.id.uuidString),
+                        reference: "expire:\(id.uuidString.lowercased())", at: now, on: db)
+                    count += 1
+                }
+                return count
+            }
+            expired += count
+            if due.count < limit { return expired }
+        }
+    }
+}

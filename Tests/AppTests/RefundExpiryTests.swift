@@ -1,0 +1,181 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import SQLKit
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("Refunds by bank transfer and in demonstration mode, and voucher expiry")
+struct RefundExpiryTests {
+    /// A paid demo contribution of `places` places in the web-marketing fund, and its vouchers.
+    static func paidDemo(_ app: Application, email: String, places: Int) async throws -> (
+        ContributionModel, [VoucherModel]
+    ) {
+        let mentor = TestBrowser(app, acceptLanguage: "en")
+        try await mentor.signUp(email)
+        _ = try await mentor.get(FundingTests.webMarketing)
+        let sent = try await mentor.post(
+            FundingTests.webMarketing + "/contributions",
+            FundingTests.contribution([
+                ("kind", "places"), ("places", "\(places)"), ("currency", "EUR"), ("provider", "demo"),
+            ]))
+        #expect(sent.status == .seeOther)
+        let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == email).first())
+        let contribution = try #require(
+            try await ContributionModel.query(on: app.db).filter(\.$mentor.$id == user.requireID()).first())
+        let vouchers = try await VoucherModel.query(on: app.db).filter(\.$contribution.$id == contribution.requireID())
+            .sort(\.$code).all()
+        return (contribution, vouchers)
+    }
+
+    static func refundPath(_ contribution: ContributionModel) throws -> String {
+        SiteRoute.adminContributionRefund(.value(try contribution.requireID())).path
+    }
+
+    @Test("a demo contribution is refunded at once; vouchers given to someone stay valid")
+    func demoRefund() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let (contribution, vouchers) = try await Self.paidDemo(app, email: "demo-refund@example.org", places: 2)
+            try await VoucherModel.query(on: app.db).set(\.$status, to: .nominated).filter(\.$id == vouchers[0].id!)
+                .update()
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@mentore.test")
+            let list = try await admin.get(SiteRoute.adminContributions.path)
+            #expect(list.contains(try Self.refundPath(contribution)))
+            let done = try await admin.post(try Self.refundPath(contribution), [])
+            #expect(done.status == .ok)
+            #expect(done.shows("Rimborsati 40,00\u{A0}€."))
+            let refund = try #require(try await RefundModel.query(on: app.db).first())
+            #expect(refund.amountMinor == 4000)
+            #expect(refund.provider == "demo")
+            let after = try #require(try await ContributionModel.find(contribution.id, on: app.db))
+            #expect(after.refundedMinor == 4000)
+            #expect(after.status == .paid, "half of it still pays for a nominated place")
+            #expect(try await VoucherModel.find(vouchers[0].id, on: app.db)?.status == .nominated)
+            #expect(try await VoucherModel.find(vouchers[1].id, on: app.db)?.status == .cancelled)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "refund").count() == 1)
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
+    @Test("a bank refund needs the reference of the transfer sent back, then refunds everything once")
+    func bankRefund() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let mentor = TestBrowser(app, acceptLanguage: "it")
+            try await mentor.signUp("bank-refund@example.org")
+            _ = try await mentor.get(FundingTests.general)
+            _ = try await mentor.post(
+                FundingTests.general + "/contributions",
+                FundingTests.contribution([
+                    ("kind", "amount"), ("amount", "40"), ("currency", "EUR"), ("provider", "bank-transfer"),
+                ]))
+            let contribution = try #require(
+                try await ContributionModel.query(on: app.db).filter(\.$provider == "bank-transfer").first())
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@mentore.test")
+            // Still pending: nothing to give back yet.
+            let early = try await admin.post(try Self.refundPath(contribution), [("bankReference", "CRO 9")])
+            #expect(early.status == .conflict)
+            #expect(early.shows("Di questo contributo non resta nulla da rimborsare."))
+
+            let transfer = "/admin/contributions/\(try contribution.requireID().uuidString.lowercased())/transfer"
+            _ = try await admin.get(transfer)
+            _ = try await admin.post(transfer, [("amount", "40"), ("bankReference", "CRO 123")])
+            let form = try await admin.get(try Self.refundPath(contribution))
+            #expect(form.contains("name=\"bankReference\""))
+            let missing = try await admin.post(try Self.refundPath(contribution), [("bankReference", " ")])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.shows("Questo campo è obbligatorio."))
+            #expect(try await RefundModel.query(on: app.db).count() == 0)
+
+            let done = try await admin.post(try Self.refundPath(contribution), [("bankReference", "CRO 777")])
+            #expect(done.status == .ok)
+            let refund = try #require(try await RefundModel.query(on: app.db).first())
+            #expect(refund.reference == "bank:CRO 777")
+            #expect(refund.amountMinor == 4000)
+            let after = try #require(try await ContributionModel.find(contribution.id, on: app.db))
+            #expect(after.status == .refunded)
+            #expect(after.refundedMinor == 4000)
+            #expect(
+                try await VoucherModel.query(on: app.db).filter(\.$contribution.$id == contribution.requireID())
+                    .filter(\.$status != .cancelled).count() == 0)
+            // The mentor's page says so.
+            let page = try await mentor.get(SiteRoute.contribution(.value(try contribution.requireID())).path)
+            #expect(page.contains("Rimborsato"))
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
+    @Test("mentore vouchers expire: unused vouchers past their date expire once, their value back in the fund")
+    func expiry() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let (_, vouchers) = try await Self.paidDemo(app, email: "expiry@example.org", places: 3)
+            let past = app.mentore.now().addingTimeInterval(-60)
+            // 0: issued and past its date, 1: nominated and past its date, 2: in use and past
+            // its date (someone is walking it: it does not expire), plus every other voucher.
+            try await VoucherModel.query(on: app.db).set(\.$expiresAt, to: past)
+                .filter(\.$id ~~ vouchers.map { $0.id! }).update()
+            try await VoucherModel.query(on: app.db).set(\.$status, to: .nominated).filter(\.$id == vouchers[1].id!)
+                .update()
+            try await VoucherModel.query(on: app.db).set(\.$status, to: .inUse).filter(\.$id == vouchers[2].id!)
+                .update()
+            let fund = DemoData.webMarketingFund.uuidString
+            let before = try await LedgerStore.balance(.fund(fund), .eur, on: app.db)
+
+            try await CommandTests().run(VouchersCommand(), ["expire"], app: app)
+            let statuses = try await VoucherModel.query(on: app.db).filter(\.$id ~~ vouchers.map { $0.id! })
+                .sort(\.$code).all().map(\.status)
+            #expect(statuses == [.expired, .expired, .inUse])
+            for voucher in vouchers[0...1] {
+                #expect(try await LedgerStore.balance(.voucher(voucher.id!.uuidString), .eur, on: app.db) == 0)
+            }
+            #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == before + 8000)
+            // A second run, or the server's job racing it, finds nothing more.
+            #expect(try await Refunds.expire(app: app) == 0)
+            #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == before + 8000)
+            await #expect(throws: (any Error).self) {
+                try await CommandTests().run(VouchersCommand(), ["expire", "now"], app: app)
+            }
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
+    @Test("expiry works in batches and concurrent runs expire each voucher once")
+    func concurrentExpiry() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let (_, vouchers) = try await Self.paidDemo(app, email: "batches@example.org", places: 7)
+            try await VoucherModel.query(on: app.db).set(\.$expiresAt, to: app.mentore.now().addingTimeInterval(-1))
+                .filter(\.$id ~~ vouchers.map { $0.id! }).update()
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<3 { group.addTask { try await Refunds.expire(app: app, limit: 2) } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(counts.reduce(0, +) == 7)
+            #expect(
+                try await VoucherModel.query(on: app.db).filter(\.$id ~~ vouchers.map { $0.id! })
+                    .filter(\.$status == .expired).count() == 7)
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
+    @Test("stripe needs both its keys: the start is refused otherwise")
+    func stripeNeedsKeys() throws {
+        #expect(throws: AppConfig.Invalid.self) {
+            _ = try AppConfig(environment: ["PAYMENT_PROVIDERS": "stripe", "STRIPE_SECRET_KEY": "sk_test_x"])
+        }
+        #expect(throws: AppConfig.Invalid.self) {
+            _ = try AppConfig(environment: [
+                "PAYMENT_PROVIDERS": "stripe", "STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_WEBHOOK_SECRET": "whsec_x",
+                "STRIPE_API_BASE": "not a url",
+            ])
+        }
+        let config = try AppConfig(environment: [
+            "PAYMENT_PROVIDERS": "stripe", "STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_WEBHOOK_SECRET": "whsec_x",
+        ])
+        #expect(config.paymentProviders.contains("stripe"))
+        #expect(config.stripeAPIBase == "https://api.stripe.com")
+    }
+}
