@@ -43,3 +43,40 @@ hint-beneficiary-note = Seen only by your association.
 nominated-emailed = Done: the voucher is on its way by e-mail, in the person's language.
 nominated-print = Done: print the voucher and hand it over.
 nomination-withdrawn = The voucher is back: you can give it to someone else.
+
+## Nominating many people at once from a CSV file (/partner/ID/vouchers/bulk).
+
+action-bulk-open = Give vouchers to a list of people (CSV)
+bulk-title = Give vouchers to a list of people
+bulk-intro = Upload a CSV file, or paste its lines, with one person a line. Everyone in the list gets a voucher, or — if any line has a problem — nobody does, and every problem is listed.
+# Which kind of unused voucher to give. $what is an event's title or voucher-scope-credit,
+# $value the voucher's value with its currency, $count how many are still unused.
+bulk-group-option = { $what } · { $value } ({ $count ->
+        [one] one free
+       *[other] { $count } free
+    })
+field-bulk-group = Vouchers to give
+field-bulk-file = CSV file
+# $columns is the header line (fixed English names), $languages the language codes and
+# $deliveries the delivery words the file may use: all shown as they are.
+hint-bulk-file = First line: { $columns }. Name and language are required; the language is one of { $languages }; the delivery one of { $deliveries } (print when empty).
+field-bulk-rows = Or paste the lines here
+hint-bulk-rows = The same format, the line with the column names first.
+action-bulk-nominate = Give the vouchers
+# $count is how many people received a voucher.
+bulk-done = { $count ->
+        [one] Done: one person received a voucher.
+       *[other] Done: { $count } people received a voucher.
+    } Vouchers going by e-mail are on their way; print the others from the list.
+# $count is the number of problems found; nothing was saved.
+bulk-refused = { $count ->
+        [one] Nobody received a voucher: there is one problem, listed below. Correct it and send the list again.
+       *[other] Nobody received a voucher: there are { $count } problems, listed below. Correct them and send the list again.
+    }
+bulk-problems-title = Problems in the list
+# Row number as a spreadsheet shows it (the column names are row 1).
+column-row = Row
+column-column = Column
+column-problem = Problem
+# In the Row column, for a problem of the file as a whole.
+bulk-whole-file = whole file

@@ -43,3 +43,43 @@ hint-beneficiary-note = La vede solo la tua associazione.
 nominated-emailed = Fatto: il voucher è in viaggio per e-mail, nella lingua della persona.
 nominated-print = Fatto: stampa il voucher e consegnalo.
 nomination-withdrawn = Il voucher è tornato disponibile: puoi assegnarlo a un'altra persona.
+
+## Nominating many people at once from a CSV file (/partner/ID/vouchers/bulk).
+
+action-bulk-open = Assegna voucher a un elenco di persone (CSV)
+bulk-title = Assegna voucher a un elenco di persone
+bulk-intro = Carica un file CSV, o incollane le righe, con una persona per riga. Tutte le persone dell'elenco ricevono un voucher oppure, se una riga ha un problema, nessuna: i problemi vengono elencati tutti.
+# Which kind of unused voucher to give. $what is an event's title or voucher-scope-credit,
+# $value the voucher's value with its currency, $count how many are still unused.
+bulk-group-option = { $what } · { $value } ({ $count ->
+        [one] uno libero
+        [many] { $count } di liberi
+       *[other] { $count } liberi
+    })
+field-bulk-group = Voucher da assegnare
+field-bulk-file = File CSV
+# $columns is the header line (fixed English names), $languages the language codes and
+# $deliveries the delivery words the file may use: all shown as they are.
+hint-bulk-file = Prima riga: { $columns }. Nome e lingua sono obbligatori; la lingua è una tra { $languages }; la consegna una tra { $deliveries } (print se vuota).
+field-bulk-rows = Oppure incolla qui le righe
+hint-bulk-rows = Lo stesso formato, prima la riga con i nomi delle colonne.
+action-bulk-nominate = Assegna i voucher
+# $count is how many people received a voucher.
+bulk-done = { $count ->
+        [one] Fatto: una persona ha ricevuto un voucher.
+        [many] Fatto: { $count } di persone hanno ricevuto un voucher.
+       *[other] Fatto: { $count } persone hanno ricevuto un voucher.
+    } I voucher per e-mail sono in viaggio; gli altri stampali dall'elenco.
+# $count is the number of problems found; nothing was saved.
+bulk-refused = { $count ->
+        [one] Nessuno ha ricevuto un voucher: c'è un problema, elencato qui sotto. Correggilo e invia di nuovo l'elenco.
+        [many] Nessuno ha ricevuto un voucher: ci sono { $count } di problemi, elencati qui sotto. Correggili e invia di nuovo l'elenco.
+       *[other] Nessuno ha ricevuto un voucher: ci sono { $count } problemi, elencati qui sotto. Correggili e invia di nuovo l'elenco.
+    }
+bulk-problems-title = Problemi nell'elenco
+# Row number as a spreadsheet shows it (the column names are row 1).
+column-row = Riga
+column-column = Colonna
+column-problem = Problema
+# In the Row column, for a problem of the file as a whole.
+bulk-whole-file = tutto il file

@@ -43,3 +43,40 @@ hint-beneficiary-note = E sheh vetëm shoqata juaj.
 nominated-emailed = U bë: vauçeri po niset me e-mail, në gjuhën e personit.
 nominated-print = U bë: shtypeni vauçerin dhe dorëzojeni.
 nomination-withdrawn = Vauçeri u kthye: mund t'ia jepni dikujt tjetër.
+
+## Nominating many people at once from a CSV file (/partner/ID/vouchers/bulk).
+
+action-bulk-open = Jepuni vauçerë personave të një liste (CSV)
+bulk-title = Jepuni vauçerë personave të një liste
+bulk-intro = Ngarkoni një skedar CSV, ose ngjitni rreshtat e tij, me një person për rresht. Të gjithë personat e listës marrin një vauçer, ose — nëse një rresht ka problem — askush, dhe të gjitha problemet renditen.
+# Which kind of unused voucher to give. $what is an event's title or voucher-scope-credit,
+# $value the voucher's value with its currency, $count how many are still unused.
+bulk-group-option = { $what } · { $value } ({ $count ->
+        [one] një i lirë
+       *[other] { $count } të lirë
+    })
+field-bulk-group = Vauçerët që do të jepen
+field-bulk-file = Skedari CSV
+# $columns is the header line (fixed English names), $languages the language codes and
+# $deliveries the delivery words the file may use: all shown as they are.
+hint-bulk-file = Rreshti i parë: { $columns }. Emri dhe gjuha janë të detyrueshme; gjuha është një nga { $languages }; dorëzimi një nga { $deliveries } (print nëse është bosh).
+field-bulk-rows = Ose ngjitini rreshtat këtu
+hint-bulk-rows = I njëjti format, së pari rreshti me emrat e kolonave.
+action-bulk-nominate = Jepni vauçerët
+# $count is how many people received a voucher.
+bulk-done = { $count ->
+        [one] U bë: një person mori një vauçer.
+       *[other] U bë: { $count } persona morën një vauçer.
+    } Vauçerët me e-mail janë nisur; të tjerët shtypini nga lista.
+# $count is the number of problems found; nothing was saved.
+bulk-refused = { $count ->
+        [one] Askush nuk mori vauçer: ka një problem, të renditur më poshtë. Korrigjojeni dhe dërgojeni listën sërish.
+       *[other] Askush nuk mori vauçer: ka { $count } probleme, të renditura më poshtë. Korrigjojini dhe dërgojeni listën sërish.
+    }
+bulk-problems-title = Problemet në listë
+# Row number as a spreadsheet shows it (the column names are row 1).
+column-row = Rreshti
+column-column = Kolona
+column-problem = Problemi
+# In the Row column, for a problem of the file as a whole.
+bulk-whole-file = i gjithë skedari

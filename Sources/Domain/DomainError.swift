@@ -53,6 +53,20 @@ public struct DomainError: Error, Hashable, Sendable {
         case signatureInvalid = "signature-invalid"
         /// A refund was asked for, but nothing of the contribution is unspent.
         case nothingToRefund = "nothing-to-refund"
+        /// A CSV file whose quotes do not close or enclose text after them.
+        case csvMalformed = "csv-malformed"
+        /// A CSV file with no rows of data.
+        case csvEmpty = "csv-empty"
+        /// A column name the CSV format does not know, or one given twice.
+        case csvHeader = "csv-header"
+        /// More rows than one upload may hold.
+        case csvTooLarge = "csv-too-large"
+        /// A row with more or fewer fields than the header.
+        case csvColumns = "csv-columns"
+        /// The same person twice in one upload.
+        case duplicateRow = "duplicate-row"
+        /// Fewer unused vouchers than people to nominate.
+        case notEnoughVouchers = "not-enough-vouchers"
     }
 
     public var code: Code

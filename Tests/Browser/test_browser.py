@@ -25,7 +25,8 @@ ROLES = {
     "admin@mentore.test": ("/admin", ["/admin/organizers", "/admin/partners", "/admin/venues", "/admin/venues/new",
                                       "/admin/events", "/admin/events/new", "/admin/audit", "/account"]),
     "mentor@mentore.test": ("/mentor", ["/account", "/organizers/apply"]),
-    "partner@mentore.test": ("/partner", []),
+    "partner@mentore.test": ("/partner", ["/partner/0000d000-0000-4000-8000-000000000002/vouchers",
+                                          "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk"]),
     "organizer@mentore.test": ("/organizer", ["/door"]),
     "door@mentore.test": ("/door", []),
 }
@@ -152,6 +153,21 @@ def test_a_form_error_is_shown_beside_its_field(driver):
     assert error.text == "This e-mail address is not valid."
     assert driver.find_element(By.ID, "f-email").get_attribute("aria-invalid") == "true"
     check_page(driver, "en-signup-errors")
+
+
+def test_a_refused_csv_list_shows_every_problem_in_an_accessible_table(driver):
+    keyboard_login(driver, "partner@mentore.test")
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/partner"))
+    choose_language(driver, "en")
+    driver.get(BASE + "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk")
+    driver.find_element(By.ID, "f-rows").send_keys("name,language\nDrita,fr\nDrita,sq\nDrita,sq\n")
+    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    heading = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "problems-heading"))
+    assert heading.text == "Problems in the list"
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")]
+    assert rows == ["2 language This value is not valid.", "4 — This person is already in an earlier row."], rows
+    assert "Nobody received a voucher" in driver.find_element(By.CSS_SELECTOR, ".form-error").text
+    check_page(driver, "en-partner-bulk-refused")
 
 
 @pytest.mark.parametrize("path", ["/", "/events", "/login", "/signup"])

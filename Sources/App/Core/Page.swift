@@ -71,6 +71,8 @@ struct FormView: Encodable {
         var autocomplete: String? = nil
         var options: [Option] = []
         var lang: String? = nil
+        /// For `file` inputs: the types offered by the file picker.
+        var accept: String? = nil
         /// The ids of the hint and error that describe the input, set by `apply(errors:summary:)`.
         var describedBy: String? = nil
     }
@@ -86,9 +88,11 @@ struct FormView: Encodable {
     var notice: String? = nil
     /// Shows the form (its submit button) even without fields: a confirmation.
     var confirms = false
+    /// `multipart/form-data` for a form that uploads a file.
+    var enctype: String? = nil
 
     private enum CodingKeys: String, CodingKey {
-        case action, submit, fields, intro, error, links, notice, hasFields, method
+        case action, submit, fields, intro, error, links, notice, hasFields, method, enctype
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -101,6 +105,7 @@ struct FormView: Encodable {
         try c.encodeIfPresent(error, forKey: .error)
         try c.encode(links, forKey: .links)
         try c.encodeIfPresent(notice, forKey: .notice)
+        try c.encodeIfPresent(enctype, forKey: .enctype)
         try c.encode(!fields.isEmpty || confirms, forKey: .hasFields)
     }
 }

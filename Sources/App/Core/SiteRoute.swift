@@ -44,6 +44,7 @@ public enum SiteRoute: Sendable {
     case partnerVouchers(Parameter<UUID>)
     case partnerNominate(Parameter<UUID>, voucher: Parameter<UUID>)
     case partnerWithdraw(Parameter<UUID>, voucher: Parameter<UUID>)
+    case partnerBulkNominate(Parameter<UUID>)
     case organizerHome
     case organizerMembers(Parameter<UUID>)
     case organizerInvite(Parameter<UUID>)
@@ -117,6 +118,7 @@ public enum SiteRoute: Sendable {
             return ["partner", p("partnerID", id), "vouchers", p("voucherID", voucher), "nominate"]
         case .partnerWithdraw(let id, let voucher):
             return ["partner", p("partnerID", id), "vouchers", p("voucherID", voucher), "withdraw"]
+        case .partnerBulkNominate(let id): return ["partner", p("partnerID", id), "vouchers", "bulk"]
         case .organizerHome: return ["organizer"]
         case .organizerMembers(let id): return ["organizer", p("organizerID", id), "members"]
         case .organizerInvite(let id): return ["organizer", p("organizerID", id), "invitations"]

@@ -52,6 +52,10 @@ func routes(_ app: Application) throws {
     partner.on(.GET, .partnerNominate(.key, voucher: .key), area: .partner, use: PartnerVouchersController.nominate)
     partner.on(.POST, .partnerNominate(.key, voucher: .key), area: .partner, use: PartnerVouchersController.nominate)
     partner.on(.POST, .partnerWithdraw(.key, voucher: .key), area: .partner, use: PartnerVouchersController.withdraw)
+    partner.on(.GET, .partnerBulkNominate(.key), area: .partner, use: PartnerVouchersController.bulk)
+    partner.on(
+        .POST, .partnerBulkNominate(.key), area: .partner, body: .collect(maxSize: "2mb"),
+        use: PartnerVouchersController.bulk)
 
     let organizer = app.routes.grouped(AreaMiddleware(area: .organizer))
     organizer.on(.GET, .organizerHome, area: .organizer, use: DashboardController.organizer)

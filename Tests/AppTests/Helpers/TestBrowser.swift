@@ -68,6 +68,26 @@ final class TestBrowser: @unchecked Sendable {
             .POST, path, body: body, headers: [("Content-Type", "application/x-www-form-urlencoded")])
     }
 
+    /// Posts a `multipart/form-data` form with text fields and one text file, as a browser's
+    /// file upload does.
+    @discardableResult
+    func postMultipart(_ path: String, _ form: [(String, String)], file: (name: String, filename: String, text: String))
+        async throws -> Page
+    {
+        var fields = form
+        if let token = try await csrfToken() { fields.append(("_csrf", token)) }
+        let boundary = "----mentore-test-\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n\(file.text)\r\n--\(boundary)--\r\n"
+        return try await send(
+            .POST, path, body: body, headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")])
+    }
+
     /// A CSRF token for this browser's session (opening the log-in page creates one if needed).
     func csrfToken() async throws -> String? {
         if let token = lastToken { return token }

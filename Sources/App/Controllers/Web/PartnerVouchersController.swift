@@ -62,12 +62,17 @@ enum PartnerVouchersController {
                     .data(voucher.beneficiary?.name ?? "—"),
                 ], actions: actions)
         }
-        let view = ListView(
+        var view = ListView(
             intro: .text(req.t("partner-vouchers-intro", ["organization": .string(partner.name)])),
             columns: [
                 req.t("column-code"), req.t("voucher-for"), req.t("voucher-value"), req.t("column-status"),
                 req.t("column-beneficiary"),
             ], rows: rows, empty: req.t("partner-vouchers-empty"), notice: notice)
+        if vouchers.contains(where: { $0.status == .issued }) {
+            view.links = [
+                .init(href: SiteRoute.partnerBulkNominate(.value(partnerID)).path, label: req.t("action-bulk-open"))
+            ]
+        }
         return try await req.page("list", title: req.t("partner-vouchers-title"), view, status: status)
     }
 
@@ -152,5 +157,131 @@ enum PartnerVouchersController {
         let voucher = try await voucher(req, partnerID: partnerID)
         try await Nominations.withdraw(voucherID: try voucher.requireID(), partnerID: partnerID, req: req)
         return try await render(req, partner: partner, notice: req.t("nomination-withdrawn"))
+    }
+}
+
+// MARK: Nominating many at once from a CSV file
+
+extension PartnerVouchersController {
+    struct BulkInput: Content {
+        var group: String?
+        var rows: String?
+        var file: File?
+    }
+
+    /// The bulk page: the form, and every problem of a refused upload by row and column.
+    struct BulkView: Encodable {
+        struct Problem: Encodable {
+            var row: String
+            var column: String
+            var message: String
+        }
+        var form: FormView
+        /// Nil when there is nothing to list (Leaf treats an empty array as true).
+        var problems: [Problem]?
+        var problemsTitle: String
+        var columns: [String]
+    }
+
+    @Sendable static func bulk(req: Request) async throws -> Response {
+        let partner = try await partner(req)
+        let partnerID = try partner.requireID()
+        let groups = try await Nominations.freeGroups(partnerID: partnerID, on: req.db)
+        let title = req.t("bulk-title")
+        guard req.method == .POST else {
+            return try await bulkPage(req, partnerID: partnerID, groups: groups, input: .init(group: nil))
+        }
+        let input = try req.content.decode(BulkInput.self)
+        var problems: [NominationCSV.Problem] = []
+        var errors: [String: String] = [:]
+        let group = input.group.flatMap(Nominations.Group.init(key:))
+        if group == nil || !groups.contains(where: { $0.group == group }) {
+            errors["group"] = req.t(input.group?.isEmpty ?? true ? "error-required" : "error-invalid-value")
+        }
+        let uploaded = input.file.flatMap { $0.data.readableBytes > 0 ? $0.data : nil }
+        let text = uploaded.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? input.rows ?? ""
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors["rows"] = req.t("error-csv-empty")
+        }
+        if errors.isEmpty, let group {
+            do {
+                let rows = try NominationCSV.parse(text)
+                let count = try await Nominations.nominateAll(
+                    rows, group: group, partnerID: partnerID, by: req.currentUser?.id, req: req)
+                return try await render(req, partner: partner, notice: req.t("bulk-done", ["count": .integer(count)]))
+            } catch let failure as NominationCSV.Failure {
+                problems = failure.problems
+            } catch let error as DomainError where error.code == .notEnoughVouchers || error.code == .voucherTaken {
+                errors["group"] = req.t("error-\(error.code.rawValue)")
+            }
+        }
+        return try await bulkPage(
+            req, partnerID: partnerID, groups: groups, input: input, errors: errors, problems: problems,
+            status: .unprocessableEntity, title: title)
+    }
+
+    static func bulkPage(
+        _ req: Request, partnerID: UUID, groups: [(group: Nominations.Group, count: Int)], input: BulkInput,
+        errors: [String: String] = [:], problems: [NominationCSV.Problem] = [], status: HTTPStatus = .ok,
+        title: String? = nil
+    ) async throws -> Response {
+        let eventIDs = Set(groups.compactMap { $0.group.scope == .event ? $0.group.scopeID : nil })
+        let events = try await EventModel.query(on: req.db).filter(\.$id ~~ eventIDs).with(\.$texts).all()
+        let options = groups.map { entry -> FormView.Option in
+            let event = events.first { $0.id == entry.group.scopeID }
+            let what =
+                event.flatMap { EventPresenter.text(of: $0, for: req)?.title } ?? req.t("voucher-scope-credit")
+            return .init(
+                value: entry.group.key,
+                label: req.t(
+                    "bulk-group-option",
+                    [
+                        "what": .string(what), "count": .integer(entry.count),
+                        "value": .string(
+                            FundsController.money(req, entry.group.valueMinor, entry.group.currency)),
+                    ]),
+                selected: entry.group.key == input.group || groups.count == 1)
+        }
+        var form = FormView(
+            action: SiteRoute.partnerBulkNominate(.value(partnerID)).path, submit: req.t("action-bulk-nominate"),
+            fields: [
+                .init(name: "group", label: req.t("field-bulk-group"), type: "select", options: options),
+                .init(
+                    name: "file", label: req.t("field-bulk-file"), type: "file",
+                    hint: req.t(
+                        "hint-bulk-file",
+                        [
+                            "columns": .string(NominationCSV.columns.joined(separator: ",")),
+                            "languages": .string(Language.allCases.map(\.rawValue).joined(separator: ", ")),
+                            "deliveries": .string(
+                                NominationDraft.Delivery.allCases.map(\.rawValue).joined(separator: ", ")),
+                        ]),
+                    required: false, accept: ".csv,text/csv"),
+                .init(
+                    name: "rows", label: req.t("field-bulk-rows"), type: "textarea",
+                    value: input.file == nil ? input.rows ?? "" : "", hint: req.t("hint-bulk-rows"), required: false),
+            ], intro: req.t("bulk-intro"))
+        form.enctype = "multipart/form-data"
+        form.links = [
+            .init(href: SiteRoute.partnerVouchers(.value(partnerID)).path, label: req.t("partner-vouchers-title"))
+        ]
+        var shown = errors
+        if !problems.isEmpty {
+            shown["form"] = req.t("bulk-refused", ["count": .integer(problems.count)])
+        }
+        form.apply(errors: shown, summary: req.t("form-has-errors"))
+        let view = BulkView(
+            form: form,
+            problems: problems.isEmpty
+                ? nil
+                : problems.map { problem in
+                    BulkView.Problem(
+                        row: problem.row == 0 ? req.t("bulk-whole-file") : "\(problem.row)",
+                        column: problem.column ?? "—",
+                        message: req.t("error-\(problem.code.rawValue)"))
+                },
+            problemsTitle: req.t("bulk-problems-title"),
+            columns: [req.t("column-row"), req.t("column-column"), req.t("column-problem")])
+        return try await req.page("bulk-nominate", title: title ?? req.t("bulk-title"), view, status: status)
     }
 }
