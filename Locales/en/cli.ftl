@@ -82,3 +82,7 @@ cli-vouchers-expired = { $count ->
         [one] One voucher expired; its value went back to its fund.
        *[other] { $count } vouchers expired; their value went back to their funds.
     }
+cli-vouchers-reallocated = { $count ->
+        [one] One of them became a new voucher for the next person on a waiting list.
+       *[other] { $count } of them became new vouchers for the next people on waiting lists.
+    }

@@ -52,3 +52,21 @@ email-voucher-body =
     { $link }
 
     Keep the code to yourself: whoever has it can use it.
+
+# To every member of a partner when someone on its waiting list received a voucher (the value of
+# an expired voucher, reallocated). $name the person, $what the event or "a place of your
+# choice", $code the voucher's last characters, $until its last valid day, $link the partner's
+# voucher page, $delivery "email" (already sent to the person) or "print".
+email-reallocated-subject = A voucher for { $name }, from your waiting list
+email-reallocated-body =
+    Hello,
+
+    a voucher that nobody used has freed up, and its mentor asked for it to go to the next person
+    waiting. That is { $name }, on your association's waiting list: { $what }, valid until { $until }
+    (code ending { $code }).
+
+    { $delivery ->
+        [email] The voucher has already been sent to them by e-mail.
+       *[print] Print it from your vouchers page and hand it to them.
+    }
+    { $link }

@@ -80,3 +80,25 @@ column-column = Column
 column-problem = Problem
 # In the Row column, for a problem of the file as a whole.
 bulk-whole-file = whole file
+
+## A partner's waiting list (/partner/ID/waiting): people who get the next voucher a fund frees up
+## (the value of an expired voucher whose mentor chose reallocation).
+
+waiting-title = Waiting list
+# $organization is the partner association's name.
+waiting-intro = The people { $organization } is waiting to give a place to. When a voucher of a fund expires unused and its mentor chose to pass it on, the first person waiting for that fund gets a new voucher at once, and you are told by e-mail.
+waiting-empty = Nobody is waiting.
+waiting-form-intro = The same details as for giving a voucher: the voucher is made and given as soon as value frees up.
+# $name is the person's name or alias.
+waiting-added = { $name } is on the waiting list.
+waiting-removed = Taken off the waiting list.
+waiting-status-waiting = Waiting
+waiting-status-served = Voucher given
+waiting-status-removed = Taken off
+# Position in the queue of the same fund.
+column-waiting-place = Place
+column-waiting-fund = Waiting for
+column-waiting-since = Since
+field-waiting-fund = Fund to wait for
+action-add-waiting = Add to the waiting list
+action-remove-waiting = Take off

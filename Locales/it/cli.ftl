@@ -85,3 +85,8 @@ cli-vouchers-expired = { $count ->
         [many] { $count } voucher scaduti; il loro valore è tornato ai fondi.
        *[other] { $count } voucher scaduti; il loro valore è tornato ai fondi.
     }
+cli-vouchers-reallocated = { $count ->
+        [one] Uno è diventato un nuovo voucher per la prima persona in una lista d'attesa.
+        [many] { $count } di questi sono diventati nuovi voucher per le prime persone nelle liste d'attesa.
+       *[other] { $count } sono diventati nuovi voucher per le prime persone nelle liste d'attesa.
+    }

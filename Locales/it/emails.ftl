@@ -52,3 +52,21 @@ email-voucher-body =
     { $link }
 
     Non far vedere il codice a nessuno: chi lo ha può usarlo.
+
+# To every member of a partner when someone on its waiting list received a voucher (the value of
+# an expired voucher, reallocated). $name the person, $what the event or "a place of your
+# choice", $code the voucher's last characters, $until its last valid day, $link the partner's
+# voucher page, $delivery "email" (already sent to the person) or "print".
+email-reallocated-subject = Un voucher per { $name }, dalla vostra lista d'attesa
+email-reallocated-body =
+    Buongiorno,
+
+    si è liberato un voucher che nessuno ha usato, e il suo mentore ha chiesto che vada alla prima
+    persona in attesa: è { $name }, nella lista d'attesa della vostra associazione. { $what },
+    valido fino al { $until } (codice che finisce con { $code }).
+
+    { $delivery ->
+        [email] Il voucher le è già stato inviato per e-mail.
+       *[print] Stampatelo dalla pagina dei voucher e consegnateglielo.
+    }
+    { $link }

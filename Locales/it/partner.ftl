@@ -83,3 +83,25 @@ column-column = Colonna
 column-problem = Problema
 # In the Row column, for a problem of the file as a whole.
 bulk-whole-file = tutto il file
+
+## A partner's waiting list (/partner/ID/waiting): people who get the next voucher a fund frees up
+## (the value of an expired voucher whose mentor chose reallocation).
+
+waiting-title = Lista d'attesa
+# $organization is the partner association's name.
+waiting-intro = Le persone a cui { $organization } aspetta di dare un posto. Quando un voucher di un fondo scade senza essere usato e il suo mentore ha scelto di passarlo ad altri, la prima persona in attesa per quel fondo riceve subito un nuovo voucher, e voi ricevete un'e-mail.
+waiting-empty = Nessuno è in attesa.
+waiting-form-intro = Gli stessi dati di quando si assegna un voucher: il voucher viene creato e assegnato appena si libera del valore.
+# $name is the person's name or alias.
+waiting-added = { $name } è nella lista d'attesa.
+waiting-removed = Tolto dalla lista d'attesa.
+waiting-status-waiting = In attesa
+waiting-status-served = Voucher assegnato
+waiting-status-removed = Tolto dalla lista
+# Position in the queue of the same fund.
+column-waiting-place = Posizione
+column-waiting-fund = In attesa per
+column-waiting-since = Dal
+field-waiting-fund = Fondo per cui attendere
+action-add-waiting = Aggiungi alla lista d'attesa
+action-remove-waiting = Togli

@@ -131,7 +131,7 @@ action-refund = Rimburso
 admin-refund-title = Rimburso një kontribut
 # $reference payment reference; $amount paid; $refunded already given back; $refundable what
 # can still go back (loose value in the fund and vouchers nobody holds yet).
-admin-refund-intro = Kontributi { $reference }: { $amount } të paguara, { $refunded } të rimbursuara deri tani. Tani mund t’i kthehen mentorit { $refundable }; kuponët që i janë dhënë dikujt mbeten të vlefshëm.
+admin-refund-intro = Kontributi { $reference }: { $amount } të paguara, { $refunded } të rimbursuara deri tani. Tani mund t’i kthehen mentorit { $refundable }; vauçerët që i janë dhënë dikujt mbeten të vlefshëm.
 # Asked for contributions paid by bank transfer: the admin sends the money back first.
 field-refund-bank-reference = Referenca e transfertës së kthimit
 # $amount is what was refunded now, with its currency.

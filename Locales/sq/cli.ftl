@@ -79,6 +79,10 @@ cli-ledger-ok = Libri kontabël u kontrollua: { $transactions } transaksione, { 
 cli-ledger-breach = shkelje e librit kontabël: { $detail }
 # $count: how many vouchers passed their date unused and were expired now.
 cli-vouchers-expired = { $count ->
-        [one] Një kupon skadoi; vlera e tij u kthye në fondin e vet.
-       *[other] { $count } kupona skaduan; vlera e tyre u kthye në fondet e veta.
+        [one] Një vauçer skadoi; vlera e tij u kthye në fondin e vet.
+       *[other] { $count } vauçerë skaduan; vlera e tyre u kthye në fondet e veta.
+    }
+cli-vouchers-reallocated = { $count ->
+        [one] Njëri prej tyre u bë vauçer i ri për personin e radhës në një listë pritjeje.
+       *[other] { $count } prej tyre u bënë vauçerë të rinj për personat e radhës në listat e pritjes.
     }

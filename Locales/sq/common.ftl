@@ -47,7 +47,7 @@ home-role-mentor-title = Jeni mentor
 home-role-mentor-text = Zgjidhni një kurs ose një ngjarje dhe financoni vendet e atyre që nuk do t'i përballonin dot.
 home-role-mentor-action = Bëhu mentor
 home-role-partner-title = Jeni shoqatë partnere
-home-role-partner-text = Propozoni përfituesit dhe u dorëzoni atyre kuponët.
+home-role-partner-text = Propozoni përfituesit dhe u dorëzoni atyre vauçerët.
 # Button: partners are invited by an admin, so this leads to the log-in page.
 home-role-partner-action = Hyr si partner
 home-role-organizer-title = Organizoni kurse ose ngjarje

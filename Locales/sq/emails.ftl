@@ -52,3 +52,21 @@ email-voucher-body =
     { $link }
 
     Mos ia tregoni kodin askujt: kush e ka, mund ta përdorë.
+
+# To every member of a partner when someone on its waiting list received a voucher (the value of
+# an expired voucher, reallocated). $name the person, $what the event or "a place of your
+# choice", $code the voucher's last characters, $until its last valid day, $link the partner's
+# voucher page, $delivery "email" (already sent to the person) or "print".
+email-reallocated-subject = Një vauçer për { $name }, nga lista juaj e pritjes
+email-reallocated-body =
+    Përshëndetje,
+
+    u lirua një vauçer që nuk e përdori askush, dhe mentori i tij kërkoi që t’i shkojë personit të
+    parë në pritje: është { $name }, në listën e pritjes së shoqatës suaj. { $what }, i vlefshëm deri
+    më { $until } (kodi që mbaron me { $code }).
+
+    { $delivery ->
+        [email] Vauçeri i është dërguar tashmë me e-mail.
+       *[print] Shtypeni nga faqja e vauçerëve dhe dorëzojani.
+    }
+    { $link }

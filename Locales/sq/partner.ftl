@@ -80,3 +80,25 @@ column-column = Kolona
 column-problem = Problemi
 # In the Row column, for a problem of the file as a whole.
 bulk-whole-file = i gjithë skedari
+
+## A partner's waiting list (/partner/ID/waiting): people who get the next voucher a fund frees up
+## (the value of an expired voucher whose mentor chose reallocation).
+
+waiting-title = Lista e pritjes
+# $organization is the partner association's name.
+waiting-intro = Personat të cilëve { $organization } pret t’u japë një vend. Kur një vauçer i një fondi skadon pa u përdorur dhe mentori i tij ka zgjedhur t’ua kalojë të tjerëve, personi i parë në pritje për atë fond merr menjëherë një vauçer të ri, dhe ju njoftoheni me e-mail.
+waiting-empty = Nuk pret askush.
+waiting-form-intro = Të njëjtat të dhëna si kur jepet një vauçer: vauçeri krijohet dhe jepet sapo lirohet vlerë.
+# $name is the person's name or alias.
+waiting-added = { $name } është në listën e pritjes.
+waiting-removed = U hoq nga lista e pritjes.
+waiting-status-waiting = Në pritje
+waiting-status-served = Vauçeri u dha
+waiting-status-removed = U hoq
+# Position in the queue of the same fund.
+column-waiting-place = Radha
+column-waiting-fund = Pret për
+column-waiting-since = Që nga
+field-waiting-fund = Fondi për të cilin pret
+action-add-waiting = Shtoje në listën e pritjes
+action-remove-waiting = Hiqe

@@ -11,5 +11,6 @@ public enum Migrations {
         M006Funding(),
         M007Nominations(),
         M008Payments(),
+        M009WaitingLists(),
     ]
 }

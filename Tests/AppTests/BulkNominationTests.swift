@@ -15,7 +15,7 @@ struct BulkNominationTests {
     static func freeVouchers(_ app: Application, extra: Int = 0) async throws -> (key: String, count: Int) {
         if extra > 0 {
             let mentor = TestBrowser(app, acceptLanguage: "en")
-            try await mentor.signUp("bulk-\(UUID().uuidString.prefix(8))@example.org")
+            try await mentor.signUp("bulk-\(UUID().uuidString.prefix(8).lowercased())@example.org")
             let fund = "/funds/\(DemoData.doraFund.uuidString.lowercased())"
             _ = try await mentor.get(fund)
             let sent = try await mentor.post(

@@ -21,6 +21,8 @@ struct RefundExpiryTests {
             FundingTests.webMarketing + "/contributions",
             FundingTests.contribution([
                 ("kind", "places"), ("places", "\(places)"), ("currency", "EUR"), ("provider", "demo"),
+                // Expired value stays in the fund (reallocation is WaitingListTests' subject).
+                ("unusedRule", "return_to_fund"),
             ]))
         #expect(sent.status == .seeOther)
         let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == email).first())
@@ -134,7 +136,7 @@ struct RefundExpiryTests {
             }
             #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == before + 8000)
             // A second run, or the server's job racing it, finds nothing more.
-            #expect(try await Refunds.expire(app: app) == 0)
+            #expect(try await Refunds.expire(app: app) == .init())
             #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == before + 8000)
             await #expect(throws: (any Error).self) {
                 try await CommandTests().run(VouchersCommand(), ["expire", "now"], app: app)
@@ -150,7 +152,7 @@ struct RefundExpiryTests {
             try await VoucherModel.query(on: app.db).set(\.$expiresAt, to: app.mentore.now().addingTimeInterval(-1))
                 .filter(\.$id ~~ vouchers.map { $0.id! }).update()
             let counts = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<3 { group.addTask { try await Refunds.expire(app: app, limit: 2) } }
+                for _ in 0..<3 { group.addTask { try await Refunds.expire(app: app, limit: 2).expired } }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
             #expect(counts.reduce(0, +) == 7)

@@ -26,7 +26,8 @@ ROLES = {
                                       "/admin/events", "/admin/events/new", "/admin/audit", "/account"]),
     "mentor@mentore.test": ("/mentor", ["/account", "/organizers/apply"]),
     "partner@mentore.test": ("/partner", ["/partner/0000d000-0000-4000-8000-000000000002/vouchers",
-                                          "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk"]),
+                                          "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk",
+                                          "/partner/0000d000-0000-4000-8000-000000000002/waiting"]),
     "organizer@mentore.test": ("/organizer", ["/door"]),
     "door@mentore.test": ("/door", []),
 }

@@ -350,6 +350,24 @@ enum DemoData {
                 language: "it", app: app, db: db, seeding: true)
             created += 1
         }
+        // Dora e Pajtimit's waiting list for the web-marketing places: the first people to get
+        // the value of an expired voucher whose mentor chose reallocation.
+        let waiting = [
+            ("Elira", "sq", "Vajza e një familjeje që ndjekim në Milano."),
+            ("Marsela", "sq", "Artigiane e tekstilit, vjen nga Shkodra në qershor."),
+        ]
+        if try await WaitingEntryModel.query(on: db).filter(\.$partner.$id == dora).count() == 0 {
+            let start = app.mentore.now()
+            for (index, (name, language, note)) in waiting.enumerated() {
+                let person = try NominationDraft(
+                    name: name, email: nil, language: language, note: note, delivery: "print")
+                try await WaitingEntryModel(
+                    partnerID: dora, fundID: webMarketingFund, draft: person, addedBy: users[2].id,
+                    at: start.addingTimeInterval(Double(index - waiting.count) * 60)
+                ).create(on: db)
+                created += 1
+            }
+        }
         return created
     }
 }

@@ -1,7 +1,7 @@
 import Vapor
 
-/// `mentore vouchers expire`: expires every voucher past its date that nobody used and releases
-/// its value to its fund (the server also does it every `VOUCHER_EXPIRY_INTERVAL` seconds).
+/// `mentore vouchers expire`: expires every voucher past its date that nobody used, releases
+/// its value to its fund and reallocates it where the mentor asked (the server also does it every `VOUCHER_EXPIRY_INTERVAL` seconds).
 struct VouchersCommand: AnyAsyncCommand {
     var help: String { "Voucher tools: vouchers expire" }
 
@@ -11,7 +11,10 @@ struct VouchersCommand: AnyAsyncCommand {
         let out = I18nCommand.Output(
             console: context.console, localizer: localizer, language: CommandLanguage.detect(localizer))
         guard context.input.arguments == ["expire"] else { throw out.usage("cli-usage") }
-        let expired = try await Refunds.expire(app: app)
-        out.print(out.t("cli-vouchers-expired", ["count": .integer(expired)]))
+        let result = try await Refunds.expire(app: app)
+        out.print(out.t("cli-vouchers-expired", ["count": .integer(result.expired)]))
+        if result.reallocated > 0 {
+            out.print(out.t("cli-vouchers-reallocated", ["count": .integer(result.reallocated)]))
+        }
     }
 }

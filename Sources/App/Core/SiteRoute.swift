@@ -45,6 +45,8 @@ public enum SiteRoute: Sendable {
     case partnerNominate(Parameter<UUID>, voucher: Parameter<UUID>)
     case partnerWithdraw(Parameter<UUID>, voucher: Parameter<UUID>)
     case partnerBulkNominate(Parameter<UUID>)
+    case partnerWaiting(Parameter<UUID>)
+    case partnerWaitingRemove(Parameter<UUID>, entry: Parameter<UUID>)
     case organizerHome
     case organizerMembers(Parameter<UUID>)
     case organizerInvite(Parameter<UUID>)
@@ -119,6 +121,9 @@ public enum SiteRoute: Sendable {
         case .partnerWithdraw(let id, let voucher):
             return ["partner", p("partnerID", id), "vouchers", p("voucherID", voucher), "withdraw"]
         case .partnerBulkNominate(let id): return ["partner", p("partnerID", id), "vouchers", "bulk"]
+        case .partnerWaiting(let id): return ["partner", p("partnerID", id), "waiting"]
+        case .partnerWaitingRemove(let id, let entry):
+            return ["partner", p("partnerID", id), "waiting", p("entryID", entry), "remove"]
         case .organizerHome: return ["organizer"]
         case .organizerMembers(let id): return ["organizer", p("organizerID", id), "members"]
         case .organizerInvite(let id): return ["organizer", p("organizerID", id), "invitations"]

@@ -91,8 +91,12 @@ public func configure(
     if config.voucherExpiryInterval > 0 {
         app.lifecycle.use(
             PeriodicJob(name: "voucher expiry", interval: config.voucherExpiryInterval) { app in
-                let expired = try await Refunds.expire(app: app)
-                if expired > 0 { app.logger.info("vouchers expired", metadata: ["count": "\(expired)"]) }
+                let result = try await Refunds.expire(app: app)
+                if result.expired > 0 {
+                    app.logger.info(
+                        "vouchers expired",
+                        metadata: ["count": "\(result.expired)", "reallocated": "\(result.reallocated)"])
+                }
             })
     }
 }

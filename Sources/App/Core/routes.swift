@@ -56,6 +56,9 @@ func routes(_ app: Application) throws {
     partner.on(
         .POST, .partnerBulkNominate(.key), area: .partner, body: .collect(maxSize: "2mb"),
         use: PartnerVouchersController.bulk)
+    partner.on(.GET, .partnerWaiting(.key), area: .partner, use: WaitingListController.list)
+    partner.on(.POST, .partnerWaiting(.key), area: .partner, use: WaitingListController.list)
+    partner.on(.POST, .partnerWaitingRemove(.key, entry: .key), area: .partner, use: WaitingListController.remove)
 
     let organizer = app.routes.grouped(AreaMiddleware(area: .organizer))
     organizer.on(.GET, .organizerHome, area: .organizer, use: DashboardController.organizer)

@@ -173,6 +173,8 @@ public final class VoucherModel: Model, @unchecked Sendable {
     /// Who the voucher is bound to, once nominated.
     @OptionalParent(key: "beneficiary_id") public var beneficiary: BeneficiaryModel?
     @Field(key: "expires_at") public var expiresAt: Date
+    /// The expired voucher whose value this one carries on, when it was reallocated.
+    @OptionalField(key: "reallocated_from") public var reallocatedFrom: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -219,4 +221,48 @@ public final class NominationModel: Model, @unchecked Sendable {
     @OptionalField(key: "withdrawn_at") public var withdrawnAt: Date?
 
     public init() {}
+}
+
+public enum WaitingStatus: String, Codable, Sendable, CaseIterable {
+    case waiting, served, removed
+}
+
+/// A person on a Partner's waiting list for a Fund: the next voucher that fund's value frees
+/// up (an expired voucher whose mentor chose reallocation) is made for them.
+public final class WaitingEntryModel: Model, @unchecked Sendable {
+    public static let schema = "waiting_entries"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "partner_id") public var partner: PartnerModel
+    @Parent(key: "fund_id") public var fund: FundModel
+    @Field(key: "name") public var name: String
+    @OptionalField(key: "email") public var email: String?
+    @Field(key: "language") public var language: String
+    @OptionalField(key: "note") public var note: String?
+    @Field(key: "delivery") public var delivery: String
+    @Field(key: "status") public var status: WaitingStatus
+    @OptionalParent(key: "voucher_id") public var voucher: VoucherModel?
+    @OptionalField(key: "added_by") public var addedBy: UUID?
+    @Field(key: "created_at") public var createdAt: Date
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(partnerID: UUID, fundID: UUID, draft: NominationDraft, addedBy: UUID?, at now: Date) {
+        self.$partner.id = partnerID
+        self.$fund.id = fundID
+        self.name = draft.name
+        self.email = draft.email
+        self.language = draft.language.rawValue
+        self.note = draft.note
+        self.delivery = draft.delivery.rawValue
+        self.status = .waiting
+        self.addedBy = addedBy
+        self.createdAt = now
+    }
+
+    /// The person as a nomination draft.
+    public var draft: NominationDraft? {
+        try? NominationDraft(name: name, email: email, language: language, note: note, delivery: delivery)
+    }
 }

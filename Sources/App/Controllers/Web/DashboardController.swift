@@ -98,6 +98,8 @@ enum DashboardController {
                         href: SiteRoute.partnerVouchers(.value(try p.requireID())).path,
                         label: req.t("partner-vouchers-title")),
                     .init(
+                        href: SiteRoute.partnerWaiting(.value(try p.requireID())).path, label: req.t("waiting-title")),
+                    .init(
                         href: SiteRoute.partnerMembers(.value(try p.requireID())).path, label: req.t("action-members")),
                 ], titleIsData: true, textIsData: true)
         }

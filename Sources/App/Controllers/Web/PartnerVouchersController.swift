@@ -84,37 +84,46 @@ enum PartnerVouchersController {
         var delivery: String?
     }
 
+    /// The fields that name a person to give a voucher to (nomination and waiting list).
+    static func personFields(
+        _ req: Request, name: String?, email: String?, language: String?, delivery: String?, note: String?
+    ) -> [FormView.Field] {
+        [
+            .init(
+                name: "name", label: req.t("field-beneficiary-name"), type: "text", value: name ?? "",
+                hint: req.t("hint-beneficiary-name"), autocomplete: "off"),
+            .init(
+                name: "email", label: req.t("field-beneficiary-email"), type: "email", value: email ?? "",
+                required: false, autocomplete: "off"),
+            .init(
+                name: "language", label: req.t("field-beneficiary-language"), type: "select",
+                options: Language.allCases.map {
+                    .init(
+                        value: $0.rawValue, label: req.t("language-name-\($0.rawValue)"),
+                        selected: $0.rawValue == (language ?? "sq"))
+                }),
+            .init(
+                name: "delivery", label: req.t("field-delivery"), type: "select",
+                options: NominationDraft.Delivery.allCases.map {
+                    .init(
+                        value: $0.rawValue, label: req.t("delivery-\($0.rawValue)"),
+                        selected: $0.rawValue == (delivery ?? "print"))
+                }),
+            .init(
+                name: "note", label: req.t("field-beneficiary-note"), type: "textarea", value: note ?? "",
+                hint: req.t("hint-beneficiary-note"), required: false),
+        ]
+    }
+
     static func form(
         _ req: Request, partnerID: UUID, voucherID: UUID, input: NominationInput, errors: [String: String] = [:]
     ) -> FormView {
         var form = FormView(
             action: SiteRoute.partnerNominate(.value(partnerID), voucher: .value(voucherID)).path,
             submit: req.t("action-nominate"),
-            fields: [
-                .init(
-                    name: "name", label: req.t("field-beneficiary-name"), type: "text", value: input.name ?? "",
-                    hint: req.t("hint-beneficiary-name"), autocomplete: "off"),
-                .init(
-                    name: "email", label: req.t("field-beneficiary-email"), type: "email", value: input.email ?? "",
-                    required: false, autocomplete: "off"),
-                .init(
-                    name: "language", label: req.t("field-beneficiary-language"), type: "select",
-                    options: Language.allCases.map {
-                        .init(
-                            value: $0.rawValue, label: req.t("language-name-\($0.rawValue)"),
-                            selected: $0.rawValue == (input.language ?? "sq"))
-                    }),
-                .init(
-                    name: "delivery", label: req.t("field-delivery"), type: "select",
-                    options: NominationDraft.Delivery.allCases.map {
-                        .init(
-                            value: $0.rawValue, label: req.t("delivery-\($0.rawValue)"),
-                            selected: $0.rawValue == (input.delivery ?? "print"))
-                    }),
-                .init(
-                    name: "note", label: req.t("field-beneficiary-note"), type: "textarea", value: input.note ?? "",
-                    hint: req.t("hint-beneficiary-note"), required: false),
-            ], intro: req.t("nominate-intro"))
+            fields: personFields(
+                req, name: input.name, email: input.email, language: input.language, delivery: input.delivery,
+                note: input.note), intro: req.t("nominate-intro"))
         form.links = [
             .init(href: SiteRoute.partnerVouchers(.value(partnerID)).path, label: req.t("partner-vouchers-title"))
         ]

@@ -114,18 +114,29 @@ enum Refunds {
         return true
     }
 
-    /// Vouchers past their date that nobody used: expired, their value released to the fund,
-    /// where the mentor's rule decides what becomes of it. Returns how many expired.
-    static func expire(app: Application, limit: Int = 500) async throws -> Int {
-        let now = app.mentore.now()
+    struct Expiry: Equatable {
         var expired = 0
+        /// How many became a new voucher for someone on a waiting list.
+        var reallocated = 0
+    }
+
+    /// Vouchers past their date that nobody used: expired and their value released to the
+    /// fund; then the mentor's rule decides: `reallocate` makes a new voucher for the first
+    /// person waiting on that fund (if anyone is), `return_to_fund` and `refund` leave the value
+    /// in the fund (a refund is then owed: the admin's contributions list shows it).
+    static func expire(app: Application, limit: Int = 500) async throws -> Expiry {
+        let now = app.mentore.now()
+        var total = Expiry()
         while true {
             let due = try await VoucherModel.query(on: app.db)
                 .filter(\.$status ~~ [.issued, .nominated]).filter(\.$expiresAt < now)
                 .sort(\.$expiresAt).limit(limit).all()
-            if due.isEmpty { return expired }
-            let count = try await app.db.writeTransaction { db in
-                var count = 0
+            if due.isEmpty { return total }
+            let contributionIDs = Set(due.compactMap { $0.$contribution.id })
+            let batch = try await app.db.writeTransaction { db in
+                let rules = try await ContributionModel.query(on: db).filter(\.$id ~~ contributionIDs).all()
+                    .reduce(into: [UUID: UnusedValueRule]()) { $0[$1.id!] = $1.unusedRule }
+                var batch = Expiry()
                 for voucher in due {
                     let id = try voucher.requireID()
                     guard
@@ -137,12 +148,17 @@ enum Refunds {
                     try await LedgerStore.post(
                         Bookings.release(voucher.value, voucher: id.uuidString, fund: voucher.$fund.id.uuidString),
                         reference: "expire:\(id.uuidString.lowercased())", at: now, on: db)
-                    count += 1
+                    batch.expired += 1
+                    let rule = voucher.$contribution.id.flatMap { rules[$0] } ?? .returnToFund
+                    if rule == .reallocate, try await WaitingLists.reallocate(voucher, app: app, on: db) != nil {
+                        batch.reallocated += 1
+                    }
                 }
-                return count
+                return batch
             }
-            expired += count
-            if due.count < limit { return expired }
+            total.expired += batch.expired
+            total.reallocated += batch.reallocated
+            if due.count < limit { return total }
         }
     }
 }
