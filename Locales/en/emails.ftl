@@ -70,3 +70,19 @@ email-reallocated-body =
        *[print] Print it from your vouchers page and hand it to them.
     }
     { $link }
+
+# The receipt sent when a contribution is paid, in the mentor's language. $name the mentor,
+# $number the receipt number, $amount with its currency, $fund the fund's name, $date the day
+# paid, $method how it was paid, $demo "yes" for a demonstration payment, $link the receipt page.
+email-receipt-subject = Your receipt { $number } — thank you
+email-receipt-body =
+    Hello { $name },
+
+    thank you: we received your contribution of { $amount } to the fund "{ $fund }" on { $date } ({ $method }).
+    { $demo ->
+        [yes] This was a demonstration: no money was received and this receipt has no value.
+       *[no] Your receipt number is { $number }.
+    }
+
+    The receipt, to print or keep, and what your contribution makes possible:
+    { $link }

@@ -123,3 +123,45 @@ voucher-status-cancelled = Cancelled
 voucher-print-a6 = Print (card, A6)
 voucher-print-a4 = Print (sheet, A4)
 voucher-print-how = Show this voucher at the entrance, on paper or on your phone. Keep the code to yourself: whoever has it can use it.
+
+## What a mentor's money made possible (/mentor/impact): counts and sums only, never who.
+
+impact-title = What your contributions made possible
+impact-intro = Counted from the vouchers your contributions paid for. Out of respect for the people who received them, you see numbers only, never names.
+impact-totals-title = In total
+impact-contributions-title = Contribution by contribution
+impact-events-title = By event and venue
+impact-given = Given
+impact-places = Places funded
+impact-nominated = Given to people
+impact-attended = Attended
+impact-circuits = Circuits completed
+impact-redeemed = Used
+impact-outstanding = Still to use
+impact-expired = Expired
+# Value of expired vouchers that went on to the next person on a waiting list.
+impact-reallocated = Passed on
+impact-date = Date
+impact-event = Event
+impact-venue = Venue
+
+## A contribution's receipt (/contributions/ID/receipt), printable.
+
+# $number is the receipt number, such as MNT-000042.
+receipt-title = Receipt { $number }
+action-receipt = Receipt
+receipt-number = Receipt number
+receipt-date = Paid on
+receipt-from = Received from
+receipt-fund = For the fund
+receipt-method = Paid by
+receipt-vouchers = Vouchers
+# $count is how many vouchers the contribution paid for.
+receipt-vouchers-count = { $count ->
+        [one] One voucher issued
+       *[other] { $count } vouchers issued
+    }
+receipt-statement = Mentore confirms that it received this contribution and that it pays only for the places of the people who attend, as recorded in its ledger.
+receipt-demo = Demonstration: no money was received. This receipt has no value.
+receipt-print-hint = To keep a paper copy, print this page from your browser: only the receipt is printed.
+receipt-back = Back to the contribution

@@ -70,3 +70,19 @@ email-reallocated-body =
        *[print] Stampatelo dalla pagina dei voucher e consegnateglielo.
     }
     { $link }
+
+# The receipt sent when a contribution is paid, in the mentor's language. $name the mentor,
+# $number the receipt number, $amount with its currency, $fund the fund's name, $date the day
+# paid, $method how it was paid, $demo "yes" for a demonstration payment, $link the receipt page.
+email-receipt-subject = La tua ricevuta { $number } — grazie
+email-receipt-body =
+    Ciao { $name },
+
+    grazie: abbiamo ricevuto il tuo contributo di { $amount } al fondo «{ $fund }» il { $date } ({ $method }).
+    { $demo ->
+        [yes] Era una dimostrazione: non è stato ricevuto denaro e questa ricevuta non ha valore.
+       *[no] Il numero della tua ricevuta è { $number }.
+    }
+
+    La ricevuta, da stampare o conservare, e ciò che il tuo contributo rende possibile:
+    { $link }

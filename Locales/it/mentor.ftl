@@ -127,3 +127,46 @@ voucher-status-cancelled = Annullato
 voucher-print-a6 = Stampa (cartoncino A6)
 voucher-print-a4 = Stampa (foglio A4)
 voucher-print-how = Mostra questo voucher all'ingresso, su carta o sul telefono. Non far vedere il codice: chi lo ha può usarlo.
+
+## What a mentor's money made possible (/mentor/impact): counts and sums only, never who.
+
+impact-title = Che cosa hanno reso possibile i tuoi contributi
+impact-intro = Contato dai voucher pagati dai tuoi contributi. Per rispetto delle persone che li hanno ricevuti vedi solo numeri, mai nomi.
+impact-totals-title = In totale
+impact-contributions-title = Contributo per contributo
+impact-events-title = Per evento e luogo
+impact-given = Donato
+impact-places = Posti finanziati
+impact-nominated = Assegnati a persone
+impact-attended = Partecipazioni
+impact-circuits = Percorsi completati
+impact-redeemed = Usato
+impact-outstanding = Ancora da usare
+impact-expired = Scaduto
+# Value of expired vouchers that went on to the next person on a waiting list.
+impact-reallocated = Passato ad altri
+impact-date = Data
+impact-event = Evento
+impact-venue = Luogo
+
+## A contribution's receipt (/contributions/ID/receipt), printable.
+
+# $number is the receipt number, such as MNT-000042.
+receipt-title = Ricevuta { $number }
+action-receipt = Ricevuta
+receipt-number = Numero di ricevuta
+receipt-date = Pagato il
+receipt-from = Ricevuto da
+receipt-fund = Per il fondo
+receipt-method = Pagato con
+receipt-vouchers = Voucher
+# $count is how many vouchers the contribution paid for.
+receipt-vouchers-count = { $count ->
+        [one] Un voucher emesso
+        [many] { $count } di voucher emessi
+       *[other] { $count } voucher emessi
+    }
+receipt-statement = Mentore conferma di aver ricevuto questo contributo e che esso paga soltanto i posti delle persone che partecipano, come registrato nella sua contabilità.
+receipt-demo = Dimostrazione: non è stato ricevuto denaro. Questa ricevuta non ha valore.
+receipt-print-hint = Per conservarne una copia su carta, stampa questa pagina dal browser: viene stampata solo la ricevuta.
+receipt-back = Torna al contributo

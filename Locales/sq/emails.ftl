@@ -70,3 +70,19 @@ email-reallocated-body =
        *[print] Shtypeni nga faqja e vauçerëve dhe dorëzojani.
     }
     { $link }
+
+# The receipt sent when a contribution is paid, in the mentor's language. $name the mentor,
+# $number the receipt number, $amount with its currency, $fund the fund's name, $date the day
+# paid, $method how it was paid, $demo "yes" for a demonstration payment, $link the receipt page.
+email-receipt-subject = Mandati juaj { $number } — faleminderit
+email-receipt-body =
+    Përshëndetje { $name },
+
+    faleminderit: e morëm kontributin tuaj prej { $amount } për fondin „{ $fund }” më { $date } ({ $method }).
+    { $demo ->
+        [yes] Ishte një demonstrim: nuk u mor asnjë para dhe ky mandat nuk ka vlerë.
+       *[no] Numri i mandatit tuaj është { $number }.
+    }
+
+    Mandati, për ta shtypur ose ruajtur, dhe çfarë bën të mundur kontributi juaj:
+    { $link }

@@ -123,3 +123,45 @@ voucher-status-cancelled = I anuluar
 voucher-print-a6 = Shtyp (kartolinë A6)
 voucher-print-a4 = Shtyp (fletë A4)
 voucher-print-how = Tregojeni këtë vauçer në hyrje, në letër ose në telefon. Mos ia tregoni kodin askujt: kush e ka, mund ta përdorë.
+
+## What a mentor's money made possible (/mentor/impact): counts and sums only, never who.
+
+impact-title = Çfarë bënë të mundur kontributet tuaja
+impact-intro = Llogaritur nga vauçerët që paguan kontributet tuaja. Nga respekti për personat që i morën, shihni vetëm numra, asnjëherë emra.
+impact-totals-title = Gjithsej
+impact-contributions-title = Kontribut pas kontributi
+impact-events-title = Sipas eventit dhe vendit
+impact-given = Dhuruar
+impact-places = Vende të financuara
+impact-nominated = U dhanë personave
+impact-attended = Pjesëmarrje
+impact-circuits = Qarqe të përfunduara
+impact-redeemed = Përdorur
+impact-outstanding = Për t’u përdorur
+impact-expired = Skaduar
+# Value of expired vouchers that went on to the next person on a waiting list.
+impact-reallocated = Kaluar të tjerëve
+impact-date = Data
+impact-event = Eventi
+impact-venue = Vendi
+
+## A contribution's receipt (/contributions/ID/receipt), printable.
+
+# $number is the receipt number, such as MNT-000042.
+receipt-title = Mandati { $number }
+action-receipt = Mandati
+receipt-number = Numri i mandatit
+receipt-date = Paguar më
+receipt-from = Marrë nga
+receipt-fund = Për fondin
+receipt-method = Paguar me
+receipt-vouchers = Vauçerë
+# $count is how many vouchers the contribution paid for.
+receipt-vouchers-count = { $count ->
+        [one] U lëshua një vauçer
+       *[other] U lëshuan { $count } vauçerë
+    }
+receipt-statement = Mentore konfirmon se e ka marrë këtë kontribut dhe se ai paguan vetëm vendet e personave që marrin pjesë, siç regjistrohet në kontabilitetin e saj.
+receipt-demo = Demonstrim: nuk u mor asnjë para. Ky mandat nuk ka vlerë.
+receipt-print-hint = Për të mbajtur një kopje në letër, shtypeni këtë faqe nga shfletuesi: shtypet vetëm mandati.
+receipt-back = Kthehu te kontributi

@@ -66,16 +66,7 @@ struct RefundExpiryTests {
     @Test("a bank refund needs the reference of the transfer sent back, then refunds everything once")
     func bankRefund() async throws {
         try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
-            let mentor = TestBrowser(app, acceptLanguage: "it")
-            try await mentor.signUp("bank-refund@example.org")
-            _ = try await mentor.get(FundingTests.general)
-            _ = try await mentor.post(
-                FundingTests.general + "/contributions",
-                FundingTests.contribution([
-                    ("kind", "amount"), ("amount", "40"), ("currency", "EUR"), ("provider", "bank-transfer"),
-                ]))
-            let contribution = try #require(
-                try await ContributionModel.query(on: app.db).filter(\.$provider == "bank-transfer").first())
+            let (mentor, contribution) = try await FundingTests.pendingTransfer(app, email: "bank-refund@example.org")
             let admin = TestBrowser(app)
             _ = try await admin.login("admin@mentore.test")
             // Still pending: nothing to give back yet.

@@ -24,7 +24,7 @@ PASSWORD = "mentore-demo"
 ROLES = {
     "admin@mentore.test": ("/admin", ["/admin/organizers", "/admin/partners", "/admin/venues", "/admin/venues/new",
                                       "/admin/events", "/admin/events/new", "/admin/audit", "/account"]),
-    "mentor@mentore.test": ("/mentor", ["/account", "/organizers/apply"]),
+    "mentor@mentore.test": ("/mentor", ["/account", "/organizers/apply", "/mentor/impact"]),
     "partner@mentore.test": ("/partner", ["/partner/0000d000-0000-4000-8000-000000000002/vouchers",
                                           "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk",
                                           "/partner/0000d000-0000-4000-8000-000000000002/waiting"]),

@@ -26,6 +26,8 @@ public enum SiteRoute: Sendable {
     case fund(Parameter<UUID>)
     case fundContributions(Parameter<UUID>)
     case contribution(Parameter<UUID>)
+    case contributionReceipt(Parameter<UUID>)
+    case mentorImpact
     case voucherEntry
     case voucher(Parameter<String>)
     case voucherPrint(Parameter<String>, size: Parameter<String>)
@@ -101,6 +103,8 @@ public enum SiteRoute: Sendable {
         case .fund(let id): return ["funds", p("fundID", id)]
         case .fundContributions(let id): return ["funds", p("fundID", id), "contributions"]
         case .contribution(let id): return ["contributions", p("contributionID", id)]
+        case .contributionReceipt(let id): return ["contributions", p("contributionID", id), "receipt"]
+        case .mentorImpact: return ["mentor", "impact"]
         case .voucherEntry: return ["v"]
         case .voucher(let code): return ["v", p("code", code)]
         case .voucherPrint(let code, let size): return ["v", p("code", code), "print", p("size", size)]

@@ -39,9 +39,11 @@ func routes(_ app: Application) throws {
     account.on(.POST, .invitation(.key), area: .account, use: InvitationController.accept)
     account.on(.POST, .fundContributions(.key), area: .account, use: FundsController.contribute)
     account.on(.GET, .contribution(.key), area: .account, use: FundsController.contribution)
+    account.on(.GET, .contributionReceipt(.key), area: .account, use: ReceiptController.show)
 
     let mentor = app.routes.grouped(AreaMiddleware(area: .mentor))
     mentor.on(.GET, .mentorHome, area: .mentor, use: DashboardController.mentor)
+    mentor.on(.GET, .mentorImpact, area: .mentor, use: ImpactController.show)
 
     let partner = app.routes.grouped(AreaMiddleware(area: .partner))
     partner.on(.GET, .partnerHome, area: .partner, use: DashboardController.partner)

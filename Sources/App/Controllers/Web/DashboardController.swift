@@ -72,17 +72,18 @@ enum DashboardController {
         return Card(
             title: req.t("mentor-contributions-title"),
             text: req.t(contributions.isEmpty ? "mentor-contributions-empty" : "mentor-contributions-text"),
-            links: try contributions.map {
-                .init(
-                    href: SiteRoute.contribution(.value(try $0.requireID())).path,
-                    label: req.t(
-                        "mentor-contribution-line",
-                        [
-                            "number": .integer($0.number),
-                            "amount": .string(FundsController.money(req, $0.amountMinor, $0.currency)),
-                            "status": .string(req.t("contribution-status-\($0.status.rawValue)")),
-                        ]))
-            })
+            links: try [.init(href: SiteRoute.mentorImpact.path, label: req.t("impact-title"))]
+                + contributions.map {
+                    .init(
+                        href: SiteRoute.contribution(.value(try $0.requireID())).path,
+                        label: req.t(
+                            "mentor-contribution-line",
+                            [
+                                "number": .integer($0.number),
+                                "amount": .string(FundsController.money(req, $0.amountMinor, $0.currency)),
+                                "status": .string(req.t("contribution-status-\($0.status.rawValue)")),
+                            ]))
+                })
     }
 
     @Sendable static func partner(req: Request) async throws -> Response {

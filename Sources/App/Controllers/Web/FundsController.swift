@@ -250,6 +250,7 @@ enum FundsController {
             var vouchers: String?
             var demo: String?
             var pay: Page<View>.Link?
+            var receipt: Page<View>.Link?
             var fund: Page<View>.Link
         }
         let fundText = text(of: contribution.fund, req: req)
@@ -278,6 +279,9 @@ enum FundsController {
             view.vouchers = req.t("contribution-vouchers", ["count": .integer(vouchers)])
         }
         if contribution.provider == "demo" { view.demo = req.t("contribution-demo") }
+        if contribution.status == .paid || contribution.status == .refunded {
+            view.receipt = .init(href: SiteRoute.contributionReceipt(.value(id)).path, label: req.t("action-receipt"))
+        }
         if contribution.status == .pending && contribution.provider == "stripe" {
             // Back from the payment page before the webhook came: the payment is being confirmed.
             let returned = (try? req.query.get(String.self, at: "checkout")) == "done"

@@ -107,6 +107,7 @@ public enum Funding {
             Bookings.payment(contribution.amount, provider: contribution.provider, fund: fundID),
             reference: "contribution:\(id.uuidString.lowercased())", at: now, on: db)
         try await issueVouchers(for: contribution, fund: fund, app: app, on: db)
+        try await ReceiptController.email(contribution, app: app, on: db)
         return true
     }
 
