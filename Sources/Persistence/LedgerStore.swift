@@ -65,17 +65,28 @@ actor SQLiteWriteGate {
         }
     }
 
+    /// How long a statement outside the gate (a session save, a rate-limit count) waits for
+    /// the write lock before failing.
+    static let pooledBusyTimeout = "5000"
+
     /// `BEGIN IMMEDIATE`, retried while another process holds the write lock.
+    ///
+    /// The wait happens here, between tries, not in SQLite's busy handler, which is turned off
+    /// for the attempt. It is turned back on afterwards, whatever happens: the connection goes
+    /// back to the pool, and a statement that later runs on it outside the gate must wait for
+    /// the lock rather than fail at once with "database is locked".
     static func beginImmediate(_ sql: any SQLDatabase) async throws {
         try await sql.raw("PRAGMA busy_timeout = 0").run()
         let deadline = ContinuousClock.now.advanced(by: .seconds(10))
         while true {
             do {
                 try await sql.raw("BEGIN IMMEDIATE").run()
+                try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: pooledBusyTimeout)").run()
                 return
             } catch {
                 let text = String(describing: error).lowercased()
                 guard text.contains("locked") || text.contains("busy"), ContinuousClock.now < deadline else {
+                    try? await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: pooledBusyTimeout)").run()
                     throw error
                 }
                 try await Task.sleep(for: .milliseconds(Int.random(in: 2...20)))

@@ -97,7 +97,7 @@ struct NominationTests {
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
-            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
             #expect(statuses.filter { $0 == .conflict }.count == 9)
             #expect(try await NominationModel.query(on: app.db).filter(\.$voucher.$id == voucher.id!).count() == 1)
             #expect(
