@@ -102,3 +102,16 @@ column-waiting-since = Since
 field-waiting-fund = Fund to wait for
 action-add-waiting = Add to the waiting list
 action-remove-waiting = Take off
+
+## One beneficiary's data (/partner/ID/beneficiaries/ID): what is held, export and erasure.
+
+beneficiary-title = A person's data
+action-person-data = Data
+beneficiary-since = Recorded on
+beneficiary-no-vouchers = No voucher is given to this person now.
+action-export = Download all their data (JSON)
+action-erase = Erase this person's data
+beneficiary-erase-intro = On the person's request: the name becomes a neutral alias, the e-mail address and the note are deleted, and messages to them are emptied. Vouchers, attendances and the accounts stay as they are. This cannot be undone.
+beneficiary-erased-done = Done: the person's data is erased.
+# $date is the day of the erasure.
+beneficiary-erased-note = This person's data was erased on { $date }; only a neutral alias remains.

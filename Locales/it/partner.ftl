@@ -105,3 +105,16 @@ column-waiting-since = Dal
 field-waiting-fund = Fondo per cui attendere
 action-add-waiting = Aggiungi alla lista d'attesa
 action-remove-waiting = Togli
+
+## One beneficiary's data (/partner/ID/beneficiaries/ID): what is held, export and erasure.
+
+beneficiary-title = I dati di una persona
+action-person-data = Dati
+beneficiary-since = Registrata il
+beneficiary-no-vouchers = Al momento nessun voucher è assegnato a questa persona.
+action-export = Scarica tutti i suoi dati (JSON)
+action-erase = Cancella i dati di questa persona
+beneficiary-erase-intro = Su richiesta della persona: il nome diventa uno pseudonimo neutro, l'indirizzo e-mail e la nota vengono cancellati e i messaggi a lei svuotati. Voucher, partecipazioni e contabilità restano come sono. L'operazione non si può annullare.
+beneficiary-erased-done = Fatto: i dati della persona sono cancellati.
+# $date is the day of the erasure.
+beneficiary-erased-note = I dati di questa persona sono stati cancellati il { $date }; resta solo uno pseudonimo neutro.

@@ -102,3 +102,16 @@ column-waiting-since = Që nga
 field-waiting-fund = Fondi për të cilin pret
 action-add-waiting = Shtoje në listën e pritjes
 action-remove-waiting = Hiqe
+
+## One beneficiary's data (/partner/ID/beneficiaries/ID): what is held, export and erasure.
+
+beneficiary-title = Të dhënat e një personi
+action-person-data = Të dhënat
+beneficiary-since = Regjistruar më
+beneficiary-no-vouchers = Tani për tani këtij personi nuk i është dhënë asnjë vauçer.
+action-export = Shkarkoni të gjitha të dhënat e tij (JSON)
+action-erase = Fshini të dhënat e këtij personi
+beneficiary-erase-intro = Me kërkesë të personit: emri bëhet një pseudonim asnjanës, adresa e e-mailit dhe shënimi fshihen, dhe mesazhet për të zbrazen. Vauçerët, pjesëmarrjet dhe kontabiliteti mbeten siç janë. Ky veprim nuk mund të zhbëhet.
+beneficiary-erased-done = U bë: të dhënat e personit u fshinë.
+# $date is the day of the erasure.
+beneficiary-erased-note = Të dhënat e këtij personi u fshinë më { $date }; mbetet vetëm një pseudonim asnjanës.

@@ -48,6 +48,9 @@ public enum SiteRoute: Sendable {
     case partnerWithdraw(Parameter<UUID>, voucher: Parameter<UUID>)
     case partnerBulkNominate(Parameter<UUID>)
     case partnerWaiting(Parameter<UUID>)
+    case partnerBeneficiary(Parameter<UUID>, beneficiary: Parameter<UUID>)
+    case partnerBeneficiaryExport(Parameter<UUID>, beneficiary: Parameter<UUID>)
+    case partnerBeneficiaryErase(Parameter<UUID>, beneficiary: Parameter<UUID>)
     case partnerWaitingRemove(Parameter<UUID>, entry: Parameter<UUID>)
     case organizerHome
     case organizerMembers(Parameter<UUID>)
@@ -126,6 +129,12 @@ public enum SiteRoute: Sendable {
             return ["partner", p("partnerID", id), "vouchers", p("voucherID", voucher), "withdraw"]
         case .partnerBulkNominate(let id): return ["partner", p("partnerID", id), "vouchers", "bulk"]
         case .partnerWaiting(let id): return ["partner", p("partnerID", id), "waiting"]
+        case .partnerBeneficiary(let id, let person):
+            return ["partner", p("partnerID", id), "beneficiaries", p("beneficiaryID", person)]
+        case .partnerBeneficiaryExport(let id, let person):
+            return ["partner", p("partnerID", id), "beneficiaries", p("beneficiaryID", person), "export"]
+        case .partnerBeneficiaryErase(let id, let person):
+            return ["partner", p("partnerID", id), "beneficiaries", p("beneficiaryID", person), "erase"]
         case .partnerWaitingRemove(let id, let entry):
             return ["partner", p("partnerID", id), "waiting", p("entryID", entry), "remove"]
         case .organizerHome: return ["organizer"]

@@ -61,6 +61,11 @@ func routes(_ app: Application) throws {
     partner.on(.GET, .partnerWaiting(.key), area: .partner, use: WaitingListController.list)
     partner.on(.POST, .partnerWaiting(.key), area: .partner, use: WaitingListController.list)
     partner.on(.POST, .partnerWaitingRemove(.key, entry: .key), area: .partner, use: WaitingListController.remove)
+    partner.on(.GET, .partnerBeneficiary(.key, beneficiary: .key), area: .partner, use: BeneficiaryController.show)
+    partner.on(
+        .GET, .partnerBeneficiaryExport(.key, beneficiary: .key), area: .partner, use: BeneficiaryController.export)
+    partner.on(
+        .POST, .partnerBeneficiaryErase(.key, beneficiary: .key), area: .partner, use: BeneficiaryController.erase)
 
     let organizer = app.routes.grouped(AreaMiddleware(area: .organizer))
     organizer.on(.GET, .organizerHome, area: .organizer, use: DashboardController.organizer)

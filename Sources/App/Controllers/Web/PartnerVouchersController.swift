@@ -51,6 +51,12 @@ enum PartnerVouchersController {
                         label: req.t("action-withdraw"), method: "post"))
             default: break
             }
+            if let person = voucher.$beneficiary.id {
+                actions.append(
+                    .init(
+                        href: SiteRoute.partnerBeneficiary(.value(partnerID), beneficiary: .value(person)).path,
+                        label: req.t("action-person-data")))
+            }
             let event = events.first { $0.id == voucher.scopeID }
             let text = event.flatMap { EventPresenter.text(of: $0, for: req) }
             return ListView.Row(
