@@ -136,3 +136,23 @@ admin-refund-intro = Contribution { $reference }: { $amount } paid, { $refunded 
 field-refund-bank-reference = Reference of the transfer you sent back
 # $amount is what was refunded now, with its currency.
 admin-refund-done = Refunded { $amount }.
+
+## A contribution's vouchers, for admins (/admin/contributions/ID/vouchers).
+
+action-vouchers = Vouchers
+admin-vouchers-title = A contribution's vouchers
+# $reference is the contribution's number, such as MNT-000042.
+admin-vouchers-intro = The vouchers of contribution { $reference }. A voucher nobody has used yet can be cancelled: its value goes back to the fund.
+admin-vouchers-empty = This contribution has no vouchers.
+admin-voucher-partner = Partner
+admin-voucher-expires = Valid until
+action-cancel-voucher = Cancel
+admin-voucher-cancelled = The voucher is cancelled and its value is back in the fund.
+action-allocate = Give to the partner
+field-allocate-partner = Partner association
+admin-allocate-intro = Vouchers that no partner holds yet wait here. Give them to a partner association, which will choose who receives them.
+# $count is how many vouchers were given to the partner.
+admin-vouchers-allocated = { $count ->
+        [one] One voucher is now with the partner.
+       *[other] { $count } vouchers are now with the partner.
+    }

@@ -54,6 +54,7 @@ error-csv-too-large = Too many rows: upload at most 500 people at a time.
 error-csv-columns = This row has more or fewer fields than the line with the column names.
 error-duplicate-row = This person is already in an earlier row.
 error-not-enough-vouchers = There are not enough unused vouchers for everyone in the list.
+error-nothing-to-allocate = Every voucher of this contribution is already with a partner, or in use.
 error-voucher-unknown = There is no voucher with this code.
 error-voucher-typo = This code has a typing mistake: check it letter by letter.
 error-voucher-malformed = This is not a voucher code: it has five groups of four letters and digits.

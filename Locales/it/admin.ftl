@@ -136,3 +136,24 @@ admin-refund-intro = Contributo { $reference }: { $amount } pagati, { $refunded 
 field-refund-bank-reference = Riferimento del bonifico di restituzione
 # $amount is what was refunded now, with its currency.
 admin-refund-done = Rimborsati { $amount }.
+
+## A contribution's vouchers, for admins (/admin/contributions/ID/vouchers).
+
+action-vouchers = Voucher
+admin-vouchers-title = I voucher di un contributo
+# $reference is the contribution's number, such as MNT-000042.
+admin-vouchers-intro = I voucher del contributo { $reference }. Un voucher che nessuno ha ancora usato si può annullare: il suo valore torna al fondo.
+admin-vouchers-empty = Questo contributo non ha voucher.
+admin-voucher-partner = Associazione partner
+admin-voucher-expires = Valido fino al
+action-cancel-voucher = Annulla
+admin-voucher-cancelled = Il voucher è annullato e il suo valore è tornato al fondo.
+action-allocate = Affida all'associazione
+field-allocate-partner = Associazione partner
+admin-allocate-intro = Qui aspettano i voucher che nessuna associazione ha ancora. Affidali a un'associazione partner, che sceglierà a chi darli.
+# $count is how many vouchers were given to the partner.
+admin-vouchers-allocated = { $count ->
+        [one] Un voucher è ora presso l'associazione.
+        [many] { $count } di voucher sono ora presso l'associazione.
+       *[other] { $count } voucher sono ora presso l'associazione.
+    }

@@ -54,6 +54,7 @@ error-csv-too-large = Troppe righe: carica al massimo 500 persone alla volta.
 error-csv-columns = Questa riga ha più o meno campi della riga con i nomi delle colonne.
 error-duplicate-row = Questa persona c'è già in una riga precedente.
 error-not-enough-vouchers = Non ci sono abbastanza voucher liberi per tutte le persone dell'elenco.
+error-nothing-to-allocate = Tutti i voucher di questo contributo sono già presso un partner, o in uso.
 error-voucher-unknown = Non esiste nessun voucher con questo codice.
 error-voucher-typo = In questo codice c'è un errore di battitura: controllalo carattere per carattere.
 error-voucher-malformed = Questo non è un codice voucher: è fatto di cinque gruppi di quattro lettere e cifre.

@@ -136,3 +136,23 @@ admin-refund-intro = Kontributi { $reference }: { $amount } të paguara, { $refu
 field-refund-bank-reference = Referenca e transfertës së kthimit
 # $amount is what was refunded now, with its currency.
 admin-refund-done = U rimbursuan { $amount }.
+
+## A contribution's vouchers, for admins (/admin/contributions/ID/vouchers).
+
+action-vouchers = Vauçerët
+admin-vouchers-title = Vauçerët e një kontributi
+# $reference is the contribution's number, such as MNT-000042.
+admin-vouchers-intro = Vauçerët e kontributit { $reference }. Një vauçer që nuk e ka përdorur ende askush mund të anulohet: vlera e tij kthehet në fond.
+admin-vouchers-empty = Ky kontribut nuk ka vauçerë.
+admin-voucher-partner = Shoqata partnere
+admin-voucher-expires = I vlefshëm deri më
+action-cancel-voucher = Anuloje
+admin-voucher-cancelled = Vauçeri u anulua dhe vlera e tij u kthye në fond.
+action-allocate = Jepjani shoqatës
+field-allocate-partner = Shoqata partnere
+admin-allocate-intro = Këtu presin vauçerët që nuk i ka ende asnjë shoqatë. Jepjani një shoqate partnere, e cila do të zgjedhë se kush do t’i marrë.
+# $count is how many vouchers were given to the partner.
+admin-vouchers-allocated = { $count ->
+        [one] Një vauçer është tani te shoqata.
+       *[other] { $count } vauçerë janë tani te shoqata.
+    }

@@ -54,6 +54,7 @@ error-csv-too-large = Shumë rreshta: ngarkoni jo më shumë se 500 persona një
 error-csv-columns = Ky rresht ka më shumë ose më pak fusha se rreshti me emrat e kolonave.
 error-duplicate-row = Ky person gjendet tashmë në një rresht më sipër.
 error-not-enough-vouchers = Nuk ka mjaftueshëm vauçerë të lirë për të gjithë personat e listës.
+error-nothing-to-allocate = Të gjithë vauçerët e këtij kontributi janë tashmë te një partner, ose në përdorim.
 error-voucher-unknown = Nuk ka asnjë vauçer me këtë kod.
 error-voucher-typo = Ky kod ka një gabim shkrimi: kontrollojeni shkronjë për shkronjë.
 error-voucher-malformed = Ky nuk është kod vauçeri: ka pesë grupe me katër shkronja dhe shifra.

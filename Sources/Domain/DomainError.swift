@@ -67,6 +67,8 @@ public struct DomainError: Error, Hashable, Sendable {
         case duplicateRow = "duplicate-row"
         /// Fewer unused vouchers than people to nominate.
         case notEnoughVouchers = "not-enough-vouchers"
+        /// Every voucher of the contribution is already with a partner, or used.
+        case nothingToAllocate = "nothing-to-allocate"
     }
 
     public var code: Code

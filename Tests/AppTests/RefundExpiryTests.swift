@@ -102,6 +102,67 @@ struct RefundExpiryTests {
         }
     }
 
+    @Test("an admin cancels an unused voucher once; its value goes back to the fund; used ones stay")
+    func cancelVoucher() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let (contribution, vouchers) = try await Self.paidDemo(app, email: "cancel@example.org", places: 2)
+            try await VoucherModel.query(on: app.db).set(\.$status, to: .inUse).filter(\.$id == vouchers[1].id!)
+                .update()
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@mentore.test")
+            let list = try await admin.get(SiteRoute.adminContributions.path)
+            let page = SiteRoute.adminContributionVouchers(.value(contribution.id!)).path
+            #expect(list.contains(page))
+            let shown = try await admin.get(page)
+            let cancel = SiteRoute.adminVoucherCancel(.value(contribution.id!), voucher: .value(vouchers[0].id!)).path
+            let inUse = SiteRoute.adminVoucherCancel(.value(contribution.id!), voucher: .value(vouchers[1].id!)).path
+            #expect(shown.contains(cancel) && !shown.contains(inUse))
+            let fund = DemoData.webMarketingFund.uuidString
+            let before = try await LedgerStore.balance(.fund(fund), .eur, on: app.db)
+            let done = try await admin.post(cancel, [])
+            #expect(done.status == .ok)
+            #expect(done.contains("Il voucher è annullato"))
+            #expect(try await VoucherModel.find(vouchers[0].id, on: app.db)?.status == .cancelled)
+            #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == before + 4000)
+            #expect(try await admin.post(cancel, []).status == .conflict)
+            #expect(try await admin.post(inUse, []).status == .conflict)
+            #expect(try await VoucherModel.find(vouchers[1].id, on: app.db)?.status == .inUse)
+            #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == before + 4000)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "cancel").count() == 1)
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
+    @Test("an admin gives a contribution's unallocated vouchers to a partner, once, who can then nominate")
+    func allocate() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let (contribution, vouchers) = try await Self.paidDemo(app, email: "allocate@example.org", places: 3)
+            #expect(vouchers.allSatisfy { $0.$partner.id == nil })
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@mentore.test")
+            let page = SiteRoute.adminContributionVouchers(.value(contribution.id!)).path
+            let path = SiteRoute.adminContributionAllocate(.value(contribution.id!)).path
+            #expect(try await admin.get(page).contains(path))
+            let missing = try await admin.post(path, [("partner", "")])
+            #expect(missing.status == .unprocessableEntity)
+            let unknown = try await admin.post(path, [("partner", UUID().uuidString)])
+            #expect(unknown.status == .unprocessableEntity)
+            let done = try await admin.post(path, [("partner", DemoData.dora.uuidString.lowercased())])
+            #expect(done.status == .ok)
+            #expect(done.shows("3 voucher sono ora presso l'associazione."))
+            #expect(!done.contains(path), "nothing is left to allocate")
+            let again = try await admin.post(path, [("partner", DemoData.iparticipate.uuidString.lowercased())])
+            #expect(again.status == .conflict)
+            let held = try await VoucherModel.query(on: app.db).filter(\.$id ~~ vouchers.map { $0.id! }).all()
+            #expect(held.allSatisfy { $0.$partner.id == DemoData.dora })
+            #expect(
+                try await Nominations.freeGroups(partnerID: DemoData.dora, on: app.db).contains {
+                    $0.group.scope == .event && $0.count == 3
+                })
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
     @Test("mentore vouchers expire: unused vouchers past their date expire once, their value back in the fund")
     func expiry() async throws {
         try await withApp(environment: FundingTests.providers, seed: true) { app async throws in

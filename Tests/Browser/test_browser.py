@@ -4,8 +4,12 @@ Environment: BASE_URL (the server), OUT (where screenshots and HTML for the chec
 Every page visited is checked with axe-core (no WCAG 2.1 A/AA violation) and its HTML is saved
 for the Nu HTML checker, which `make test` runs afterwards on the whole folder.
 """
+import email
+import email.policy
 import os
 import re
+import subprocess
+import time
 import urllib.error
 import urllib.request
 
@@ -14,7 +18,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium_axe_python import Axe
 
 BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8099")
@@ -169,6 +173,86 @@ def test_a_refused_csv_list_shows_every_problem_in_an_accessible_table(driver):
     assert rows == ["2 language This value is not valid.", "4 — This person is already in an earlier row."], rows
     assert "Nobody received a voucher" in driver.find_element(By.CSS_SELECTOR, ".form-error").text
     check_page(driver, "en-partner-bulk-refused")
+
+
+def sign_in_as(d, email):
+    d.delete_all_cookies()
+    keyboard_login(d, email)
+    WebDriverWait(d, 10).until(lambda d: "/login" not in d.current_url)
+
+
+def wait_for_mail(recipient, seconds=30):
+    """The first message the test SMTP server received for `recipient`, parsed."""
+    directory = os.environ["SMTP_TEST_DIR"]
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        for name in sorted(os.listdir(directory)):
+            if not name.endswith(".eml"):
+                continue
+            with open(os.path.join(directory, name), "rb") as f:
+                envelope, _, data = f.read().partition(b"\r\n")
+            if recipient.encode() in envelope:
+                return email.message_from_bytes(data, policy=email.policy.default)
+        time.sleep(0.5)
+    raise AssertionError(f"no message for {recipient} within {seconds} s")
+
+
+def test_a_mentor_funds_three_places_a_partner_gives_them_and_the_albanian_mail_carries_the_qr(driver):
+    """Mentor sponsors 3 places (demo payment), an admin gives them to Dora e Pajtimit, the
+    coordinator gives them to three people, one in Albanian by e-mail: the message reaches the
+    SMTP server in Albanian with a QR that decodes (zbarimg) to that voucher's page."""
+    sign_in_as(driver, "mentor@mentore.test")
+    driver.get(BASE + "/funds/0000d000-0000-4000-8000-000000000202")
+    Select(driver.find_element(By.ID, "f-kind")).select_by_value("places")
+    places = driver.find_element(By.ID, "f-places")
+    places.clear()
+    places.send_keys("3")
+    Select(driver.find_element(By.ID, "f-provider")).select_by_value("demo")
+    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: re.search(r"/contributions/[0-9a-f-]{36}$", d.current_url))
+    contribution = driver.current_url.rsplit("/", 1)[1]
+    check_page(driver, "mentor-contribution-paid")
+
+    sign_in_as(driver, "admin@mentore.test")
+    driver.get(f"{BASE}/admin/contributions/{contribution}/vouchers")
+    Select(driver.find_element(By.ID, "f-partner")).select_by_visible_text("Dora e Pajtimit")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/allocate'] button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".notice"))
+    check_page(driver, "admin-contribution-vouchers-allocated")
+
+    sign_in_as(driver, "partner@mentore.test")
+    driver.get(BASE + "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk")
+    group = Select(driver.find_element(By.ID, "f-group"))
+    event = [o.get_attribute("value") for o in group.options
+             if o.get_attribute("value").startswith("event:0000d000-0000-4000-8000-000000000101")]
+    assert event, "the three sponsored places are the partner's to give"
+    group.select_by_value(event[0])
+    recipient = f"drita-{int(time.time())}@example.org"
+    driver.find_element(By.ID, "f-rows").send_keys(
+        f"name,email,language,delivery\nDrita,{recipient},sq,email\nGiulia,,it,print\nMark,,en,print\n")
+    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    notice = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".notice"))
+    assert "3" in notice.text
+    check_page(driver, "partner-bulk-done")
+
+    message = wait_for_mail(recipient)
+    assert message["Subject"] == "Vauçeri juaj Mentore"
+    assert message["Content-Language"] == "sq"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "Përshëndetje Drita" in text
+    pngs = [part.get_content() for part in message.iter_attachments() if part.get_content_type() == "image/png"]
+    assert len(pngs) == 1
+    path = os.path.join(OUT, "voucher-qr-from-mail.png")
+    with open(path, "wb") as f:
+        f.write(pngs[0])
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", path], capture_output=True, text=True, check=True)
+    url = decoded.stdout.strip()
+    assert re.fullmatch(re.escape(BASE) + r"/v/[0-9A-Z]{20}", url), url
+    assert url in text, "the QR and the link in the message are the same voucher"
+    driver.delete_all_cookies()
+    driver.get(url)
+    assert driver.find_element(By.TAG_NAME, "h1").text
+    check_page(driver, "voucher-opened-from-mail")
 
 
 @pytest.mark.parametrize("path", ["/", "/events", "/login", "/signup"])

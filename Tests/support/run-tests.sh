@@ -55,8 +55,11 @@ export DATABASE_URL="sqlite:$work/tools.sqlite"
 
 echo "== Browser tests (headless Chromium, axe-core, Nu HTML checker)"
 app_port=$(free_port)
-export DATABASE_URL="sqlite:$work/browser.sqlite" MAIL_DIR="$work/browser-mail" BCRYPT_COST=4
+export DATABASE_URL="sqlite:$work/browser.sqlite" BCRYPT_COST=4
 export PAYMENT_PROVIDERS=demo,bank-transfer
+# The server sends its mail to the test SMTP server, where the browser suite reads it back.
+export MAIL_TRANSPORT=smtp SMTP_HOST=127.0.0.1 SMTP_PORT=$smtp_port MAIL_WORKER_INTERVAL=1
+export SITE_URL="http://127.0.0.1:$app_port"
 .build/debug/mentore migrate --yes >/dev/null
 .build/debug/mentore seed --demo >/dev/null
 .build/debug/mentore serve --hostname 127.0.0.1 --port "$app_port" >"$work/serve.log" 2>&1 &

@@ -80,6 +80,9 @@ public enum SiteRoute: Sendable {
     case adminContributions
     case adminContributionTransfer(Parameter<UUID>)
     case adminContributionRefund(Parameter<UUID>)
+    case adminContributionVouchers(Parameter<UUID>)
+    case adminContributionAllocate(Parameter<UUID>)
+    case adminVoucherCancel(Parameter<UUID>, voucher: Parameter<UUID>)
 
     /// Path components: parameters appear as `:name` for `.key`.
     public var pathComponents: [PathComponent] {
@@ -167,6 +170,12 @@ public enum SiteRoute: Sendable {
         case .adminContributions: return ["admin", "contributions"]
         case .adminContributionTransfer(let id): return ["admin", "contributions", p("contributionID", id), "transfer"]
         case .adminContributionRefund(let id): return ["admin", "contributions", p("contributionID", id), "refund"]
+        case .adminContributionVouchers(let id):
+            return ["admin", "contributions", p("contributionID", id), "vouchers"]
+        case .adminContributionAllocate(let id):
+            return ["admin", "contributions", p("contributionID", id), "allocate"]
+        case .adminVoucherCancel(let id, let voucher):
+            return ["admin", "contributions", p("contributionID", id), "vouchers", p("voucherID", voucher), "cancel"]
         }
     }
 

@@ -112,4 +112,7 @@ func routes(_ app: Application) throws {
     admin.on(.POST, .adminContributionTransfer(.key), area: .admin, use: AdminFundsController.transfer)
     admin.on(.GET, .adminContributionRefund(.key), area: .admin, use: PaymentsController.refund)
     admin.on(.POST, .adminContributionRefund(.key), area: .admin, use: PaymentsController.refund)
+    admin.on(.GET, .adminContributionVouchers(.key), area: .admin, use: PaymentsController.vouchers)
+    admin.on(.POST, .adminContributionAllocate(.key), area: .admin, use: PaymentsController.allocate)
+    admin.on(.POST, .adminVoucherCancel(.key, voucher: .key), area: .admin, use: PaymentsController.cancelVoucher)
 }

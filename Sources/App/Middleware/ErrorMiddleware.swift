@@ -30,7 +30,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway
         case .signatureInvalid: .badRequest
-        case .nothingToRefund: .conflict
+        case .nothingToRefund, .nothingToAllocate: .conflict
         case .wrongCredentials: .unauthorized
         default: .unprocessableEntity
         }

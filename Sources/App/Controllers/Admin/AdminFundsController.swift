@@ -225,6 +225,10 @@ enum AdminFundsController {
                         href: SiteRoute.adminContributionTransfer(.value(id)).path,
                         label: req.t("action-record-transfer")))
             }
+            if c.status == .paid || c.status == .refunded {
+                actions.append(
+                    .init(href: SiteRoute.adminContributionVouchers(.value(id)).path, label: req.t("action-vouchers")))
+            }
             if c.status == .paid {
                 actions.append(
                     .init(href: SiteRoute.adminContributionRefund(.value(id)).path, label: req.t("action-refund")))

@@ -1,7 +1,9 @@
 import Domain
 import Fluent
 import Foundation
+import Localization
 import Persistence
+import SQLKit
 import Vapor
 
 /// Stripe's webhook, and admins giving a contribution's unspent value back.
@@ -118,5 +120,113 @@ enum PaymentsController {
         }
         guard outcome != .alreadyBooked else { throw DomainError(.nothingToRefund) }
         return amount
+    }
+
+    /// An admin's view of a contribution's vouchers, with *Cancel* for those nobody used.
+    @Sendable static func vouchers(req: Request) async throws -> Response {
+        try await renderVouchers(req)
+    }
+
+    /// Cancels one unused voucher (issued or given to someone, not yet used): its value goes
+    /// back to the fund, booked in the same transaction. A second cancellation changes nothing.
+    @Sendable static func cancelVoucher(req: Request) async throws -> Response {
+        let contributionID = try AdminCatalogController.id(req, "contributionID")
+        let voucherID = try AdminCatalogController.id(req, "voucherID")
+        guard
+            let voucher = try await VoucherModel.query(on: req.db).filter(\.$id == voucherID)
+                .filter(\.$contribution.$id == contributionID).first()
+        else { throw DomainError(.notFound) }
+        let now = req.now
+        let cancelled = try await req.db.writeTransaction { db in
+            guard try await Refunds.cancel(voucher, now: now, on: db) else { return false }
+            try await Audit.record(req, "cancel", "voucher", voucherID, on: db)
+            return true
+        }
+        guard cancelled else { throw DomainError(.voucherInUse) }
+        return try await renderVouchers(req, notice: req.t("admin-voucher-cancelled"))
+    }
+
+    /// Gives every voucher of the contribution that no partner holds yet, and nobody has used,
+    /// to one partner, who then nominates beneficiaries for them. One conditional UPDATE: a
+    /// voucher already allocated (by a concurrent admin too) is never moved.
+    @Sendable static func allocate(req: Request) async throws -> Response {
+        let id = try AdminCatalogController.id(req, "contributionID")
+        struct Input: Content { var partner: String? }
+        let input = try req.content.decode(Input.self)
+        guard let partnerID = input.partner.flatMap(UUID.init(uuidString:)),
+            try await PartnerModel.find(partnerID, on: req.db) != nil
+        else {
+            return try await renderVouchers(
+                req,
+                errors: ["partner": req.t((input.partner ?? "").isEmpty ? "error-required" : "error-invalid-value")],
+                status: .unprocessableEntity)
+        }
+        let count = try await req.db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let rows = try await sql.update(VoucherModel.schema)
+                .set("partner_id", to: SQLBind(partnerID))
+                .where("contribution_id", .equal, SQLBind(id))
+                .where("status", .equal, SQLBind(VoucherStatus.issued.rawValue))
+                .where(SQLIdentifier("partner_id"), .is, SQLLiteral.null)
+                .returning("id").all()
+            if !rows.isEmpty {
+                try await Audit.record(req, "allocate", "contribution", id, detail: "\(rows.count)", on: db)
+            }
+            return rows.count
+        }
+        guard count > 0 else { throw DomainError(.nothingToAllocate) }
+        return try await renderVouchers(req, notice: req.t("admin-vouchers-allocated", ["count": .integer(count)]))
+    }
+
+    static func renderVouchers(
+        _ req: Request, notice: String? = nil, errors: [String: String] = [:], status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let id = try AdminCatalogController.id(req, "contributionID")
+        guard let contribution = try await ContributionModel.find(id, on: req.db) else {
+            throw DomainError(.notFound)
+        }
+        let vouchers = try await VoucherModel.query(on: req.db).filter(\.$contribution.$id == id)
+            .with(\.$partner).sort(\.$createdAt).sort(\.$code).all()
+        let format = Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        let rows = try vouchers.map { voucher -> ListView.Row in
+            let voucherID = try voucher.requireID()
+            return ListView.Row(
+                cells: [
+                    .data(VoucherCode.redacted(voucher.code)),
+                    .data(FundsController.money(req, voucher.valueMinor, voucher.currency)),
+                    .text(req.t("voucher-status-\(voucher.status.rawValue)")),
+                    voucher.partner.map { .data($0.name) } ?? .text("—"),
+                    .time(voucher.expiresAt, format.date(voucher.expiresAt)),
+                ],
+                actions: voucher.status == .issued || voucher.status == .nominated
+                    ? [
+                        .init(
+                            href: SiteRoute.adminVoucherCancel(.value(id), voucher: .value(voucherID)).path,
+                            label: req.t("action-cancel-voucher"), method: "post")
+                    ] : [])
+        }
+        var view = ListView(
+            intro: .text(req.t("admin-vouchers-intro", ["reference": .string(contribution.paymentReference)])),
+            columns: [
+                req.t("column-code"), req.t("voucher-value"), req.t("column-status"), req.t("admin-voucher-partner"),
+                req.t("admin-voucher-expires"),
+            ], rows: rows, empty: req.t("admin-vouchers-empty"),
+            links: [.init(href: SiteRoute.adminContributions.path, label: req.t("admin-contributions-title"))],
+            notice: notice)
+        if vouchers.contains(where: { $0.status == .issued && $0.$partner.id == nil }) {
+            let partners = try await PartnerModel.query(on: req.db).sort(\.$name).all()
+            var form = FormView(
+                action: SiteRoute.adminContributionAllocate(.value(id)).path, submit: req.t("action-allocate"),
+                fields: [
+                    .init(
+                        name: "partner", label: req.t("field-allocate-partner"), type: "select",
+                        options: try partners.map {
+                            .init(value: try $0.requireID().uuidString.lowercased(), label: $0.name, selected: false)
+                        })
+                ], intro: req.t("admin-allocate-intro"))
+            form.apply(errors: errors, summary: req.t("form-has-errors"))
+            view.form = form
+        }
+        return try await req.page("list", title: req.t("admin-vouchers-title"), view, status: status)
     }
 }

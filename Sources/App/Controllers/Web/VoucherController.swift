@@ -74,6 +74,8 @@ enum VoucherController {
         var value: String
         var data: Bool
         var lang: String?
+        /// Set for a date: the value is shown inside `<time datetime>`.
+        var datetime: String? = nil
     }
 
     struct View: Encodable {
@@ -96,7 +98,7 @@ enum VoucherController {
             Fact(
                 label: req.t("voucher-valid-until"),
                 value: Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt).date(
-                    voucher.expiresAt), data: false),
+                    voucher.expiresAt), data: false, datetime: voucher.expiresAt.formatted(.iso8601)),
         ]
         if voucher.scope == .event, let id = voucher.scopeID,
             let event = try await EventModel.query(on: req.db).filter(\.$id == id).with(\.$texts).first()
