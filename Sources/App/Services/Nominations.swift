@@ -120,7 +120,7 @@ enum Nominations {
     static func emailArguments(
         _ voucher: VoucherModel, name: String, language: String, app: Application, on db: any Database
     ) async throws -> [String: FTLValue] {
-        let format = Formatting(language: language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        let format = Formatting.platform(language)
         var what = app.mentore.localizer.t("voucher-scope-credit", in: language)
         if voucher.scope == .event, let id = voucher.scopeID,
             let event = try await EventModel.query(on: db).filter(\.$id == id).with(\.$texts).first()

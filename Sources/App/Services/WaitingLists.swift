@@ -60,18 +60,9 @@ enum WaitingLists {
                     WaitingEntryModel.schema, id: entryID, from: [WaitingStatus.waiting.rawValue],
                     to: WaitingStatus.served.rawValue, also: ["updated_at": now])
             else { continue }
-            let voucher = VoucherModel()
-            voucher.id = UUID()
-            voucher.code = VoucherCode.generate().canonical
-            voucher.$fund.id = fundID
-            voucher.$contribution.id = expired.$contribution.id
-            voucher.scope = expired.scope
-            voucher.scopeID = expired.scopeID
-            voucher.valueMinor = expired.valueMinor
-            voucher.currency = expired.currency
-            voucher.status = .issued
-            voucher.$partner.id = entry.$partner.id
-            voucher.expiresAt = now.addingTimeInterval(Double(app.mentore.config.voucherValidityDays) * 86_400)
+            let voucher = Funding.newVoucher(
+                fund: fundID, contribution: expired.$contribution.id, scope: expired.scope, scopeID: expired.scopeID,
+                value: expired.value, partner: entry.$partner.id, app: app)
             voucher.reallocatedFrom = try expired.requireID()
             try await voucher.create(on: db)
             let voucherID = try voucher.requireID()

@@ -82,7 +82,7 @@ enum BeneficiaryController {
                 .text(req.t("voucher-status-\(voucher.status.rawValue)")),
             ]
         }
-        let format = Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        let format = Formatting.platform(req.language)
         var facts = [
             Fact(label: req.t("field-beneficiary-name"), value: beneficiary.name, data: true),
             Fact(

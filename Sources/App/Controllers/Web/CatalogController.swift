@@ -23,7 +23,7 @@ enum CatalogController {
         if let kind = filters.kind.flatMap(EventKind.init(rawValue:)) { query.filter(\.$kind == kind) }
         if let city = filters.city, !city.isEmpty { query.filter(VenueModel.self, \.$city == city) }
         let fromDate = filters.from.flatMap {
-            SessionDraft.parseLocal($0 + "T00:00", timeZone: TimeZone(identifier: "Europe/Rome")!)
+            SessionDraft.parseLocal($0 + "T00:00", timeZone: Formatting.platformTimeZone)
         }
         let language = filters.language.flatMap(Language.init(rawValue:))
         let events = try await query.all().filter { event in

@@ -38,7 +38,7 @@ enum ImpactController {
                 wasReallocated: voucher.id.map(passedOn.contains) ?? false,
                 isCircuit: voucher.scope == .circuit)
         }
-        let format = Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        let format = Formatting.platform(req.language)
         let money = { (minor: Int, currency: Currency) in FundsController.money(req, minor, currency) }
         let count = { (n: Int) in ListView.Cell.data("\(n)") }
 

@@ -202,7 +202,6 @@ extension PartnerVouchersController {
         let partner = try await partner(req)
         let partnerID = try partner.requireID()
         let groups = try await Nominations.freeGroups(partnerID: partnerID, on: req.db)
-        let title = req.t("bulk-title")
         guard req.method == .POST else {
             return try await bulkPage(req, partnerID: partnerID, groups: groups, input: .init(group: nil))
         }
@@ -232,13 +231,12 @@ extension PartnerVouchersController {
         }
         return try await bulkPage(
             req, partnerID: partnerID, groups: groups, input: input, errors: errors, problems: problems,
-            status: .unprocessableEntity, title: title)
+            status: .unprocessableEntity)
     }
 
     static func bulkPage(
         _ req: Request, partnerID: UUID, groups: [(group: Nominations.Group, count: Int)], input: BulkInput,
-        errors: [String: String] = [:], problems: [NominationCSV.Problem] = [], status: HTTPStatus = .ok,
-        title: String? = nil
+        errors: [String: String] = [:], problems: [NominationCSV.Problem] = [], status: HTTPStatus = .ok
     ) async throws -> Response {
         let eventIDs = Set(groups.compactMap { $0.group.scope == .event ? $0.group.scopeID : nil })
         let events = try await EventModel.query(on: req.db).filter(\.$id ~~ eventIDs).with(\.$texts).all()
@@ -297,6 +295,6 @@ extension PartnerVouchersController {
                 },
             problemsTitle: req.t("bulk-problems-title"),
             columns: [req.t("column-row"), req.t("column-column"), req.t("column-problem")])
-        return try await req.page("bulk-nominate", title: title ?? req.t("bulk-title"), view, status: status)
+        return try await req.page("bulk-nominate", title: req.t("bulk-title"), view, status: status)
     }
 }

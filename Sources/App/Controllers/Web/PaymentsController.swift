@@ -41,8 +41,8 @@ enum PaymentsController {
         var notice: String?
         if req.method == .POST {
             do {
-                let refunded = try await refund(contribution, bankReference: input.bankReference, req: req)
-                try await Audit.record(req, "refund", "contribution", id, detail: "\(refunded)", on: req.db)
+                let refunded = try await Refunds.refundUnspent(
+                    contribution, bankReference: input.bankReference, req: req)
                 notice = req.t(
                     "admin-refund-done",
                     ["amount": .string(FundsController.money(req, refunded, contribution.currency))])
@@ -80,48 +80,6 @@ enum PaymentsController {
             status: status)
     }
 
-    /// Refunds everything refundable now; returns the amount booked (minor units).
-    static func refund(_ contribution: ContributionModel, bankReference: String?, req: Request) async throws -> Int {
-        let app = req.application
-        let refundable = try await Refunds.refundable(contribution, on: req.db)
-        guard refundable > 0 else { throw DomainError(.nothingToRefund) }
-        let id = try contribution.requireID()
-        let base = contribution.refundedMinor
-        let provider = contribution.provider
-        let reference: String
-        var amount = refundable
-        switch provider {
-        case "stripe":
-            guard let intent = contribution.providerReference else { throw DomainError(.nothingToRefund) }
-            let sequence = try await RefundModel.query(on: req.db).filter(\.$contribution.$id == id).count() + 1
-            do {
-                let refund = try await CardPayments.client(app).createRefund(
-                    paymentIntent: intent, amount: Money(minor: refundable, currency: contribution.currency),
-                    contributionID: id, sequence: sequence)
-                reference = refund.id
-                amount = contribution.currency.minorUnits == 0 ? refund.amount / 100 : refund.amount
-            } catch {
-                req.logger.error("stripe refund failed", metadata: ["error": "\(error)"])
-                throw DomainError(.providerUnreachable, field: "provider")
-            }
-        case "bank-transfer":
-            var validator = Validator()
-            reference = "bank:" + validator.text(bankReference, field: "bankReference", max: 100)
-            try validator.finish()
-        default:
-            let sequence = try await RefundModel.query(on: req.db).filter(\.$contribution.$id == id).count() + 1
-            reference = "\(provider)-refund-\(contribution.number)-\(sequence)"
-        }
-        let total = base + amount
-        let outcome = try await req.db.writeTransaction { db in
-            try await Refunds.book(
-                contribution, refundedTotal: total, provider: provider, reference: reference,
-                by: req.currentUser?.id, app: app, on: db)
-        }
-        guard outcome != .alreadyBooked else { throw DomainError(.nothingToRefund) }
-        return amount
-    }
-
     /// An admin's view of a contribution's vouchers, with *Cancel* for those nobody used.
     @Sendable static func vouchers(req: Request) async throws -> Response {
         try await renderVouchers(req)
@@ -146,9 +104,7 @@ enum PaymentsController {
         return try await renderVouchers(req, notice: req.t("admin-voucher-cancelled"))
     }
 
-    /// Gives every voucher of the contribution that no partner holds yet, and nobody has used,
-    /// to one partner, who then nominates beneficiaries for them. One conditional UPDATE: a
-    /// voucher already allocated (by a concurrent admin too) is never moved.
+    /// An admin gives the contribution's unallocated vouchers to a partner (`Funding.allocate`).
     @Sendable static func allocate(req: Request) async throws -> Response {
         let id = try AdminCatalogController.id(req, "contributionID")
         struct Input: Content { var partner: String? }
@@ -161,20 +117,7 @@ enum PaymentsController {
                 errors: ["partner": req.t((input.partner ?? "").isEmpty ? "error-required" : "error-invalid-value")],
                 status: .unprocessableEntity)
         }
-        let count = try await req.db.writeTransaction { db in
-            let sql = db as! any SQLDatabase
-            let rows = try await sql.update(VoucherModel.schema)
-                .set("partner_id", to: SQLBind(partnerID))
-                .where("contribution_id", .equal, SQLBind(id))
-                .where("status", .equal, SQLBind(VoucherStatus.issued.rawValue))
-                .where(SQLIdentifier("partner_id"), .is, SQLLiteral.null)
-                .returning("id").all()
-            if !rows.isEmpty {
-                try await Audit.record(req, "allocate", "contribution", id, detail: "\(rows.count)", on: db)
-            }
-            return rows.count
-        }
-        guard count > 0 else { throw DomainError(.nothingToAllocate) }
+        let count = try await Funding.allocate(contributionID: id, to: partnerID, req: req)
         return try await renderVouchers(req, notice: req.t("admin-vouchers-allocated", ["count": .integer(count)]))
     }
 
@@ -187,7 +130,7 @@ enum PaymentsController {
         }
         let vouchers = try await VoucherModel.query(on: req.db).filter(\.$contribution.$id == id)
             .with(\.$partner).sort(\.$createdAt).sort(\.$code).all()
-        let format = Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        let format = Formatting.platform(req.language)
         let rows = try vouchers.map { voucher -> ListView.Row in
             let voucherID = try voucher.requireID()
             return ListView.Row(

@@ -31,7 +31,7 @@ enum ReceiptController {
             contribution.$mentor.id == user.id || user.isAdmin,
             contribution.status == .paid || contribution.status == .refunded
         else { throw DomainError(.notFound) }
-        let format = Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        let format = Formatting.platform(req.language)
         let money = { (minor: Int) in FundsController.money(req, minor, contribution.currency) }
         let fund = FundsController.text(of: contribution.fund, req: req)
         let vouchers = try await VoucherModel.query(on: req.db).filter(\.$contribution.$id == id)
@@ -59,32 +59,5 @@ enum ReceiptController {
             back: .init(href: SiteRoute.contribution(.value(id)).path, label: req.t("receipt-back")))
         return try await req.page(
             "receipt", title: req.t("receipt-title", ["number": .string(contribution.paymentReference)]), view)
-    }
-
-    /// Queues the receipt e-mail in the mentor's language, inside the payment's transaction.
-    static func email(_ contribution: ContributionModel, app: Application, on db: any Database) async throws {
-        guard let mentor = try await UserModel.find(contribution.$mentor.id, on: db),
-            let fund = try await FundModel.query(on: db).filter(\.$id == contribution.$fund.id).with(\.$texts).first()
-        else { return }
-        let language = mentor.language
-        let localizer = app.mentore.localizer
-        let text = EventPresenter.pick(
-            fund.texts, language: \.language, for: language, fallbacks: localizer.fallbacks[language] ?? [])
-        let format = Formatting(language: language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
-        let id = try contribution.requireID()
-        try await Outbox.enqueue(
-            "email-receipt", to: mentor.email, language: language,
-            args: [
-                "name": .string(mentor.displayName), "number": .string(contribution.paymentReference),
-                "amount": .string(
-                    format.money(
-                        minor: contribution.amountMinor, currency: contribution.currency.rawValue,
-                        minorUnits: contribution.currency.minorUnits)),
-                "fund": .string(text?.name ?? ""),
-                "date": .string(format.date(contribution.paidAt ?? app.mentore.now())),
-                "method": .string(localizer.t("provider-\(contribution.provider)", in: language)),
-                "demo": .string(contribution.provider == "demo" ? "yes" : "no"),
-                "link": .string(app.mentore.config.siteURL + SiteRoute.contributionReceipt(.value(id)).path),
-            ], app: app, on: db)
     }
 }

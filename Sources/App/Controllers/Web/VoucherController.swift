@@ -97,7 +97,7 @@ enum VoucherController {
                 data: true),
             Fact(
                 label: req.t("voucher-valid-until"),
-                value: Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt).date(
+                value: Formatting.platform(req.language).date(
                     voucher.expiresAt), data: false, datetime: voucher.expiresAt.formatted(.iso8601)),
         ]
         if voucher.scope == .event, let id = voucher.scopeID,

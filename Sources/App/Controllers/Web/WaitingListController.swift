@@ -61,7 +61,7 @@ enum WaitingListController {
         let funds = try await WaitingLists.funds(for: partnerID, on: req.db)
         let entries = try await WaitingEntryModel.query(on: req.db).filter(\.$partner.$id == partnerID)
             .filter(\.$status != .removed).sort(\.$createdAt).sort(\.$id).with(\.$fund) { $0.with(\.$texts) }.all()
-        let format = Formatting(language: req.language, timeZone: TimeZone(identifier: "Europe/Rome") ?? .gmt)
+        let format = Formatting.platform(req.language)
         var positions: [UUID: Int] = [:]
         let rows = try entries.map { entry -> ListView.Row in
             let fundName = FundsController.text(of: entry.fund, req: req)

@@ -150,8 +150,7 @@ enum CardPayments {
                 let contribution = try await ContributionModel.query(on: db).filter(\.$provider == "stripe")
                     .filter(\.$providerReference == intent).first()
             else { return "unknown-contribution" }
-            var total = charge.amountRefunded
-            if contribution.currency.minorUnits == 0 { total /= 100 }
+            let total = StripeClient.minorUnits(charge.amountRefunded, of: contribution.currency)
             let result = try await Refunds.book(
                 contribution, refundedTotal: total, provider: "stripe",
                 reference: "charge:\(charge.id):\(charge.amountRefunded)", by: nil, app: app, on: db)

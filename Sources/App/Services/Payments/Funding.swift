@@ -2,6 +2,7 @@ import Domain
 import FluentKit
 import Foundation
 import Persistence
+import SQLKit
 import Vapor
 
 /// Contributions become paid, paid contributions become vouchers, and every step is booked in
@@ -107,7 +108,7 @@ public enum Funding {
             Bookings.payment(contribution.amount, provider: contribution.provider, fund: fundID),
             reference: "contribution:\(id.uuidString.lowercased())", at: now, on: db)
         try await issueVouchers(for: contribution, fund: fund, app: app, on: db)
-        try await ReceiptController.email(contribution, app: app, on: db)
+        try await Receipts.email(contribution, app: app, on: db)
         return true
     }
 
@@ -135,21 +136,12 @@ public enum Funding {
         }
         guard count > 0, value > 0 else { return }
         let now = app.mentore.now()
-        let expires = now.addingTimeInterval(Double(app.mentore.config.voucherValidityDays) * 86_400)
+        let fundID = try fund.requireID()
         let vouchers = (0..<count).map { _ in
-            let voucher = VoucherModel()
-            voucher.id = UUID()
-            voucher.code = VoucherCode.generate().canonical
-            voucher.$fund.id = fund.id!
-            voucher.$contribution.id = contribution.id
-            voucher.scope = scope
-            voucher.scopeID = scopeID
-            voucher.valueMinor = value
-            voucher.currency = contribution.currency
-            voucher.status = .issued
-            voucher.$partner.id = fund.scope == .partner ? fund.scopeID : nil
-            voucher.expiresAt = expires
-            return voucher
+            newVoucher(
+                fund: fundID, contribution: contribution.id, scope: scope, scopeID: scopeID,
+                value: Money(minor: value, currency: contribution.currency),
+                partner: fund.scope == .partner ? fund.scopeID : nil, app: app)
         }
         for chunk in stride(from: 0, to: vouchers.count, by: 200) {
             try await Array(vouchers[chunk..<min(chunk + 200, vouchers.count)]).create(on: db)
@@ -157,8 +149,51 @@ public enum Funding {
         let money = Money(minor: value, currency: contribution.currency)
         try await LedgerStore.post(
             Bookings.issue(
-                from: fund.requireID().uuidString, vouchers: vouchers.map { ($0.id!.uuidString, money) }),
+                from: fundID.uuidString, vouchers: vouchers.map { ($0.id!.uuidString, money) }),
             reference: "issue:contribution:\(try contribution.requireID().uuidString.lowercased())", at: now, on: db)
+    }
+
+    /// A new issued voucher with a fresh code, valid for `VOUCHER_VALIDITY_DAYS` from now (not
+    /// yet saved or booked: the caller does both in its transaction).
+    static func newVoucher(
+        fund: UUID, contribution: UUID?, scope: VoucherScope, scopeID: UUID?, value: Money, partner: UUID?,
+        app: Application
+    ) -> VoucherModel {
+        let voucher = VoucherModel()
+        voucher.id = UUID()
+        voucher.code = VoucherCode.generate().canonical
+        voucher.$fund.id = fund
+        voucher.$contribution.id = contribution
+        voucher.scope = scope
+        voucher.scopeID = scopeID
+        voucher.valueMinor = value.minor
+        voucher.currency = value.currency
+        voucher.status = .issued
+        voucher.$partner.id = partner
+        voucher.expiresAt = app.mentore.now().addingTimeInterval(
+            Double(app.mentore.config.voucherValidityDays) * 86_400)
+        return voucher
+    }
+
+    /// Gives every voucher of a contribution that no partner holds yet, and nobody has used, to
+    /// one partner, who then nominates beneficiaries for them. One conditional UPDATE: a voucher
+    /// already allocated (by a concurrent admin too) is never moved. Returns how many moved.
+    static func allocate(contributionID: UUID, to partnerID: UUID, req: Request) async throws -> Int {
+        let count = try await req.db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let rows = try await sql.update(VoucherModel.schema)
+                .set("partner_id", to: SQLBind(partnerID))
+                .where("contribution_id", .equal, SQLBind(contributionID))
+                .where("status", .equal, SQLBind(VoucherStatus.issued.rawValue))
+                .where(SQLIdentifier("partner_id"), .is, SQLLiteral.null)
+                .returning("id").all()
+            if !rows.isEmpty {
+                try await Audit.record(req, "allocate", "contribution", contributionID, detail: "\(rows.count)", on: db)
+            }
+            return rows.count
+        }
+        guard count > 0 else { throw DomainError(.nothingToAllocate) }
+        return count
     }
 
     /// An admin records a bank transfer received for a pending contribution: the amount must

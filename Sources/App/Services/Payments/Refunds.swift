@@ -42,6 +42,57 @@ enum Refunds {
         return (loose, vouchers.filter { $0.status == .issued })
     }
 
+    /// An admin refunds everything refundable now: by card through Stripe's API (outside the
+    /// transaction; Stripe's idempotency key makes a retry the same refund), by a bank transfer
+    /// the admin made (its reference recorded), or in demonstration mode. The booking and its
+    /// audit record are one transaction. Returns the amount booked (minor units).
+    static func refundUnspent(_ contribution: ContributionModel, bankReference: String?, req: Request) async throws
+        -> Int
+    {
+        let app = req.application
+        let refundable = try await refundable(contribution, on: req.db)
+        guard refundable > 0 else { throw DomainError(.nothingToRefund) }
+        let id = try contribution.requireID()
+        let base = contribution.refundedMinor
+        let provider = contribution.provider
+        let reference: String
+        var amount = refundable
+        switch provider {
+        case "stripe":
+            guard let intent = contribution.providerReference else { throw DomainError(.nothingToRefund) }
+            let sequence = try await RefundModel.query(on: req.db).filter(\.$contribution.$id == id).count() + 1
+            do {
+                let refund = try await CardPayments.client(app).createRefund(
+                    paymentIntent: intent, amount: Money(minor: refundable, currency: contribution.currency),
+                    contributionID: id, sequence: sequence)
+                reference = refund.id
+                amount = StripeClient.minorUnits(refund.amount, of: contribution.currency)
+            } catch {
+                req.logger.error("stripe refund failed", metadata: ["error": "\(error)"])
+                throw DomainError(.providerUnreachable, field: "provider")
+            }
+        case "bank-transfer":
+            var validator = Validator()
+            reference = "bank:" + validator.text(bankReference, field: "bankReference", max: 100)
+            try validator.finish()
+        default:
+            let sequence = try await RefundModel.query(on: req.db).filter(\.$contribution.$id == id).count() + 1
+            reference = "\(provider)-refund-\(contribution.number)-\(sequence)"
+        }
+        let (total, booked) = (base + amount, amount)
+        let outcome = try await req.db.writeTransaction { db in
+            let outcome = try await book(
+                contribution, refundedTotal: total, provider: provider, reference: reference,
+                by: req.currentUser?.id, app: app, on: db)
+            if outcome != .alreadyBooked {
+                try await Audit.record(req, "refund", "contribution", id, detail: "\(booked)", on: db)
+            }
+            return outcome
+        }
+        guard outcome != .alreadyBooked else { throw DomainError(.nothingToRefund) }
+        return amount
+    }
+
     /// Books refunds of `contribution` until `refundedTotal` (minor units, cumulative) is
     /// booked, inside the caller's write transaction. Idempotent: a total already reached
     /// books nothing, whoever asks (admin page or webhook) and however often.

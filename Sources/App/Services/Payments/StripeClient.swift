@@ -57,6 +57,11 @@ struct StripeClient: Sendable {
         money.currency.minorUnits == 0 ? money.minor * 100 : money.minor
     }
 
+    /// The inverse of `stripeAmount`: Stripe's integer amount in our minor units.
+    static func minorUnits(_ stripeAmount: Int, of currency: Currency) -> Int {
+        currency.minorUnits == 0 ? stripeAmount / 100 : stripeAmount
+    }
+
     /// A Checkout Session in payment mode for one contribution.
     func createCheckoutSession(
         contribution: ContributionModelSnapshot, productName: String, successURL: String, cancelURL: String,
