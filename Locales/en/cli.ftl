@@ -1,7 +1,7 @@
 ### Command-line messages: `mentore …` in a terminal. Keep the command and option
 ### names (serve, --locale, …) untranslated: they are typed as they are.
 
-cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | i18n lint | stats | parse | format | plural
+cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Administrator ready: { $email }
 # $count: how many records the seed created this time (0 when the demo data was already there).
@@ -86,3 +86,5 @@ cli-vouchers-reallocated = { $count ->
         [one] One of them became a new voucher for the next person on a waiting list.
        *[other] { $count } of them became new vouchers for the next people on waiting lists.
     }
+# $email is the e-mail address given on the command line.
+cli-user-unknown = No user has the e-mail address { $email }.

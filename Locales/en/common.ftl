@@ -227,3 +227,26 @@ member-role-coordinator = coordinator
 member-role-manager = manager
 # Member who checks people in at the door of events.
 member-role-door = door staff
+
+## Personal API tokens (account page): programs that use the JSON API on the user's behalf.
+
+tokens-title = API tokens
+tokens-intro = A token lets a program of yours use Mentore's JSON API as you: it can do what you can do. Send it as "Authorization: Bearer" followed by the token. Revoke a token as soon as you no longer need it.
+tokens-empty = You have no API tokens.
+tokens-api-document = API description (OpenAPI)
+# Label above the newly made token; $label is the name the user gave it.
+tokens-new-label = Your new token “{ $label }”:
+tokens-new-hint = Copy it now: it is shown only this once. Mentore keeps only a fingerprint of it.
+tokens-revoked = The token was revoked: it no longer works.
+tokens-never-used = Never
+tokens-status-active = Active
+tokens-status-revoked = Revoked
+action-create-token = Create a token
+action-revoke-token = Revoke
+field-token-label = Name of the token
+hint-token-label = What it is for, e.g. "our association's spreadsheet".
+column-token-label = Name
+# Column with the last four characters of a token.
+column-token-ends = Ends with
+column-created = Created
+column-last-used = Last used

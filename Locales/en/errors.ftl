@@ -41,7 +41,6 @@ error-amount-too-large = This is above the limit for one contribution.
 error-amount-too-small = The amount must be more than zero.
 error-too-many-places = Too many places for one contribution.
 # The same form or API request was sent again with different content.
-error-idempotency-mismatch = This form was already used for a different contribution. Reload the page and try again.
 error-amount-mismatch = The amount received differs from the amount of the contribution.
 error-payment-unavailable = This way of paying is not available.
 error-provider-unreachable = The payment service did not answer: nothing was charged. Please try again in a few minutes.
@@ -60,3 +59,9 @@ error-voucher-typo = This code has a typing mistake: check it letter by letter.
 error-voucher-malformed = This is not a voucher code: it has five groups of four letters and digits.
 error-voucher-taken = This voucher has already been given to someone.
 error-voucher-in-use = This voucher is in use or finished: it can no longer be taken back.
+error-too-many-tokens = You have as many API tokens as one account may hold: revoke one you no longer use first.
+error-idempotency-key-required = Write requests need an "Idempotency-Key" header: 8 to 100 letters, digits, "-" or "_", new for each request.
+error-idempotency-in-progress = A request with this Idempotency-Key is still being processed. Try again in a moment.
+error-idempotency-mismatch = This was already used for a different request (the same form, or the same Idempotency-Key with other details). Reload the page, or use a new key, and try again.
+error-method-not-allowed = This address does not accept this method.
+error-unknown-parameter = This request has a parameter the operation does not take.

@@ -1,7 +1,7 @@
 ### Messaggi della riga di comando (`mentore …` nel terminale). I nomi di comandi e
 ### opzioni (serve, --locale, …) restano invariati: si digitano così.
 
-cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | i18n lint | stats | parse | format | plural
+cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Amministratore pronto: { $email }
 # $count: quanti record ha creato il seed questa volta (0 se i dati c'erano già).
@@ -90,3 +90,5 @@ cli-vouchers-reallocated = { $count ->
         [many] { $count } di questi sono diventati nuovi voucher per le prime persone nelle liste d'attesa.
        *[other] { $count } sono diventati nuovi voucher per le prime persone nelle liste d'attesa.
     }
+# $email is the e-mail address given on the command line.
+cli-user-unknown = Nessun utente ha l'indirizzo e-mail { $email }.

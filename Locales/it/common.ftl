@@ -227,3 +227,26 @@ member-role-coordinator = coordinatore
 member-role-manager = responsabile
 # Member who checks people in at the door of events.
 member-role-door = addetto all'ingresso
+
+## Personal API tokens (account page): programs that use the JSON API on the user's behalf.
+
+tokens-title = Token API
+tokens-intro = Un token permette a un tuo programma di usare l'API JSON di Mentore a tuo nome: può fare ciò che puoi fare tu. Invialo come "Authorization: Bearer" seguito dal token. Revoca un token appena non ti serve più.
+tokens-empty = Non hai token API.
+tokens-api-document = Descrizione dell'API (OpenAPI)
+# Label above the newly made token; $label is the name the user gave it.
+tokens-new-label = Il tuo nuovo token «{ $label }»:
+tokens-new-hint = Copialo ora: viene mostrato solo questa volta. Mentore ne conserva soltanto un'impronta.
+tokens-revoked = Il token è stato revocato: non funziona più.
+tokens-never-used = Mai
+tokens-status-active = Attivo
+tokens-status-revoked = Revocato
+action-create-token = Crea un token
+action-revoke-token = Revoca
+field-token-label = Nome del token
+hint-token-label = A cosa serve, per esempio "il foglio di calcolo dell'associazione".
+column-token-label = Nome
+# Column with the last four characters of a token.
+column-token-ends = Finisce con
+column-created = Creato
+column-last-used = Ultimo uso

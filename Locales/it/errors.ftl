@@ -41,7 +41,6 @@ error-amount-too-large = Supera il limite per un singolo contributo.
 error-amount-too-small = L'importo deve essere maggiore di zero.
 error-too-many-places = Troppi posti per un singolo contributo.
 # The same form or API request was sent again with different content.
-error-idempotency-mismatch = Questo modulo è già stato usato per un altro contributo. Ricarica la pagina e riprova.
 error-amount-mismatch = L'importo ricevuto è diverso da quello del contributo.
 error-payment-unavailable = Questo metodo di pagamento non è disponibile.
 error-provider-unreachable = Il servizio di pagamento non ha risposto: non è stato addebitato nulla. Riprova tra qualche minuto.
@@ -60,3 +59,9 @@ error-voucher-typo = In questo codice c'è un errore di battitura: controllalo c
 error-voucher-malformed = Questo non è un codice voucher: è fatto di cinque gruppi di quattro lettere e cifre.
 error-voucher-taken = Questo voucher è già stato assegnato a qualcuno.
 error-voucher-in-use = Questo voucher è in uso o già usato: non si può più ritirare.
+error-too-many-tokens = Hai già il numero massimo di token API per un account: prima revocane uno che non usi più.
+error-idempotency-key-required = Le richieste di scrittura richiedono un'intestazione "Idempotency-Key": da 8 a 100 lettere, cifre, "-" o "_", nuova per ogni richiesta.
+error-idempotency-in-progress = Una richiesta con questa Idempotency-Key è ancora in corso. Riprova tra un momento.
+error-idempotency-mismatch = È già stato usato per una richiesta diversa (lo stesso modulo, o la stessa Idempotency-Key con altri dati). Ricarica la pagina, o usa una chiave nuova, e riprova.
+error-method-not-allowed = Questo indirizzo non accetta questo metodo.
+error-unknown-parameter = Questa richiesta ha un parametro che l'operazione non accetta.

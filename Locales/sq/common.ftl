@@ -227,3 +227,26 @@ member-role-coordinator = koordinator
 member-role-manager = menaxher
 # Member who checks people in at the door of events.
 member-role-door = punonjës në hyrje
+
+## Personal API tokens (account page): programs that use the JSON API on the user's behalf.
+
+tokens-title = Tokenët API
+tokens-intro = Një token i lejon një programi tuajin të përdorë API-në JSON të Mentore-s në emrin tuaj: mund të bëjë çfarë mund të bëni ju. Dërgojeni si "Authorization: Bearer" të ndjekur nga tokeni. Revokojeni një token sapo të mos ju duhet më.
+tokens-empty = Nuk keni tokenë API.
+tokens-api-document = Përshkrimi i API-së (OpenAPI)
+# Label above the newly made token; $label is the name the user gave it.
+tokens-new-label = Tokeni juaj i ri «{ $label }»:
+tokens-new-hint = Kopjojeni tani: shfaqet vetëm këtë herë. Mentore ruan vetëm një gjurmë të tij.
+tokens-revoked = Tokeni u revokua: nuk funksionon më.
+tokens-never-used = Asnjëherë
+tokens-status-active = Aktiv
+tokens-status-revoked = I revokuar
+action-create-token = Krijo një token
+action-revoke-token = Revoko
+field-token-label = Emri i tokenit
+hint-token-label = Për çfarë shërben, p.sh. "fleta elektronike e shoqatës".
+column-token-label = Emri
+# Column with the last four characters of a token.
+column-token-ends = Mbaron me
+column-created = Krijuar
+column-last-used = Përdorimi i fundit

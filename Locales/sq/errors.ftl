@@ -41,7 +41,6 @@ error-amount-too-large = Kjo e kalon kufirin për një kontribut të vetëm.
 error-amount-too-small = Shuma duhet të jetë më e madhe se zero.
 error-too-many-places = Shumë vende për një kontribut të vetëm.
 # The same form or API request was sent again with different content.
-error-idempotency-mismatch = Ky formular është përdorur tashmë për një kontribut tjetër. Ringarkoni faqen dhe provoni përsëri.
 error-amount-mismatch = Shuma e marrë është e ndryshme nga shuma e kontributit.
 error-payment-unavailable = Kjo mënyrë pagese nuk është e disponueshme.
 error-provider-unreachable = Shërbimi i pagesave nuk u përgjigj: nuk u tarifua asgjë. Provo sërish pas pak minutash.
@@ -60,3 +59,9 @@ error-voucher-typo = Ky kod ka një gabim shkrimi: kontrollojeni shkronjë për 
 error-voucher-malformed = Ky nuk është kod vauçeri: ka pesë grupe me katër shkronja dhe shifra.
 error-voucher-taken = Ky vauçer i është dhënë tashmë dikujt.
 error-voucher-in-use = Ky vauçer është në përdorim ose i përdorur: nuk mund të tërhiqet më.
+error-too-many-tokens = Keni tashmë numrin maksimal të tokenëve API për një llogari: së pari revokoni një që nuk e përdorni më.
+error-idempotency-key-required = Kërkesat e shkrimit kanë nevojë për kokën "Idempotency-Key": nga 8 deri në 100 shkronja, shifra, "-" ose "_", e re për çdo kërkesë.
+error-idempotency-in-progress = Një kërkesë me këtë Idempotency-Key është ende në përpunim. Provoni përsëri pas pak.
+error-idempotency-mismatch = Është përdorur tashmë për një kërkesë tjetër (i njëjti formular, ose i njëjti Idempotency-Key me të dhëna të tjera). Ringarkoni faqen, ose përdorni një çelës të ri, dhe provoni përsëri.
+error-method-not-allowed = Kjo adresë nuk e pranon këtë metodë.
+error-unknown-parameter = Kjo kërkesë ka një parametër që veprimi nuk e pranon.

@@ -189,3 +189,24 @@ public struct NominationDraft: Sendable, Equatable {
         try v.finish()
     }
 }
+
+extension NominationDraft {
+    /// A person for something named by its id (a voucher to nominate, a fund's waiting list),
+    /// checked together so that every problem of both is reported at once.
+    public static func target(
+        _ rawID: String?, field: String, name: String?, email: String?, language: String?, note: String?,
+        delivery: String?
+    ) throws(ValidationErrors) -> (UUID, NominationDraft) {
+        var problems: [DomainError] = []
+        let id = rawID.flatMap(UUID.init(uuidString:))
+        if id == nil { problems.append(DomainError((rawID ?? "").isEmpty ? .required : .invalidValue, field: field)) }
+        let draft: NominationDraft
+        do {
+            draft = try NominationDraft(name: name, email: email, language: language, note: note, delivery: delivery)
+        } catch {
+            throw ValidationErrors(problems + error.errors)
+        }
+        guard let id, problems.isEmpty else { throw ValidationErrors(problems) }
+        return (id, draft)
+    }
+}

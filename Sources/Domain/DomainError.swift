@@ -69,6 +69,16 @@ public struct DomainError: Error, Hashable, Sendable {
         case notEnoughVouchers = "not-enough-vouchers"
         /// Every voucher of the contribution is already with a partner, or used.
         case nothingToAllocate = "nothing-to-allocate"
+        /// A user already has as many API tokens as one may hold.
+        case tooManyTokens = "too-many-tokens"
+        /// A write to the API without an `Idempotency-Key` header, or with a malformed one.
+        case idempotencyKeyRequired = "idempotency-key-required"
+        /// A request with this `Idempotency-Key` is still being answered.
+        case idempotencyInProgress = "idempotency-in-progress"
+        /// An API path that exists, asked with a method it does not have.
+        case methodNotAllowed = "method-not-allowed"
+        /// An API request with a query parameter the operation does not take (a typo, usually).
+        case unknownParameter = "unknown-parameter"
     }
 
     public var code: Code

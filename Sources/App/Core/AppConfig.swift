@@ -38,6 +38,8 @@ public struct AppConfig: Sendable {
     public var localesDirectory: String
     public var viewsDirectory: String
     public var publicDirectory: String
+    /// The OpenAPI document of `/api/v1`, served as it is.
+    public var openAPIFile: String
     /// Failed log-ins allowed per account, and per address, within `loginWindowSeconds`.
     public var loginLimitPerAccount: Int
     public var loginLimitPerAddress: Int
@@ -137,6 +139,7 @@ public struct AppConfig: Sendable {
         localesDirectory = root + "/Locales"
         viewsDirectory = root + "/Resources/Views/"
         publicDirectory = root + "/Resources/Public/"
+        openAPIFile = root + "/Resources/OpenAPI/openapi.json"
         loginLimitPerAccount = integer("LOGIN_LIMIT_ACCOUNT", default: 5, range: 1...1000)
         loginLimitPerAddress = integer("LOGIN_LIMIT_ADDRESS", default: 30, range: 1...100_000)
         loginWindowSeconds = Double(integer("LOGIN_WINDOW_SECONDS", default: 900, range: 1...86400))

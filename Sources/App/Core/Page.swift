@@ -149,11 +149,19 @@ struct ListView: Encodable {
     var empty: String
     var links: [Action] = []
     var notice: String? = nil
+    /// Something shown once and never again (a new API token): a label and the value to copy.
+    var secret: Secret? = nil
     /// A form shown under the table (for example an invitation form).
     var form: FormView? = nil
 
     private enum CodingKeys: String, CodingKey {
-        case intro, columns, rows, empty, links, notice, form, hasRows
+        case intro, columns, rows, empty, links, notice, secret, form, hasRows
+    }
+
+    struct Secret: Encodable {
+        var label: String
+        var value: String
+        var hint: String
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -164,6 +172,7 @@ struct ListView: Encodable {
         try c.encode(empty, forKey: .empty)
         try c.encode(links, forKey: .links)
         try c.encodeIfPresent(notice, forKey: .notice)
+        try c.encodeIfPresent(secret, forKey: .secret)
         try c.encodeIfPresent(form, forKey: .form)
         try c.encode(!rows.isEmpty, forKey: .hasRows)
     }

@@ -36,6 +36,8 @@ public enum SiteRoute: Sendable {
 
     case dashboard
     case account
+    case accountTokens
+    case accountTokenRevoke(Parameter<UUID>)
     case organizerApplication
 
     case mentorHome
@@ -84,6 +86,16 @@ public enum SiteRoute: Sendable {
     case adminContributionAllocate(Parameter<UUID>)
     case adminVoucherCancel(Parameter<UUID>, voucher: Parameter<UUID>)
 
+    // The JSON API: bearer tokens, not sessions (see `APIRoutes`).
+    case apiOpenAPI
+    case apiFunds
+    case apiContributions
+    case apiContribution(Parameter<UUID>)
+    case apiContributionVouchers(Parameter<UUID>)
+    case apiPartnerVouchers(Parameter<UUID>)
+    case apiPartnerNominations(Parameter<UUID>)
+    case apiPartnerNomination(Parameter<UUID>, nomination: Parameter<UUID>)
+
     /// Path components: parameters appear as `:name` for `.key`.
     public var pathComponents: [PathComponent] {
         func p<T>(_ name: String, _ parameter: Parameter<T>) -> PathComponent {
@@ -118,6 +130,8 @@ public enum SiteRoute: Sendable {
         case .stripeWebhook: return ["api", "webhooks", "stripe"]
         case .dashboard: return ["dashboard"]
         case .account: return ["account"]
+        case .accountTokens: return ["account", "tokens"]
+        case .accountTokenRevoke(let id): return ["account", "tokens", p("tokenID", id), "revoke"]
         case .organizerApplication: return ["organizers", "apply"]
         case .mentorHome: return ["mentor"]
         case .partnerHome: return ["partner"]
@@ -176,6 +190,16 @@ public enum SiteRoute: Sendable {
             return ["admin", "contributions", p("contributionID", id), "allocate"]
         case .adminVoucherCancel(let id, let voucher):
             return ["admin", "contributions", p("contributionID", id), "vouchers", p("voucherID", voucher), "cancel"]
+        case .apiOpenAPI: return ["api", "v1", "openapi.json"]
+        case .apiFunds: return ["api", "v1", "funds"]
+        case .apiContributions: return ["api", "v1", "contributions"]
+        case .apiContribution(let id): return ["api", "v1", "contributions", p("contributionID", id)]
+        case .apiContributionVouchers(let id):
+            return ["api", "v1", "contributions", p("contributionID", id), "vouchers"]
+        case .apiPartnerVouchers(let id): return ["api", "v1", "partners", p("partnerID", id), "vouchers"]
+        case .apiPartnerNominations(let id): return ["api", "v1", "partners", p("partnerID", id), "nominations"]
+        case .apiPartnerNomination(let id, let nomination):
+            return ["api", "v1", "partners", p("partnerID", id), "nominations", p("nominationID", nomination)]
         }
     }
 

@@ -81,6 +81,7 @@ public func configure(
     app.asyncCommands.use(LedgerCommand(), as: "ledger")
 
     app.asyncCommands.use(VouchersCommand(), as: "vouchers")
+    app.asyncCommands.use(TokensCommand(), as: "tokens")
 
     if config.mailWorkerInterval > 0 {
         app.lifecycle.use(
@@ -88,6 +89,10 @@ public func configure(
                 try await MailWorker(app: app).runOnce()
             })
     }
+    app.lifecycle.use(
+        PeriodicJob(name: "idempotency purge", interval: 3600) { app in
+            try await IdempotencyStore.purge(app: app)
+        })
     if config.voucherExpiryInterval > 0 {
         app.lifecycle.use(
             PeriodicJob(name: "voucher expiry", interval: config.voucherExpiryInterval) { app in

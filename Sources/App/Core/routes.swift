@@ -34,6 +34,9 @@ func routes(_ app: Application) throws {
     account.on(.GET, .dashboard, area: .account, use: DashboardController.dashboard)
     account.on(.GET, .account, area: .account, use: SiteController.account)
     account.on(.POST, .account, area: .account, use: SiteController.account)
+    account.on(.GET, .accountTokens, area: .account, use: TokensController.list)
+    account.on(.POST, .accountTokens, area: .account, use: TokensController.create)
+    account.on(.POST, .accountTokenRevoke(.key), area: .account, use: TokensController.revoke)
     account.on(.GET, .organizerApplication, area: .account, use: OrganizerApplicationController.show)
     account.on(.POST, .organizerApplication, area: .account, use: OrganizerApplicationController.submit)
     account.on(.POST, .invitation(.key), area: .account, use: InvitationController.accept)
@@ -115,4 +118,29 @@ func routes(_ app: Application) throws {
     admin.on(.GET, .adminContributionVouchers(.key), area: .admin, use: PaymentsController.vouchers)
     admin.on(.POST, .adminContributionAllocate(.key), area: .admin, use: PaymentsController.allocate)
     admin.on(.POST, .adminVoucherCancel(.key, voucher: .key), area: .admin, use: PaymentsController.cancelVoucher)
+
+    apiRoutes(app)
+}
+
+/// The JSON API, `/api/v1`: personal bearer tokens instead of sessions (`UserMiddleware`), and
+/// every POST protected by an `Idempotency-Key` (DELETEs may carry one). Its OpenAPI document
+/// lists exactly these routes (a test compares them).
+func apiRoutes(_ app: Application) {
+    let open = app.routes
+    open.on(.GET, .apiOpenAPI, area: .publicSite, use: OpenAPIController.document)
+    open.on(.GET, .apiFunds, area: .publicSite, use: ContributionsAPIController.funds)
+
+    let account = app.routes.grouped(AreaMiddleware(area: .account))
+    let accountWrites = account.grouped(IdempotencyMiddleware(required: true))
+    account.on(.GET, .apiContributions, area: .account, use: ContributionsAPIController.list)
+    accountWrites.on(.POST, .apiContributions, area: .account, use: ContributionsAPIController.create)
+    account.on(.GET, .apiContribution(.key), area: .account, use: ContributionsAPIController.show)
+    account.on(.GET, .apiContributionVouchers(.key), area: .account, use: ContributionsAPIController.vouchers)
+
+    let partner = app.routes.grouped(AreaMiddleware(area: .partner))
+    partner.on(.GET, .apiPartnerVouchers(.key), area: .partner, use: PartnersAPIController.vouchers)
+    partner.grouped(IdempotencyMiddleware(required: true))
+        .on(.POST, .apiPartnerNominations(.key), area: .partner, use: PartnersAPIController.nominate)
+    partner.grouped(IdempotencyMiddleware(required: false))
+        .on(.DELETE, .apiPartnerNomination(.key, nomination: .key), area: .partner, use: PartnersAPIController.withdraw)
 }

@@ -2,13 +2,20 @@ import Domain
 import Vapor
 
 /// Turns every error into a localized page for browsers or a JSON envelope for the API:
-/// `{ "error": { "code", "message", "field" } }`.
+/// `{ "error": { "code", "message", "field", "details" } }` (`details`: every problem of a
+/// refused input, each with its field).
 struct LocalizedErrorMiddleware: AsyncMiddleware {
     struct Envelope: Content {
+        struct Problem: Content {
+            var code: String
+            var message: String
+            var field: String?
+        }
         struct Body: Content {
             var code: String
             var message: String
             var field: String?
+            var details: [Problem]?
         }
         var error: Body
     }
@@ -30,7 +37,9 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway
         case .signatureInvalid: .badRequest
-        case .nothingToRefund, .nothingToAllocate: .conflict
+        case .nothingToRefund, .nothingToAllocate, .idempotencyInProgress: .conflict
+        case .idempotencyKeyRequired, .unknownParameter: .badRequest
+        case .methodNotAllowed: .methodNotAllowed
         case .wrongCredentials: .unauthorized
         default: .unprocessableEntity
         }
@@ -55,6 +64,15 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
                 default: "server"
                 }
             (status, code, field) = (abort.status == .methodNotAllowed ? .notFound : abort.status, abortCode, nil)
+            // An API path that exists with other methods: 405 and the methods it has.
+            if abort.status == .notFound, request.route == nil, request.url.path.hasPrefix("/api/") {
+                let allowed = Self.methods(at: request.url.path, in: request.application)
+                if !allowed.isEmpty {
+                    let response = try await render(DomainError(.methodNotAllowed), for: request)
+                    response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
+                    return response
+                }
+            }
         case is DecodingError:
             (status, code, field) = (.badRequest, "bad-request", nil)
         default:
@@ -63,8 +81,16 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         }
         let message = request.t("error-\(code)")
         if request.url.path.hasPrefix("/api/") || request.headers.accept.first?.mediaType == .json {
+            let api = request.url.path.hasPrefix("/api/")
+            let name = { (field: String?) in api ? field.map(APIJSON.snakeCase) : field }
+            let details = (error as? ValidationErrors)?.errors.map {
+                Envelope.Problem(
+                    code: $0.code.rawValue, message: request.t("error-\($0.code.rawValue)"), field: name($0.field))
+            }
             let response = Response(status: status)
-            try response.content.encode(Envelope(error: .init(code: code, message: message, field: field)))
+            try response.content.encode(
+                Envelope(error: .init(code: code, message: message, field: name(field), details: details)))
+            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
             return response
         }
         // A browser that is not signed in is sent to the log-in page, and back afterwards.
@@ -80,6 +106,24 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         ).encodeResponse(for: request)
         view.status = status
         return view
+    }
+}
+
+extension LocalizedErrorMiddleware {
+    /// The methods registered for a concrete path (parameters match any one component).
+    static func methods(at path: String, in app: Application) -> [String] {
+        let parts = path.split(separator: "/").map(String.init)
+        let methods = app.routes.all.filter { route in
+            route.path.count == parts.count
+                && zip(route.path, parts).allSatisfy { component, part in
+                    switch component {
+                    case .constant(let text): text == part
+                    case .parameter: true
+                    default: false
+                    }
+                }
+        }.map(\.method.rawValue)
+        return Array(Set(methods)).sorted()
     }
 }
 

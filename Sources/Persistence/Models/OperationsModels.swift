@@ -71,3 +71,42 @@ public final class AuditEventModel: Model, @unchecked Sendable {
         self.createdAt = date
     }
 }
+
+/// A personal bearer token for the JSON API. Only its SHA-256 is kept.
+public final class APITokenModel: Model, @unchecked Sendable {
+    public static let schema = "api_tokens"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: UserModel
+    @Field(key: "label") public var label: String
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "hint") public var hint: String
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
+    @OptionalField(key: "revoked_at") public var revokedAt: Date?
+
+    public init() {}
+
+    public init(userID: UUID, label: String, tokenHash: String, hint: String, at date: Date) {
+        self.$user.id = userID
+        self.label = label
+        self.tokenHash = tokenHash
+        self.hint = hint
+        self.createdAt = date
+    }
+}
+
+/// The first answer to one user's `Idempotency-Key`.
+public final class IdempotencyRecordModel: Model, @unchecked Sendable {
+    public static let schema = "idempotency_records"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "user_id") public var userID: UUID
+    @Field(key: "key") public var key: String
+    @Field(key: "request_hash") public var requestHash: String
+    @OptionalField(key: "status_code") public var statusCode: Int?
+    @OptionalField(key: "response_body") public var responseBody: String?
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+}

@@ -109,7 +109,9 @@ final class TestBrowser: @unchecked Sendable {
         #expect(page.status == .seeOther, "sign-up of \(email)", sourceLocation: sourceLocation)
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?, headers extra: [(String, String)])
+    /// Any request, as written: for the JSON API (no cookies are sent unless this browser has some).
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, body: String?, headers extra: [(String, String)])
         async throws -> Page
     {
         var headers = HTTPHeaders()

@@ -74,22 +74,15 @@ enum FundsController {
         let input = try req.content.decode(ContributionInput.self)
         let event = try await event(of: fund, on: req.db)
         do {
-            guard let key = Funding.validKey(input.idempotencyKey) else {
-                throw DomainError(.invalidValue, field: "idempotencyKey")
-            }
-            let draft = try ContributionDraft(
-                kind: input.kind ?? (event == nil ? "amount" : nil), places: input.places, amount: input.amount,
-                currencyCode: input.currency, anonymous: input.anonymous == "1", dedication: input.dedication,
-                unusedRule: input.unusedRule,
-                unitPrice: event.map { Money(minor: $0.priceMinor, currency: $0.currency) },
-                currency: fund.currency, ceiling: ceiling(req, fund.currency))
-            let contribution = try await Funding.contribute(
-                draft, fund: fund, event: event, mentorID: user.id, provider: input.provider ?? "",
-                idempotencyKey: key, language: req.language, app: req.application, db: req.db)
-            if contribution.provider == "stripe", contribution.status == .pending {
-                // To Stripe's payment page; the webhook marks it paid, not the return.
-                return req.redirect(
-                    to: try await CardPayments.checkoutURL(for: contribution, req: req), redirectType: .normal)
+            let (contribution, paymentPage) = try await Funding.submit(
+                .init(
+                    kind: input.kind ?? (event == nil ? "amount" : nil), places: input.places, amount: input.amount,
+                    currency: input.currency, anonymous: input.anonymous == "1", dedication: input.dedication,
+                    unusedRule: input.unusedRule, provider: input.provider, idempotencyKey: input.idempotencyKey),
+                fund: fund, event: event, user: user, req: req)
+            if let paymentPage {
+                // To the provider's payment page; its webhook marks the contribution paid, not the return.
+                return req.redirect(to: paymentPage, redirectType: .normal)
             }
             return req.redirect(
                 to: SiteRoute.contribution(.value(try contribution.requireID())).path, redirectType: .normal)
@@ -100,12 +93,6 @@ enum FundsController {
                 req, fund: fund, input: input, errors: req.messages(for: ValidationErrors([error])),
                 status: LocalizedErrorMiddleware.status(for: error.code))
         }
-    }
-
-    static func ceiling(_ req: Request, _ currency: Currency) -> Money {
-        var minor = req.application.mentore.config.contributionCeiling
-        for _ in 0..<currency.minorUnits { minor *= 10 }
-        return Money(minor: minor, currency: currency)
     }
 
     struct FundView: Encodable {

@@ -44,7 +44,10 @@ enum SiteController {
                             selected: $0.rawValue == input.language)
                     }),
             ],
-            links: [.init(href: SiteRoute.organizerApplication.path, label: req.t("account-apply-organizer"))])
+            links: [
+                .init(href: SiteRoute.organizerApplication.path, label: req.t("account-apply-organizer")),
+                .init(href: SiteRoute.accountTokens.path, label: req.t("tokens-title")),
+            ])
         form.apply(errors: errors, summary: req.t("form-has-errors"))
         return form
     }

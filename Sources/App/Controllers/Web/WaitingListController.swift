@@ -21,20 +21,9 @@ enum WaitingListController {
         guard req.method == .POST else { return try await render(req, partner: partner, input: .init()) }
         let input = try req.content.decode(Input.self)
         do {
-            var problems: [DomainError] = []
-            let fundID = input.fund.flatMap(UUID.init(uuidString:))
-            if fundID == nil {
-                problems.append(DomainError((input.fund ?? "").isEmpty ? .required : .invalidValue, field: "fund"))
-            }
-            let draft: NominationDraft
-            do {
-                draft = try NominationDraft(
-                    name: input.name, email: input.email, language: input.language, note: input.note,
-                    delivery: input.delivery)
-            } catch {
-                throw ValidationErrors(problems + error.errors)
-            }
-            guard let fundID, problems.isEmpty else { throw ValidationErrors(problems) }
+            let (fundID, draft) = try NominationDraft.target(
+                input.fund, field: "fund", name: input.name, email: input.email, language: input.language,
+                note: input.note, delivery: input.delivery)
             try await WaitingLists.add(partnerID: partnerID, fundID: fundID, draft: draft, req: req)
             return try await render(
                 req, partner: partner, input: .init(), notice: req.t("waiting-added", ["name": .string(draft.name)]))

@@ -17,6 +17,47 @@ public enum Funding {
         return key
     }
 
+    /// What a mentor asks for, as a form or an API client sends it (unchecked text).
+    struct Submission: Sendable {
+        var kind: String?
+        var places: String?
+        var amount: String?
+        var currency: String?
+        var anonymous: Bool
+        var dedication: String?
+        var unusedRule: String?
+        var provider: String?
+        var idempotencyKey: String?
+    }
+
+    /// Checks a submission against the fund and records it for `user`: the one path of the
+    /// contribution form and of `POST /api/v1/contributions`. Returns the contribution and the
+    /// provider's payment page, if the mentor must go there to pay.
+    static func submit(
+        _ input: Submission, fund: FundModel, event: EventModel?, user: CurrentUser, req: Request
+    ) async throws -> (ContributionModel, paymentPage: String?) {
+        guard let key = validKey(input.idempotencyKey) else {
+            throw DomainError(.invalidValue, field: "idempotencyKey")
+        }
+        let draft = try ContributionDraft(
+            kind: input.kind, places: input.places, amount: input.amount, currencyCode: input.currency,
+            anonymous: input.anonymous, dedication: input.dedication, unusedRule: input.unusedRule,
+            unitPrice: event.map { Money(minor: $0.priceMinor, currency: $0.currency) },
+            currency: fund.currency, ceiling: ceiling(req.application, fund.currency))
+        let contribution = try await contribute(
+            draft, fund: fund, event: event, mentorID: user.id, provider: input.provider ?? "",
+            idempotencyKey: key, language: req.language, app: req.application, db: req.db)
+        let page = try await PaymentProviders.named(contribution.provider).paymentPage(for: contribution, req: req)
+        return (contribution, page)
+    }
+
+    /// The largest contribution accepted (`CONTRIBUTION_CEILING` whole units), in `currency`.
+    static func ceiling(_ app: Application, _ currency: Currency) -> Money {
+        var minor = app.mentore.config.contributionCeiling
+        for _ in 0..<currency.minorUnits { minor *= 10 }
+        return Money(minor: minor, currency: currency)
+    }
+
     /// Records a mentor's contribution, once per (mentor, idempotency key). The demo provider
     /// pays it at once; a bank transfer waits for an admin to record the money received.
     ///
@@ -32,6 +73,7 @@ public enum Funding {
         guard app.mentore.config.paymentProviders.contains(provider) || (seeding && provider == "demo") else {
             throw DomainError(.paymentUnavailable, field: "provider")
         }
+        let payment = try PaymentProviders.named(provider)
         let fundID = try fund.requireID()
         var attempt = 0
         while true {
@@ -65,9 +107,7 @@ public enum Funding {
                     contribution.unusedRule = draft.unusedRule
                     contribution.language = language
                     try await contribution.create(on: db)
-                    if provider == "demo" {
-                        try await markPaid(contribution, providerReference: "demo-\(number)", app: app, on: db)
-                    }
+                    try await payment.created(contribution, app: app, on: db)
                     return contribution
                 }
             } catch let error as DomainError {

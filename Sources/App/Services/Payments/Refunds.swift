@@ -55,30 +55,8 @@ enum Refunds {
         let id = try contribution.requireID()
         let base = contribution.refundedMinor
         let provider = contribution.provider
-        let reference: String
-        var amount = refundable
-        switch provider {
-        case "stripe":
-            guard let intent = contribution.providerReference else { throw DomainError(.nothingToRefund) }
-            let sequence = try await RefundModel.query(on: req.db).filter(\.$contribution.$id == id).count() + 1
-            do {
-                let refund = try await CardPayments.client(app).createRefund(
-                    paymentIntent: intent, amount: Money(minor: refundable, currency: contribution.currency),
-                    contributionID: id, sequence: sequence)
-                reference = refund.id
-                amount = StripeClient.minorUnits(refund.amount, of: contribution.currency)
-            } catch {
-                req.logger.error("stripe refund failed", metadata: ["error": "\(error)"])
-                throw DomainError(.providerUnreachable, field: "provider")
-            }
-        case "bank-transfer":
-            var validator = Validator()
-            reference = "bank:" + validator.text(bankReference, field: "bankReference", max: 100)
-            try validator.finish()
-        default:
-            let sequence = try await RefundModel.query(on: req.db).filter(\.$contribution.$id == id).count() + 1
-            reference = "\(provider)-refund-\(contribution.number)-\(sequence)"
-        }
+        let (reference, amount) = try await PaymentProviders.named(provider).refund(
+            contribution, amount: refundable, bankReference: bankReference, req: req)
         let (total, booked) = (base + amount, amount)
         let outcome = try await req.db.writeTransaction { db in
             let outcome = try await book(
