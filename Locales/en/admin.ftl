@@ -156,3 +156,6 @@ admin-vouchers-allocated = { $count ->
         [one] One voucher is now with the partner.
        *[other] { $count } vouchers are now with the partner.
     }
+# Admin list of contributions: the mentor asked for unused value back and it must be sent by
+# bank transfer; $amount is a formatted amount.
+contribution-refund-owed = Paid · refund owed: { $amount }

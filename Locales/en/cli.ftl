@@ -86,5 +86,10 @@ cli-vouchers-reallocated = { $count ->
         [one] One of them became a new voucher for the next person on a waiting list.
        *[other] { $count } of them became new vouchers for the next people on waiting lists.
     }
+# $count: how many contributions had unused value given back to their mentor (rule "refund").
+cli-vouchers-refunded = { $count ->
+        [one] The unused value of one contribution was refunded to its mentor.
+       *[other] The unused value of { $count } contributions was refunded to their mentors.
+    }
 # $email is the e-mail address given on the command line.
 cli-user-unknown = No user has the e-mail address { $email }.

@@ -157,3 +157,6 @@ admin-vouchers-allocated = { $count ->
         [many] { $count } di voucher sono ora presso l'associazione.
        *[other] { $count } voucher sono ora presso l'associazione.
     }
+# Admin list of contributions: the mentor asked for unused value back and it must be sent by
+# bank transfer; $amount is a formatted amount.
+contribution-refund-owed = Pagato · rimborso dovuto: { $amount }

@@ -90,5 +90,11 @@ cli-vouchers-reallocated = { $count ->
         [many] { $count } di questi sono diventati nuovi voucher per le prime persone nelle liste d'attesa.
        *[other] { $count } sono diventati nuovi voucher per le prime persone nelle liste d'attesa.
     }
+# $count: how many contributions had unused value given back to their mentor (rule "refund").
+cli-vouchers-refunded = { $count ->
+        [one] Il valore non usato di un contributo è stato rimborsato al suo mentore.
+        [many] Il valore non usato di { $count } contributi è stato rimborsato ai loro mentori.
+       *[other] Il valore non usato di { $count } contributi è stato rimborsato ai loro mentori.
+    }
 # $email is the e-mail address given on the command line.
 cli-user-unknown = Nessun utente ha l'indirizzo e-mail { $email }.

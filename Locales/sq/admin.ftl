@@ -156,3 +156,6 @@ admin-vouchers-allocated = { $count ->
         [one] Një vauçer është tani te shoqata.
        *[other] { $count } vauçerë janë tani te shoqata.
     }
+# Admin list of contributions: the mentor asked for unused value back and it must be sent by
+# bank transfer; $amount is a formatted amount.
+contribution-refund-owed = I paguar · rimbursim për t'u dërguar: { $amount }

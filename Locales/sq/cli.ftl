@@ -86,5 +86,10 @@ cli-vouchers-reallocated = { $count ->
         [one] Njëri prej tyre u bë vauçer i ri për personin e radhës në një listë pritjeje.
        *[other] { $count } prej tyre u bënë vauçerë të rinj për personat e radhës në listat e pritjes.
     }
+# $count: how many contributions had unused value given back to their mentor (rule "refund").
+cli-vouchers-refunded = { $count ->
+        [one] Vlera e papërdorur e një kontributi iu rimbursua mentorit të tij.
+       *[other] Vlera e papërdorur e { $count } kontributeve iu rimbursua mentorëve të tyre.
+    }
 # $email is the e-mail address given on the command line.
 cli-user-unknown = Asnjë përdorues nuk ka adresën e-mail { $email }.

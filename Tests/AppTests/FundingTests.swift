@@ -25,13 +25,18 @@ struct FundingTests {
 
     /// A mentor (reading Italian) who chose to give 40 € to the general fund by bank transfer,
     /// and the contribution waiting for it.
-    static func pendingTransfer(_ app: Application, email: String) async throws -> (TestBrowser, ContributionModel) {
+    static func pendingTransfer(_ app: Application, email: String, rule: String = "reallocate") async throws -> (
+        TestBrowser, ContributionModel
+    ) {
         let mentor = TestBrowser(app, acceptLanguage: "it")
         try await mentor.signUp(email)
         _ = try await mentor.get(general)
         let sent = try await mentor.post(
             general + "/contributions",
-            contribution([("kind", "amount"), ("amount", "40"), ("currency", "EUR"), ("provider", "bank-transfer")]))
+            contribution([
+                ("kind", "amount"), ("amount", "40"), ("currency", "EUR"), ("provider", "bank-transfer"),
+                ("unusedRule", rule),
+            ]))
         let id = try #require(sent.location?.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) })
         return (mentor, try #require(try await ContributionModel.find(id, on: app.db)))
     }

@@ -11,9 +11,9 @@ import Vapor
 @Suite("Refunds by bank transfer and in demonstration mode, and voucher expiry")
 struct RefundExpiryTests {
     /// A paid demo contribution of `places` places in the web-marketing fund, and its vouchers.
-    static func paidDemo(_ app: Application, email: String, places: Int) async throws -> (
-        ContributionModel, [VoucherModel]
-    ) {
+    static func paidDemo(_ app: Application, email: String, places: Int, rule: String = "return_to_fund")
+        async throws -> (ContributionModel, [VoucherModel])
+    {
         let mentor = TestBrowser(app, acceptLanguage: "en")
         try await mentor.signUp(email)
         _ = try await mentor.get(FundingTests.webMarketing)
@@ -21,8 +21,8 @@ struct RefundExpiryTests {
             FundingTests.webMarketing + "/contributions",
             FundingTests.contribution([
                 ("kind", "places"), ("places", "\(places)"), ("currency", "EUR"), ("provider", "demo"),
-                // Expired value stays in the fund (reallocation is WaitingListTests' subject).
-                ("unusedRule", "return_to_fund"),
+                // By default expired value stays in the fund (reallocation is WaitingListTests' subject).
+                ("unusedRule", rule),
             ]))
         #expect(sent.status == .seeOther)
         let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == email).first())
@@ -193,6 +193,57 @@ struct RefundExpiryTests {
             await #expect(throws: (any Error).self) {
                 try await CommandTests().run(VouchersCommand(), ["expire", "now"], app: app)
             }
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
+    @Test("rule refund: expired value goes back to the mentor by itself, once, and only what expired")
+    func refundRule() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let (contribution, vouchers) = try await Self.paidDemo(
+                app, email: "refund-rule@example.org", places: 3, rule: "refund")
+            // Two expire; the third is still valid and stays the mentor's gift.
+            try await VoucherModel.query(on: app.db).set(\.$expiresAt, to: app.mentore.now().addingTimeInterval(-60))
+                .filter(\.$id ~~ [vouchers[0].id!, vouchers[1].id!]).update()
+            let result = try await Refunds.expire(app: app)
+            #expect(result.expired == 2)
+            #expect(result.refunded == 1)
+            let refunds = try await RefundModel.query(on: app.db).filter(\.$contribution.$id == contribution.id!).all()
+            #expect(refunds.map(\.amountMinor) == [8000])
+            #expect(refunds.first?.provider == "demo")
+            let after = try #require(try await ContributionModel.find(contribution.id, on: app.db))
+            #expect(after.refundedMinor == 8000)
+            #expect(after.status == .paid, "one voucher is still valid")
+            #expect(try await VoucherModel.find(vouchers[2].id, on: app.db)?.status == .issued)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "refund-unused").count() == 1)
+            // Nothing more is owed: another run (or another instance) refunds nothing.
+            #expect(try await Refunds.owedByRule(after, on: app.db) == 0)
+            #expect(try await Refunds.expire(app: app) == .init())
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
+    @Test("rule refund with a bank transfer: the admin's list shows what is owed until an admin sends it")
+    func refundRuleByBank() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let (_, contribution) = try await FundingTests.pendingTransfer(
+                app, email: "refund-bank@example.org", rule: "refund")
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@mentore.test")
+            let transfer = "/admin/contributions/\(try contribution.requireID().uuidString.lowercased())/transfer"
+            _ = try await admin.get(transfer)
+            _ = try await admin.post(transfer, [("amount", "40"), ("bankReference", "CRO 5")])
+            try await VoucherModel.query(on: app.db).set(\.$expiresAt, to: app.mentore.now().addingTimeInterval(-60))
+                .filter(\.$contribution.$id == contribution.requireID()).update()
+            let result = try await Refunds.expire(app: app)
+            #expect(result.expired == 1)
+            #expect(result.refunded == 0, "a bank transfer is sent by a person")
+            let owed = app.mentore.localizer.t(
+                "contribution-refund-owed", ["amount": .string("40,00\u{a0}€")], in: "it")
+            #expect(try await admin.get(SiteRoute.adminContributions.path).shows(owed))
+            let done = try await admin.post(try Self.refundPath(contribution), [("bankReference", "CRO 6")])
+            #expect(done.status == .ok)
+            #expect(try await admin.get(SiteRoute.adminContributions.path).shows(owed) == false)
             try await FundingTests.ledgerIsSound(app)
         }
     }

@@ -16,5 +16,8 @@ struct VouchersCommand: AnyAsyncCommand {
         if result.reallocated > 0 {
             out.print(out.t("cli-vouchers-reallocated", ["count": .integer(result.reallocated)]))
         }
+        if result.refunded > 0 {
+            out.print(out.t("cli-vouchers-refunded", ["count": .integer(result.refunded)]))
+        }
     }
 }

@@ -97,10 +97,13 @@ public func configure(
         app.lifecycle.use(
             PeriodicJob(name: "voucher expiry", interval: config.voucherExpiryInterval) { app in
                 let result = try await Refunds.expire(app: app)
-                if result.expired > 0 {
+                if result.expired > 0 || result.refunded > 0 {
                     app.logger.info(
                         "vouchers expired",
-                        metadata: ["count": "\(result.expired)", "reallocated": "\(result.reallocated)"])
+                        metadata: [
+                            "count": "\(result.expired)", "reallocated": "\(result.reallocated)",
+                            "refunded": "\(result.refunded)",
+                        ])
                 }
             })
     }

@@ -214,6 +214,12 @@ enum AdminFundsController {
     @Sendable static func contributions(req: Request) async throws -> Response {
         let contributions = try await ContributionModel.query(on: req.db).with(\.$mentor)
             .sort(\.$number, .descending).range(..<200).all()
+        // Refunds owed by the mentor's rule that no provider can send by itself (bank transfers).
+        var owed: [UUID: Int] = [:]
+        for c in contributions where c.unusedRule == .refund && c.status == .paid {
+            let amount = try await Refunds.owedByRule(c, on: req.db)
+            if amount > 0 { owed[try c.requireID()] = amount }
+        }
         let rows = try contributions.map { c -> ListView.Row in
             let id = try c.requireID()
             var actions: [ListView.Action] = [
@@ -237,7 +243,13 @@ enum AdminFundsController {
                 cells: [
                     .data(c.paymentReference), .data(c.mentor.email),
                     .data(FundsController.money(req, c.amountMinor, c.currency)),
-                    .text(req.t("provider-\(c.provider)")), .text(req.t("contribution-status-\(c.status.rawValue)")),
+                    .text(req.t("provider-\(c.provider)")),
+                    .text(
+                        owed[id].map {
+                            req.t(
+                                "contribution-refund-owed",
+                                ["amount": .string(FundsController.money(req, $0, c.currency))])
+                        } ?? req.t("contribution-status-\(c.status.rawValue)")),
                 ], actions: actions)
         }
         let view = ListView(

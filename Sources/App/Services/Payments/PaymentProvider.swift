@@ -18,10 +18,15 @@ protocol PaymentProvider: Sendable {
     /// After the commit: the page where the mentor pays, if the provider has one.
     func paymentPage(for contribution: ContributionModel, req: Request) async throws -> String?
 
+    /// Whether the platform can give money back by itself (a background job, no admin): true
+    /// for cards and the demonstration, false for bank transfers, which a person sends.
+    var refundsByItself: Bool { get }
+
     /// Sends `amount` (minor units) back to the mentor, outside any transaction. Returns the
     /// provider's reference for the refund and the amount it actually gave back.
-    func refund(_ contribution: ContributionModel, amount: Int, bankReference: String?, req: Request) async throws
-        -> (reference: String, amount: Int)
+    func refund(
+        _ contribution: ContributionModel, amount: Int, bankReference: String?, app: Application, on db: any Database
+    ) async throws -> (reference: String, amount: Int)
 }
 
 extension PaymentProvider {
@@ -52,10 +57,11 @@ enum PaymentProviders {
 /// it. Refunds are transfers the admin makes, recorded with their bank reference.
 struct BankTransferProvider: PaymentProvider {
     let name = "bank-transfer"
+    let refundsByItself = false
 
-    func refund(_ contribution: ContributionModel, amount: Int, bankReference: String?, req: Request) async throws
-        -> (reference: String, amount: Int)
-    {
+    func refund(
+        _ contribution: ContributionModel, amount: Int, bankReference: String?, app: Application, on db: any Database
+    ) async throws -> (reference: String, amount: Int) {
         var validator = Validator()
         let reference = "bank:" + validator.text(bankReference, field: "bankReference", max: 100)
         try validator.finish()
@@ -66,27 +72,29 @@ struct BankTransferProvider: PaymentProvider {
 /// Cards through Stripe Checkout; the webhook marks the contribution paid.
 struct StripeProvider: PaymentProvider {
     let name = "stripe"
+    let refundsByItself = true
 
     func paymentPage(for contribution: ContributionModel, req: Request) async throws -> String? {
         guard contribution.status == .pending else { return nil }
         return try await CardPayments.checkoutURL(for: contribution, req: req)
     }
 
-    func refund(_ contribution: ContributionModel, amount: Int, bankReference: String?, req: Request) async throws
-        -> (reference: String, amount: Int)
-    {
+    func refund(
+        _ contribution: ContributionModel, amount: Int, bankReference: String?, app: Application, on db: any Database
+    ) async throws -> (reference: String, amount: Int) {
         let id = try contribution.requireID()
         guard let intent = contribution.providerReference else { throw DomainError(.nothingToRefund) }
-        let sequence = try await RefundModel.query(on: req.db).filter(\.$contribution.$id == id).count() + 1
+        // The same sequence number for a retry after a failure: Stripe's idempotency key makes it one refund.
+        let sequence = try await RefundModel.query(on: db).filter(\.$contribution.$id == id).count() + 1
         do {
-            let refund = try await CardPayments.client(req.application).createRefund(
+            let refund = try await CardPayments.client(app).createRefund(
                 paymentIntent: intent, amount: Money(minor: amount, currency: contribution.currency),
                 contributionID: id, sequence: sequence)
             return (refund.id, StripeClient.minorUnits(refund.amount, of: contribution.currency))
         } catch let error as DomainError {
             throw error
         } catch {
-            req.logger.error("stripe refund failed", metadata: ["error": "\(error)"])
+            app.logger.error("stripe refund failed", metadata: ["error": "\(error)"])
             throw DomainError(.providerUnreachable, field: "provider")
         }
     }
@@ -96,14 +104,15 @@ struct StripeProvider: PaymentProvider {
 /// wherever it appears. Only offered when `PAYMENT_PROVIDERS` lists it.
 struct DemoProvider: PaymentProvider {
     let name = "demo"
+    let refundsByItself = true
 
     func created(_ contribution: ContributionModel, app: Application, on db: any Database) async throws {
         try await Funding.markPaid(contribution, providerReference: "demo-\(contribution.number)", app: app, on: db)
     }
 
-    func refund(_ contribution: ContributionModel, amount: Int, bankReference: String?, req: Request) async throws
-        -> (reference: String, amount: Int)
-    {
-        (try await PaymentProviders.localReference(contribution, on: req.db), amount)
+    func refund(
+        _ contribution: ContributionModel, amount: Int, bankReference: String?, app: Application, on db: any Database
+    ) async throws -> (reference: String, amount: Int) {
+        (try await PaymentProviders.localReference(contribution, on: db), amount)
     }
 }

@@ -56,7 +56,7 @@ enum Refunds {
         let base = contribution.refundedMinor
         let provider = contribution.provider
         let (reference, amount) = try await PaymentProviders.named(provider).refund(
-            contribution, amount: refundable, bankReference: bankReference, req: req)
+            contribution, amount: refundable, bankReference: bankReference, app: app, on: req.db)
         let (total, booked) = (base + amount, amount)
         let outcome = try await req.db.writeTransaction { db in
             let outcome = try await book(
@@ -147,13 +147,71 @@ enum Refunds {
         var expired = 0
         /// How many became a new voucher for someone on a waiting list.
         var reallocated = 0
+        /// How many refunds of unused value were given back to mentors.
+        var refunded = 0
     }
 
     /// Vouchers past their date that nobody used: expired and their value released to the
     /// fund; then the mentor's rule decides: `reallocate` makes a new voucher for the first
-    /// person waiting on that fund (if anyone is), `return_to_fund` and `refund` leave the value
-    /// in the fund (a refund is then owed: the admin's contributions list shows it).
+    /// person waiting on that fund (if anyone is), `return_to_fund` leaves the value in the fund,
+    /// `refund` gives it back to the mentor (`refundOwed`).
     static func expire(app: Application, limit: Int = 500) async throws -> Expiry {
+        var result = try await expireDue(app: app, limit: limit)
+        result.refunded = try await refundOwed(app: app)
+        return result
+    }
+
+    /// What a contribution whose mentor chose `refund` is owed now: the value of its expired
+    /// vouchers not given back yet, as far as it is still in the fund. Never more than that in
+    /// all, whoever refunded (this job or an admin), so nothing is refunded twice.
+    static func owedByRule(_ contribution: ContributionModel, on db: any Database) async throws -> Int {
+        guard contribution.unusedRule == .refund, contribution.status == .paid else { return 0 }
+        let (loose, _) = try await parts(contribution, on: db)
+        guard loose > 0 else { return 0 }
+        let expired = try await VoucherModel.query(on: db).filter(\.$contribution.$id == contribution.requireID())
+            .filter(\.$status == .expired).all().reduce(0) { $0 + $1.valueMinor }
+        return max(0, min(loose, expired - contribution.refundedMinor))
+    }
+
+    /// Gives back what `owedByRule` says, for providers that can do it by themselves (cards,
+    /// the demonstration); bank transfers are left to an admin, whose contributions list shows
+    /// what is owed. A provider that fails is tried again on the next run. Returns how many
+    /// refunds were booked.
+    static func refundOwed(app: Application) async throws -> Int {
+        let automatic = PaymentProviders.all.filter(\.refundsByItself).map(\.name)
+        let candidates = try await ContributionModel.query(on: app.db).filter(\.$unusedRule == .refund)
+            .filter(\.$status == .paid).filter(\.$provider ~~ automatic).all()
+        var booked = 0
+        for contribution in candidates {
+            let owed = try await owedByRule(contribution, on: app.db)
+            guard owed > 0 else { continue }
+            let id = try contribution.requireID()
+            do {
+                let provider = try PaymentProviders.named(contribution.provider)
+                let (reference, amount) = try await provider.refund(
+                    contribution, amount: owed, bankReference: nil, app: app, on: app.db)
+                let outcome = try await app.db.writeTransaction { db in
+                    let outcome = try await book(
+                        contribution, refundedTotal: contribution.refundedMinor + amount, provider: provider.name,
+                        reference: reference, by: nil, app: app, on: db)
+                    if outcome != .alreadyBooked {
+                        try await Audit.recordCommand(
+                            "refund-unused", "contribution", id, detail: "\(amount)", app: app, on: db)
+                    }
+                    return outcome
+                }
+                if outcome != .alreadyBooked { booked += 1 }
+            } catch {
+                app.logger.warning(
+                    "refund of unused value failed; it is tried again on the next run",
+                    metadata: ["contribution": "\(contribution.number)", "error": "\(error)"])
+            }
+        }
+        return booked
+    }
+
+    /// Expires what is due, in batches; see `expire`.
+    static func expireDue(app: Application, limit: Int) async throws -> Expiry {
         let now = app.mentore.now()
         var total = Expiry()
         while true {
