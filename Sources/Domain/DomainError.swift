@@ -79,6 +79,20 @@ public struct DomainError: Error, Hashable, Sendable {
         case methodNotAllowed = "method-not-allowed"
         /// An API request with a query parameter the operation does not take (a typo, usually).
         case unknownParameter = "unknown-parameter"
+        /// A circuit to publish has no steps.
+        case circuitNoSteps = "circuit-no-steps"
+        /// A circuit step offers no event with a session still to come.
+        case stepWithoutSession = "step-without-session"
+        /// "N of M steps" with N larger than the steps (or below one).
+        case completionTooLarge = "completion-too-large"
+        /// The event is not one of the circuit's steps.
+        case notInCircuit = "not-in-circuit"
+        /// That step was already attended.
+        case stepDone = "step-done"
+        /// A session is already reserved for that step.
+        case stepReserved = "step-reserved"
+        /// An earlier step (strict order) is neither attended nor reserved before this one.
+        case prerequisiteMissing = "prerequisite-missing"
     }
 
     public var code: Code

@@ -124,3 +124,21 @@ struct AuthorizationTests {
         }
     }
 }
+
+@Suite("Error messages")
+struct ErrorMessageTests {
+    @Test("every error code has its message in it, sq and en, without falling back")
+    func everyCodeHasMessages() async throws {
+        try await withApp { app async throws in
+            // The check can fail: a code without a message reports an issue.
+            #expect(!app.mentore.localizer.format("error-no-such-code", [:], in: "sq").issues.isEmpty)
+            for code in DomainError.Code.allCases {
+                for language in ["it", "sq", "en"] {
+                    let result = app.mentore.localizer.format("error-\(code.rawValue)", [:], in: language)
+                    #expect(result.issues.isEmpty, "error-\(code.rawValue) in \(language): \(result.issues)")
+                    #expect(!result.text.isEmpty)
+                }
+            }
+        }
+    }
+}
