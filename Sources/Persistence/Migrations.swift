@@ -13,5 +13,6 @@ public enum Migrations {
         M008Payments(),
         M009WaitingLists(),
         M010APIAccess(),
+        M011Circuits(),
     ]
 }

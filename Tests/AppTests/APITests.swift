@@ -247,15 +247,7 @@ struct APITests {
 
     @Test("20 concurrent API submissions with one key, through two app instances, make one paid contribution")
     func concurrentSubmissions() async throws {
-        let (url, drop) = try await TestDatabases.shared.make()
-        let first = try await Application.make(.testing)
-        let second = try await Application.make(.testing)
-        do {
-            for app in [first, second] {
-                app.logger.logLevel = .warning
-                try await configure(app, config: TestEnvironment.config(databaseURL: url, extra: Self.providers))
-            }
-            try await DemoData.seed(first)
+        try await withTwoApps(environment: Self.providers, seed: true) { first, second in
             let token = try await Self.token(first, "mentor@mentore.test")
             let responses = try await withThrowingTaskGroup(of: TestBrowser.Page.self) { group in
                 for n in 0..<20 {
@@ -277,15 +269,7 @@ struct APITests {
                 try await VoucherModel.query(on: first.db).filter(\.$contribution.$id == made[0].requireID()).count()
                     == 2)
             try await FundingTests.ledgerIsSound(first)
-        } catch {
-            try? await first.asyncShutdown()
-            try? await second.asyncShutdown()
-            try? await drop()
-            throw error
         }
-        try await first.asyncShutdown()
-        try await second.asyncShutdown()
-        try await drop()
     }
 
     @Test("a request that died without an answer is taken over by the next retry after a while")

@@ -135,3 +135,29 @@ func withApp(
     try await app.asyncShutdown()
     try await drop()
 }
+
+/// Two app instances on one fresh database, as two servers behind a load balancer would be.
+func withTwoApps(
+    environment: [String: String] = [:], seed: Bool = false,
+    _ body: (Application, Application) async throws -> Void
+) async throws {
+    let (url, drop) = try await TestDatabases.shared.make()
+    let first = try await Application.make(.testing)
+    let second = try await Application.make(.testing)
+    do {
+        for app in [first, second] {
+            app.logger.logLevel = .warning
+            try await configure(app, config: TestEnvironment.config(databaseURL: url, extra: environment))
+        }
+        if seed { try await DemoData.seed(first) }
+        try await body(first, second)
+    } catch {
+        try? await first.asyncShutdown()
+        try? await second.asyncShutdown()
+        try? await drop()
+        throw error
+    }
+    try await first.asyncShutdown()
+    try await second.asyncShutdown()
+    try await drop()
+}
