@@ -159,3 +159,48 @@ admin-vouchers-allocated = { $count ->
 # Admin list of contributions: the mentor asked for unused value back and it must be sent by
 # bank transfer; $amount is a formatted amount.
 contribution-refund-owed = Paid · refund owed: { $amount }
+
+## Circuits (admin): composing integrated paths of events, step by step.
+
+admin-circuits-title = Circuits
+admin-circuits-text = Paths that chain courses and cultural events into steps, with a certificate at the end.
+admin-circuits-intro = A circuit is a path of steps; each step offers one or more events, and the beneficiary picks one session. Publishing freezes a version: vouchers keep the version they were issued with.
+admin-circuits-empty = No circuits yet.
+admin-circuit-new = New circuit
+admin-circuit-edit = Circuit settings and texts
+admin-circuit-steps-title = Steps of the circuit
+# $title: the circuit's title; $value: the value of one place (sum of the steps' prices); $status: one of circuit-status-*.
+admin-circuit-steps-intro = { $title }: { $status }. Value of one place: { $value }.
+admin-circuit-no-steps = This circuit has no steps yet: add the first one below.
+admin-circuit-step-hint = Tick the events this step offers (one or more); the price of a step is that of its dearest event.
+# $position: the number of the step just added.
+admin-step-added = Step { $position } added.
+admin-steps-saved = Steps saved.
+# $version: the version number now shown to the public.
+admin-circuit-published = Published: version { $version } is the one shown and sponsored.
+admin-circuit-unpublished = The circuit is no longer shown. Vouchers already issued keep their version.
+# $position: a step number; $problem: an error message.
+admin-step-problem = Step { $position }: { $problem }
+circuit-status-draft = Draft
+circuit-status-published = Published
+circuit-status-unpublished = Not shown
+column-circuit-version = Version
+column-step = Step
+column-step-events = Events
+column-step-price = Price of a place
+action-circuit-steps = Steps
+action-add-step = Add a step
+# The buttons on each row of the steps table; $position: the step's number, for screen readers.
+action-step-up = Move step { $position } up
+action-step-down = Move step { $position } down
+action-step-remove = Remove step { $position }
+action-publish = Publish
+action-unpublish = Stop showing
+field-circuit-order = Order of the steps
+circuit-order-strict = In order: each step after the previous one
+circuit-order-any = In any order
+field-circuit-completion = Steps to complete
+hint-circuit-completion = Leave empty for all steps.
+field-circuit-valid-from = Valid from
+field-circuit-valid-until = Valid until
+field-step-events = Events of this step

@@ -250,3 +250,26 @@ column-token-label = Name
 column-token-ends = Ends with
 column-created = Created
 column-last-used = Last used
+
+## Circuits (public pages): a path of steps, each a course or event.
+
+nav-circuits = Circuits
+circuits-title = Circuits
+circuits-intro = Integrated paths: a workshop, a course, an exhibition, one after the other, with a certificate at the end.
+circuits-empty = No circuits are open at the moment.
+circuit-steps = The steps
+# $position: the step's number in the circuit.
+circuit-step = Step { $position }
+circuit-step-choice = Choose one of these:
+circuit-value = Value of one place
+circuit-funded = Places funded so far
+# $count: a number of places.
+circuit-places = { $count ->
+        [one] one place
+       *[other] { $count } places
+    }
+# $required: steps needed to complete; $count: steps in all.
+circuit-completion = { $required } of { $count }
+circuit-sponsor = Sponsor places in this circuit
+circuit-sponsor-later = Places in this circuit can be sponsored soon.
+circuit-next-session = Next session

@@ -160,3 +160,48 @@ admin-vouchers-allocated = { $count ->
 # Admin list of contributions: the mentor asked for unused value back and it must be sent by
 # bank transfer; $amount is a formatted amount.
 contribution-refund-owed = Pagato · rimborso dovuto: { $amount }
+
+## Circuits (admin): composing integrated paths of events, step by step.
+
+admin-circuits-title = Percorsi
+admin-circuits-text = Percorsi che uniscono corsi ed eventi culturali in tappe, con un attestato alla fine.
+admin-circuits-intro = Un percorso è una serie di tappe; ogni tappa offre uno o più eventi e il beneficiario sceglie una sessione. Pubblicare fissa una versione: i voucher mantengono la versione con cui sono stati emessi.
+admin-circuits-empty = Ancora nessun percorso.
+admin-circuit-new = Nuovo percorso
+admin-circuit-edit = Impostazioni e testi del percorso
+admin-circuit-steps-title = Tappe del percorso
+# $title: the circuit's title; $value: the value of one place (sum of the steps' prices); $status: one of circuit-status-*.
+admin-circuit-steps-intro = { $title }: { $status }. Valore di un posto: { $value }.
+admin-circuit-no-steps = Questo percorso non ha ancora tappe: aggiungi la prima qui sotto.
+admin-circuit-step-hint = Spunta gli eventi che questa tappa offre (uno o più); il prezzo di una tappa è quello del suo evento più caro.
+# $position: the number of the step just added.
+admin-step-added = Tappa { $position } aggiunta.
+admin-steps-saved = Tappe salvate.
+# $version: the version number now shown to the public.
+admin-circuit-published = Pubblicato: la versione { $version } è quella mostrata e sostenuta.
+admin-circuit-unpublished = Il percorso non è più mostrato. I voucher già emessi mantengono la loro versione.
+# $position: a step number; $problem: an error message.
+admin-step-problem = Tappa { $position }: { $problem }
+circuit-status-draft = Bozza
+circuit-status-published = Pubblicato
+circuit-status-unpublished = Non mostrato
+column-circuit-version = Versione
+column-step = Tappa
+column-step-events = Eventi
+column-step-price = Prezzo di un posto
+action-circuit-steps = Tappe
+action-add-step = Aggiungi una tappa
+# The buttons on each row of the steps table; $position: the step's number, for screen readers.
+action-step-up = Sposta su la tappa { $position }
+action-step-down = Sposta giù la tappa { $position }
+action-step-remove = Rimuovi la tappa { $position }
+action-publish = Pubblica
+action-unpublish = Non mostrare più
+field-circuit-order = Ordine delle tappe
+circuit-order-strict = In ordine: ogni tappa dopo la precedente
+circuit-order-any = In qualsiasi ordine
+field-circuit-completion = Tappe da completare
+hint-circuit-completion = Lascia vuoto per tutte le tappe.
+field-circuit-valid-from = Valido dal
+field-circuit-valid-until = Valido fino al
+field-step-events = Eventi di questa tappa

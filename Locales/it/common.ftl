@@ -250,3 +250,27 @@ column-token-label = Nome
 column-token-ends = Finisce con
 column-created = Creato
 column-last-used = Ultimo uso
+
+## Circuits (public pages): a path of steps, each a course or event.
+
+nav-circuits = Percorsi
+circuits-title = Percorsi
+circuits-intro = Percorsi integrati: un laboratorio, un corso, una mostra, uno dopo l'altro, con un attestato alla fine.
+circuits-empty = Al momento non ci sono percorsi aperti.
+circuit-steps = Le tappe
+# $position: the step's number in the circuit.
+circuit-step = Tappa { $position }
+circuit-step-choice = Scegli uno di questi:
+circuit-value = Valore di un posto
+circuit-funded = Posti finanziati finora
+# $count: a number of places.
+circuit-places = { $count ->
+        [one] un posto
+        [many] { $count } posti
+       *[other] { $count } posti
+    }
+# $required: steps needed to complete; $count: steps in all.
+circuit-completion = { $required } su { $count }
+circuit-sponsor = Sostieni posti in questo percorso
+circuit-sponsor-later = Presto si potranno sostenere posti in questo percorso.
+circuit-next-session = Prossima sessione

@@ -159,3 +159,48 @@ admin-vouchers-allocated = { $count ->
 # Admin list of contributions: the mentor asked for unused value back and it must be sent by
 # bank transfer; $amount is a formatted amount.
 contribution-refund-owed = I paguar · rimbursim për t'u dërguar: { $amount }
+
+## Circuits (admin): composing integrated paths of events, step by step.
+
+admin-circuits-title = Rrugëtimet
+admin-circuits-text = Rrugëtime që bashkojnë kurse dhe ngjarje kulturore në hapa, me një certifikatë në fund.
+admin-circuits-intro = Një rrugëtim është një varg hapash; çdo hap ofron një ose më shumë ngjarje dhe përfituesi zgjedh një seancë. Publikimi ngrin një version: vauçerët ruajnë versionin me të cilin u lëshuan.
+admin-circuits-empty = Ende asnjë rrugëtim.
+admin-circuit-new = Rrugëtim i ri
+admin-circuit-edit = Cilësimet dhe tekstet e rrugëtimit
+admin-circuit-steps-title = Hapat e rrugëtimit
+# $title: the circuit's title; $value: the value of one place (sum of the steps' prices); $status: one of circuit-status-*.
+admin-circuit-steps-intro = { $title }: { $status }. Vlera e një vendi: { $value }.
+admin-circuit-no-steps = Ky rrugëtim nuk ka ende hapa: shtoni të parin më poshtë.
+admin-circuit-step-hint = Shënoni ngjarjet që ofron ky hap (një ose më shumë); çmimi i një hapi është ai i ngjarjes më të shtrenjtë.
+# $position: the number of the step just added.
+admin-step-added = Hapi { $position } u shtua.
+admin-steps-saved = Hapat u ruajtën.
+# $version: the version number now shown to the public.
+admin-circuit-published = U publikua: versioni { $version } është ai që shfaqet dhe mbështetet.
+admin-circuit-unpublished = Rrugëtimi nuk shfaqet më. Vauçerët e lëshuar ruajnë versionin e tyre.
+# $position: a step number; $problem: an error message.
+admin-step-problem = Hapi { $position }: { $problem }
+circuit-status-draft = Draft
+circuit-status-published = I publikuar
+circuit-status-unpublished = Nuk shfaqet
+column-circuit-version = Versioni
+column-step = Hapi
+column-step-events = Ngjarjet
+column-step-price = Çmimi i një vendi
+action-circuit-steps = Hapat
+action-add-step = Shto një hap
+# The buttons on each row of the steps table; $position: the step's number, for screen readers.
+action-step-up = Ngjite lart hapin { $position }
+action-step-down = Zbrite poshtë hapin { $position }
+action-step-remove = Hiq hapin { $position }
+action-publish = Publiko
+action-unpublish = Mos e shfaq më
+field-circuit-order = Rendi i hapave
+circuit-order-strict = Me radhë: çdo hap pas të mëparshmit
+circuit-order-any = Në çfarëdo rendi
+field-circuit-completion = Hapa për t'u përfunduar
+hint-circuit-completion = Lëreni bosh për të gjithë hapat.
+field-circuit-valid-from = E vlefshme nga
+field-circuit-valid-until = E vlefshme deri më
+field-step-events = Ngjarjet e këtij hapi

@@ -250,3 +250,26 @@ column-token-label = Emri
 column-token-ends = Mbaron me
 column-created = Krijuar
 column-last-used = Përdorimi i fundit
+
+## Circuits (public pages): a path of steps, each a course or event.
+
+nav-circuits = Rrugëtimet
+circuits-title = Rrugëtimet
+circuits-intro = Rrugëtime të integruara: një punëtori, një kurs, një ekspozitë, njëri pas tjetrit, me një certifikatë në fund.
+circuits-empty = Për momentin nuk ka rrugëtime të hapura.
+circuit-steps = Hapat
+# $position: the step's number in the circuit.
+circuit-step = Hapi { $position }
+circuit-step-choice = Zgjidhni një nga këto:
+circuit-value = Vlera e një vendi
+circuit-funded = Vende të financuara deri tani
+# $count: a number of places.
+circuit-places = { $count ->
+        [one] një vend
+       *[other] { $count } vende
+    }
+# $required: steps needed to complete; $count: steps in all.
+circuit-completion = { $required } nga { $count }
+circuit-sponsor = Mbështetni vende në këtë rrugëtim
+circuit-sponsor-later = Së shpejti do të mund të mbështeten vende në këtë rrugëtim.
+circuit-next-session = Seanca e ardhshme

@@ -115,6 +115,40 @@ public struct EventText: Sendable, Equatable {
     }
 }
 
+extension EventText {
+    /// Titles, descriptions and their origins per language, as a form sends them: a language
+    /// with a description needs a title, at least one language is needed, and the original
+    /// language must be one of those given. Problems go to `v`, by field (`title-sq`, …).
+    public static func parse(
+        _ texts: [Language: (title: String?, description: String?)], origins: [Language: String],
+        originalLanguage: String?, into v: inout Validator
+    ) -> (texts: [Language: EventText], original: Language) {
+        var parsed: [Language: EventText] = [:]
+        for language in Language.allCases {
+            let input = texts[language] ?? (nil, nil)
+            let title = v.text(input.title, field: "title-\(language.rawValue)", required: false, max: 200)
+            let description = v.text(
+                input.description, field: "description-\(language.rawValue)", required: false, max: 5000)
+            let origin = origins[language].map { TextOrigin(rawValue: $0) } ?? .human
+            if origin == nil { v.add(.invalidValue, field: "origin-\(language.rawValue)") }
+            if !title.isEmpty {
+                parsed[language] = EventText(title: title, description: description, origin: origin ?? .human)
+            } else if !description.isEmpty {
+                v.add(.required, field: "title-\(language.rawValue)")
+            }
+        }
+        if parsed.isEmpty { v.add(.required, field: "title-it") }
+        let original =
+            originalLanguage.map { Language(rawValue: $0) } ?? Language.allCases.first { parsed[$0] != nil } ?? .it
+        if original == nil { v.add(.invalidValue, field: "original-language") }
+        if let original, !parsed.isEmpty, parsed[original] == nil {
+            // The original must be one of the texts given; a translation cannot stand alone as the source.
+            v.add(.required, field: "title-\(original.rawValue)")
+        }
+        return (parsed, original ?? .it)
+    }
+}
+
 /// Who wrote a translated text: a person, or a machine (shown as such to readers).
 public enum TextOrigin: String, Codable, Sendable, CaseIterable {
     case human, machine
@@ -162,30 +196,8 @@ public struct EventDraft: Sendable, Equatable {
         if known.count != languages.count { v.add(.invalidValue, field: "languages") }
         self.languages = Language.allCases.filter(known.contains)
 
-        var parsed: [Language: EventText] = [:]
-        for language in Language.allCases {
-            let input = texts[language] ?? (nil, nil)
-            let title = v.text(input.title, field: "title-\(language.rawValue)", required: false, max: 200)
-            let description = v.text(
-                input.description, field: "description-\(language.rawValue)", required: false, max: 5000)
-            let origin = origins[language].map { TextOrigin(rawValue: $0) } ?? .human
-            if origin == nil { v.add(.invalidValue, field: "origin-\(language.rawValue)") }
-            if !title.isEmpty {
-                parsed[language] = EventText(title: title, description: description, origin: origin ?? .human)
-            } else if !description.isEmpty {
-                v.add(.required, field: "title-\(language.rawValue)")
-            }
-        }
-        if parsed.isEmpty { v.add(.required, field: "title-it") }
-        self.texts = parsed
-        let original =
-            originalLanguage.map { Language(rawValue: $0) } ?? Language.allCases.first { parsed[$0] != nil } ?? .it
-        if original == nil { v.add(.invalidValue, field: "original-language") }
-        self.originalLanguage = original ?? .it
-        if let original, !parsed.isEmpty, parsed[original] == nil {
-            // The original must be one of the texts given; a translation cannot stand alone as the source.
-            v.add(.required, field: "title-\(original.rawValue)")
-        }
+        (self.texts, self.originalLanguage) = EventText.parse(
+            texts, origins: origins, originalLanguage: originalLanguage, into: &v)
         try v.finish()
     }
 }

@@ -182,3 +182,60 @@ extension CircuitPlan {
         return step
     }
 }
+
+/// A circuit's settings as an admin types them, checked: texts per language (as for events),
+/// the order of its steps, how many steps complete it (empty: all), and an optional window of
+/// validity (days, inclusive).
+public struct CircuitDraft: Sendable, Equatable {
+    public var texts: [Language: EventText]
+    public var originalLanguage: Language
+    public var order: StepOrder
+    public var completionCount: Int?
+    public var validFrom: Date?
+    public var validUntil: Date?
+
+    public init(
+        texts: [Language: (title: String?, description: String?)], origins: [Language: String],
+        originalLanguage: String?, order: String?, completionCount: String?, validFrom: String?,
+        validUntil: String?
+    ) throws(ValidationErrors) {
+        var v = Validator()
+        (self.texts, self.originalLanguage) = EventText.parse(
+            texts, origins: origins, originalLanguage: originalLanguage, into: &v)
+        let knownOrder = StepOrder(rawValue: (order ?? "").trimmingCharacters(in: .whitespaces))
+        if knownOrder == nil { v.add((order ?? "").isEmpty ? .required : .invalidValue, field: "order") }
+        self.order = knownOrder ?? .strict
+        let count = (completionCount ?? "").trimmingCharacters(in: .whitespaces)
+        if count.isEmpty {
+            self.completionCount = nil
+        } else if let n = Int(count), n >= 1, n <= 50 {
+            self.completionCount = n
+        } else {
+            self.completionCount = nil
+            v.add(.invalidValue, field: "completionCount")
+        }
+        self.validFrom = Self.day(validFrom, field: "validFrom", into: &v)
+        self.validUntil = Self.day(validUntil, field: "validUntil", into: &v).map { $0.addingTimeInterval(86_399) }
+        if let from = self.validFrom, let until = self.validUntil, until < from {
+            v.add(.endBeforeStart, field: "validUntil")
+        }
+        try v.finish()
+    }
+
+    /// `YYYY-MM-DD` as the start of that day (UTC); empty is none.
+    static func day(_ text: String?, field: String, into v: inout Validator) -> Date? {
+        let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        let parts = trimmed.split(separator: "-").compactMap { Int($0) }
+        var components = DateComponents()
+        components.timeZone = .gmt
+        if parts.count == 3 { (components.year, components.month, components.day) = (parts[0], parts[1], parts[2]) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        guard parts.count == 3, components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+            v.add(.invalidDate, field: field)
+            return nil
+        }
+        return date
+    }
+}

@@ -21,6 +21,10 @@ struct AuthorizationTests {
                 case "code": "en"
                 case "decision": "approve"
                 case "token": "not-a-real-token"
+                case "circuitID": DemoData.demoCircuit.uuidString.lowercased()
+                case "stepID": "0000d000-0000-4000-8000-000000000312"
+                case "move": "down"
+                case "action": "publish"
                 default: UUID().uuidString.lowercased()
                 }
             default: component.description

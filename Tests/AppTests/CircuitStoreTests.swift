@@ -56,7 +56,7 @@ struct CircuitStoreTests {
             try await EventSessionModel.query(on: app.db).filter(\.$event.$id == Self.exhibition).delete()
             try await Circuits.addStep(id, events: [Self.exhibition], on: app.db)
             await #expect(throws: ValidationErrors.self) { try await Circuits.publish(id, req: Self.request(app)) }
-            #expect(try await CircuitVersionModel.query(on: app.db).count() == 0)
+            #expect(try await CircuitVersionModel.query(on: app.db).filter(\.$circuit.$id == id).count() == 0)
             #expect(try await CircuitModel.find(id, on: app.db)?.status == .draft)
             await #expect(throws: DomainError(.invalidValue, field: "events")) {
                 try await Circuits.addStep(id, events: [UUID()], on: app.db)
@@ -83,7 +83,9 @@ struct CircuitStoreTests {
                 .update()
             try await Circuits.addStep(id, events: [Self.exhibition], on: app.db)
             #expect(try await Circuits.publish(id, req: Self.request(app)) == 2)
-            let again = try #require(try await CircuitVersionModel.query(on: app.db).filter(\.$version == 1).first())
+            let again = try #require(
+                try await CircuitVersionModel.query(on: app.db).filter(\.$circuit.$id == id).filter(\.$version == 1)
+                    .first())
             #expect(again.valueMinor == 7000)
             #expect(try again.plan == first.plan)
             #expect(try await Circuits.currentVersion(id, on: app.db)?.valueMinor == 5000 + 3000 + 1000)
@@ -92,7 +94,7 @@ struct CircuitStoreTests {
             #expect(try await CircuitModel.find(id, on: app.db)?.status == .unpublished)
             await #expect(throws: DomainError(.conflict)) { try await Circuits.unpublish(id, req: Self.request(app)) }
             #expect(try await Circuits.publish(id, req: Self.request(app)) == 2)
-            #expect(try await AuditEventModel.query(on: app.db).filter(\.$objectType == "circuit").count() == 5)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$objectID == id.uuidString).count() == 5)
         }
     }
 

@@ -27,7 +27,9 @@ HTML_OUT = os.path.join(OUT, "html")
 PASSWORD = "mentore-demo"
 ROLES = {
     "admin@mentore.test": ("/admin", ["/admin/organizers", "/admin/partners", "/admin/venues", "/admin/venues/new",
-                                      "/admin/events", "/admin/events/new", "/admin/audit", "/account"]),
+                                      "/admin/events", "/admin/events/new", "/admin/circuits",
+                                      "/admin/circuits/0000d000-0000-4000-8000-000000000301/steps",
+                                      "/admin/circuits/new", "/admin/audit", "/account"]),
     "mentor@mentore.test": ("/mentor", ["/account", "/account/tokens", "/organizers/apply", "/mentor/impact"]),
     "partner@mentore.test": ("/partner", ["/partner/0000d000-0000-4000-8000-000000000002/vouchers",
                                           "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk",
@@ -93,6 +95,12 @@ def test_public_pages_in_each_language(driver, language):
     check_page(driver, f"{language}-events")
     driver.find_element(By.CSS_SELECTOR, ".event-card h3 a").click()
     check_page(driver, f"{language}-event")
+    driver.find_element(By.CSS_SELECTOR, ".main-nav a[href='/circuits']").click()
+    check_page(driver, f"{language}-circuits")
+    driver.find_element(By.CSS_SELECTOR, f"a[href='{DEMO_CIRCUIT}']").click()
+    steps = driver.find_elements(By.CSS_SELECTOR, ".timeline-step")
+    assert len(steps) == 3, "the demo circuit's three steps, as a timeline"
+    check_page(driver, f"{language}-circuit")
     for path in ("/login", "/signup", "/password/forgot"):
         driver.get(BASE + path)
         check_page(driver, f"{language}-{slug(path)}")
@@ -320,7 +328,9 @@ while (walker.nextNode()) {
 return out;
 """
 
-PSEUDO_PAGES = ["/", "/events", "/events?kind=culture", "/login", "/signup", "/password/forgot", "/no-such-page"]
+DEMO_CIRCUIT = "/circuits/0000d000-0000-4000-8000-000000000301"
+PSEUDO_PAGES = ["/", "/events", "/events?kind=culture", "/circuits", DEMO_CIRCUIT, "/login", "/signup",
+                "/password/forgot", "/no-such-page"]
 
 
 def test_every_public_page_in_the_pseudo_locale_comes_from_the_catalogs(driver):

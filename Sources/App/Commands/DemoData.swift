@@ -256,8 +256,49 @@ enum DemoData {
                 created += 1
             }
             created += try await seedFunding(app, on: db)
+            created += try await seedCircuit(app, on: db)
             return created
         }
+    }
+
+    static let demoCircuit = UUID(uuidString: "0000d000-0000-4000-8000-000000000301")!
+
+    /// "From craft to market": the exhibition of Albanian textiles, then web marketing, then
+    /// personal branding, in order; published as version 1.
+    static func seedCircuit(_ app: Application, on db: any Database) async throws -> Int {
+        guard try await CircuitModel.find(demoCircuit, on: db) == nil else { return 0 }
+        let circuit = CircuitModel(id: demoCircuit, stepOrder: .strict, completionCount: nil, originalLanguage: "it")
+        try await circuit.create(on: db)
+        let texts: [(String, String, String)] = [
+            (
+                "it", "Dal filo al mercato",
+                "Dalla tradizione tessile di Scutari alla vendita online: una mostra, un corso di web marketing e uno di personal branding, uno dopo l'altro."
+            ),
+            (
+                "sq", "Nga peri te tregu",
+                "Nga tradita e tekstilit të Shkodrës te shitja në internet: një ekspozitë, një kurs marketingu në internet dhe një për markën personale, njëri pas tjetrit."
+            ),
+            (
+                "en", "From craft to market",
+                "From Shkodër's textile tradition to selling online: an exhibition, a web-marketing course and a personal-branding session, one after the other."
+            ),
+        ]
+        for (language, title, description) in texts {
+            try await CircuitTextModel(
+                circuitID: demoCircuit, language: language, title: title, description: description, origin: .human
+            ).create(on: db)
+        }
+        for (index, event) in [events[3].id, events[0].id, events[1].id].enumerated() {
+            let step = CircuitStepModel(
+                id: UUID(uuidString: "0000d000-0000-4000-8000-00000000031\(index + 1)")!, circuitID: demoCircuit,
+                position: index + 1)
+            try await step.create(on: db)
+            try await CircuitStepEventModel(stepID: step.requireID(), eventID: event).create(on: db)
+        }
+        try await Circuits.publish(demoCircuit, app: app, on: db) { version, db in
+            try await Audit.recordCommand("publish", "circuit", demoCircuit, detail: "\(version)", app: app, on: db)
+        }
+        return 1
     }
 
     static let generalFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000201")!

@@ -27,7 +27,10 @@ struct Page<Content: Encodable>: Encodable {
         self.user = request.currentUser?.displayName
         self.content = content
         let path = request.url.path
-        var nav = [Link(href: SiteRoute.events.path, label: request.t("nav-events"))]
+        var nav = [
+            Link(href: SiteRoute.events.path, label: request.t("nav-events")),
+            Link(href: SiteRoute.circuits.path, label: request.t("nav-circuits")),
+        ]
         if let user = request.currentUser {
             nav.append(Link(href: SiteRoute.dashboard.path, label: request.t("nav-dashboard")))
             if user.isAdmin { nav.append(Link(href: SiteRoute.adminHome.path, label: request.t("nav-admin"))) }
@@ -57,6 +60,8 @@ struct FormView: Encodable {
         var value: String
         var label: String
         var selected: Bool
+        /// Words typed by people (an event's title), never translated (`translate="no"`).
+        var data = false
     }
 
     struct Field: Encodable {

@@ -85,6 +85,14 @@ public enum SiteRoute: Sendable {
     case adminContributionVouchers(Parameter<UUID>)
     case adminContributionAllocate(Parameter<UUID>)
     case adminVoucherCancel(Parameter<UUID>, voucher: Parameter<UUID>)
+    case adminCircuits
+    case adminCircuitNew
+    case adminCircuitEdit(Parameter<UUID>)
+    case adminCircuitSteps(Parameter<UUID>)
+    case adminCircuitStep(Parameter<UUID>, step: Parameter<UUID>, move: Parameter<String>)
+    case adminCircuitPublish(Parameter<UUID>, action: Parameter<String>)
+    case circuits
+    case circuit(Parameter<UUID>)
 
     // The JSON API: bearer tokens, not sessions (see `APIRoutes`).
     case apiOpenAPI
@@ -190,6 +198,16 @@ public enum SiteRoute: Sendable {
             return ["admin", "contributions", p("contributionID", id), "allocate"]
         case .adminVoucherCancel(let id, let voucher):
             return ["admin", "contributions", p("contributionID", id), "vouchers", p("voucherID", voucher), "cancel"]
+        case .adminCircuits: return ["admin", "circuits"]
+        case .adminCircuitNew: return ["admin", "circuits", "new"]
+        case .adminCircuitEdit(let id): return ["admin", "circuits", p("circuitID", id), "edit"]
+        case .adminCircuitSteps(let id): return ["admin", "circuits", p("circuitID", id), "steps"]
+        case .adminCircuitStep(let id, let step, let move):
+            return ["admin", "circuits", p("circuitID", id), "steps", p("stepID", step), p("move", move)]
+        case .adminCircuitPublish(let id, let action):
+            return ["admin", "circuits", p("circuitID", id), p("action", action)]
+        case .circuits: return ["circuits"]
+        case .circuit(let id): return ["circuits", p("circuitID", id)]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]
         case .apiFunds: return ["api", "v1", "funds"]
         case .apiContributions: return ["api", "v1", "contributions"]

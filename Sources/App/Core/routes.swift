@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
     open.on(.GET, .invitation(.key), area: .publicSite, use: InvitationController.show)
     open.on(.GET, .health, area: .publicSite, use: SiteController.health)
     open.on(.GET, .metrics, area: .publicSite, use: SiteController.metrics)
+    open.on(.GET, .circuits, area: .publicSite, use: CircuitsController.list)
+    open.on(.GET, .circuit(.key), area: .publicSite, use: CircuitsController.show)
     open.on(.GET, .funds, area: .publicSite, use: FundsController.list)
     open.on(.GET, .fund(.key), area: .publicSite, use: FundsController.show)
     open.on(.GET, .voucherEntry, area: .publicSite, use: VoucherController.enter)
@@ -118,6 +120,16 @@ func routes(_ app: Application) throws {
     admin.on(.GET, .adminContributionVouchers(.key), area: .admin, use: PaymentsController.vouchers)
     admin.on(.POST, .adminContributionAllocate(.key), area: .admin, use: PaymentsController.allocate)
     admin.on(.POST, .adminVoucherCancel(.key, voucher: .key), area: .admin, use: PaymentsController.cancelVoucher)
+    admin.on(.GET, .adminCircuits, area: .admin, use: AdminCircuitsController.list)
+    admin.on(.GET, .adminCircuitNew, area: .admin, use: AdminCircuitsController.save)
+    admin.on(.POST, .adminCircuitNew, area: .admin, use: AdminCircuitsController.save)
+    admin.on(.GET, .adminCircuitEdit(.key), area: .admin, use: AdminCircuitsController.save)
+    admin.on(.POST, .adminCircuitEdit(.key), area: .admin, use: AdminCircuitsController.save)
+    admin.on(.GET, .adminCircuitSteps(.key), area: .admin, use: AdminCircuitsController.steps)
+    admin.on(.POST, .adminCircuitSteps(.key), area: .admin, use: AdminCircuitsController.addStep)
+    admin.on(
+        .POST, .adminCircuitStep(.key, step: .key, move: .key), area: .admin, use: AdminCircuitsController.moveStep)
+    admin.on(.POST, .adminCircuitPublish(.key, action: .key), area: .admin, use: AdminCircuitsController.publish)
 
     apiRoutes(app)
 }

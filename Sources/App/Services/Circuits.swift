@@ -35,9 +35,20 @@ enum Circuits {
     /// version: the version number moves by a conditional UPDATE. Returns the version shown.
     @discardableResult
     static func publish(_ circuitID: UUID, req: Request) async throws -> Int {
-        let now = req.now
+        try await publish(circuitID, app: req.application, on: req.db) { version, db in
+            try await Audit.record(req, "publish", "circuit", circuitID, detail: "\(version)", on: db)
+        }
+    }
+
+    /// The same, for the demo data and commands: `audit` records who published, in the transaction.
+    @discardableResult
+    static func publish(
+        _ circuitID: UUID, app: Application, on db: any Database,
+        audit: @escaping @Sendable (Int, any Database) async throws -> Void
+    ) async throws -> Int {
+        let now = app.mentore.now()
         for _ in 0..<3 {
-            let outcome: Int? = try await req.db.writeTransaction { db in
+            let outcome: Int? = try await db.writeTransaction { db in
                 let circuit = try await CircuitModel.find(circuitID, on: db).orNotFound()
                 let plan = try await draftPlan(circuit, on: db)
                 let eventIDs = Set(plan.steps.flatMap { $0.options.map(\.event) })
@@ -50,7 +61,7 @@ enum Circuits {
                         "status", to: SQLBind(CircuitStatus.published.rawValue)
                     )
                     .where("id", .equal, SQLBind(circuitID)).run()
-                    try await Audit.record(req, "publish", "circuit", circuitID, detail: "\(latest.version)", on: db)
+                    try await audit(latest.version, db)
                     return latest.version
                 }
                 let version = circuit.currentVersion + 1
@@ -71,7 +82,7 @@ enum Circuits {
                 row.currency = value.currency
                 row.publishedAt = now
                 try await row.create(on: db)
-                try await Audit.record(req, "publish", "circuit", circuitID, detail: "\(version)", on: db)
+                try await audit(version, db)
                 return version
             }
             if let outcome { return outcome }

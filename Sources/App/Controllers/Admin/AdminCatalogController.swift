@@ -49,6 +49,54 @@ enum AdminCatalogController {
         return out
     }
 
+    /// A translated content's fields from a submitted form: `PART-LANG` for each part and
+    /// language (`title-sq`, `purpose-en`, …), the origins and the original language.
+    static func translatedInput(_ req: Request, parts: [String]) -> (
+        texts: [String: String], origins: [String: String], original: String?
+    ) {
+        var texts: [String: String] = [:]
+        for language in Language.allCases {
+            for part in parts {
+                texts["\(part)-\(language.rawValue)"] = try? req.content.get(
+                    String.self, at: "\(part)-\(language.rawValue)")
+            }
+        }
+        return (texts, origins(req), try? req.content.get(String.self, at: "original-language"))
+    }
+
+    /// Title and description per language, as `EventText.parse` reads them.
+    static func titlesAndDescriptions(_ texts: [String: String]?) -> [Language: (title: String?, description: String?)]
+    {
+        var out: [Language: (title: String?, description: String?)] = [:]
+        for language in Language.allCases {
+            out[language] = (texts?["title-\(language.rawValue)"], texts?["description-\(language.rawValue)"])
+        }
+        return out
+    }
+
+    /// Origins keyed by language code, as drafts read them.
+    static func originsByLanguage(_ origins: [String: String]?) -> [Language: String] {
+        Dictionary(
+            uniqueKeysWithValues: (origins ?? [:]).compactMap { key, value in
+                Language(rawValue: key).map { ($0, value) }
+            })
+    }
+
+    /// The title and description fields of one language's column.
+    static func titleDescriptionFields(_ req: Request, texts: [String: String]?) -> (String) -> [FormView.Field] {
+        { code in
+            let name = req.t("language-name-\(code)")
+            return [
+                .init(
+                    name: "title-\(code)", label: req.t("field-title-in", ["language": .string(name)]),
+                    type: "text", value: texts?["title-\(code)"] ?? "", required: false, lang: code),
+                .init(
+                    name: "description-\(code)", label: req.t("field-description-in", ["language": .string(name)]),
+                    type: "textarea", value: texts?["description-\(code)"] ?? "", required: false, lang: code),
+            ]
+        }
+    }
+
     /// `origin-it`, `origin-sq`, `origin-en` from a submitted form.
     static func origins(_ req: Request) -> [String: String] {
         var origins: [String: String] = [:]
@@ -225,16 +273,7 @@ enum AdminCatalogController {
 
     static func eventInput(_ req: Request) throws -> EventInput {
         var input = try req.content.decode(EventInput.self)
-        var texts: [String: String] = [:]
-        for language in Language.allCases {
-            for part in ["title", "description"] {
-                texts["\(part)-\(language.rawValue)"] = try? req.content.get(
-                    String.self, at: "\(part)-\(language.rawValue)")
-            }
-        }
-        input.texts = texts
-        input.origins = origins(req)
-        input.originalLanguage = try? req.content.get(String.self, at: "original-language")
+        (input.texts, input.origins, input.originalLanguage) = translatedInput(req, parts: ["title", "description"])
         return input
     }
 
@@ -276,18 +315,7 @@ enum AdminCatalogController {
         fields += translationColumns(
             req, original: input.originalLanguage, origins: input.origins ?? [:],
             missing: { (input.texts?["title-\($0)"] ?? "").isEmpty },
-            fields: { code in
-                let name = req.t("language-name-\(code)")
-                return [
-                    .init(
-                        name: "title-\(code)", label: req.t("field-title-in", ["language": .string(name)]),
-                        type: "text", value: input.texts?["title-\(code)"] ?? "", required: false, lang: code),
-                    .init(
-                        name: "description-\(code)",
-                        label: req.t("field-description-in", ["language": .string(name)]), type: "textarea",
-                        value: input.texts?["description-\(code)"] ?? "", required: false, lang: code),
-                ]
-            })
+            fields: titleDescriptionFields(req, texts: input.texts))
         fields.append(
             .init(
                 name: "published", label: req.t("field-published"), type: "checkbox",
@@ -352,20 +380,10 @@ enum AdminCatalogController {
         do {
             var problems: [DomainError] = []
             var draft: EventDraft?
-            var texts: [Language: (title: String?, description: String?)] = [:]
-            for language in Language.allCases {
-                texts[language] = (
-                    input.texts?["title-\(language.rawValue)"], input.texts?["description-\(language.rawValue)"]
-                )
-            }
             do {
                 draft = try EventDraft(
                     kind: input.kind, price: input.price, currency: input.currency, languages: input.languages ?? [],
-                    texts: texts,
-                    origins: Dictionary(
-                        uniqueKeysWithValues: (input.origins ?? [:]).compactMap { key, value in
-                            Language(rawValue: key).map { ($0, value) }
-                        }),
+                    texts: titlesAndDescriptions(input.texts), origins: originsByLanguage(input.origins),
                     originalLanguage: input.originalLanguage)
             } catch { problems = error.errors }
             if venue == nil { problems.insert(DomainError(.required, field: "venue"), at: 0) }

@@ -45,16 +45,8 @@ enum AdminFundsController {
 
     static func fundInput(_ req: Request) throws -> FundInput {
         var input = try req.content.decode(FundInput.self)
-        var texts: [String: String] = [:]
-        for language in Language.allCases {
-            for part in ["name", "purpose"] {
-                texts["\(part)-\(language.rawValue)"] = try? req.content.get(
-                    String.self, at: "\(part)-\(language.rawValue)")
-            }
-        }
-        input.texts = texts
-        input.origins = AdminCatalogController.origins(req)
-        input.originalLanguage = try? req.content.get(String.self, at: "original-language")
+        (input.texts, input.origins, input.originalLanguage) = AdminCatalogController.translatedInput(
+            req, parts: ["name", "purpose"])
         return input
     }
 

@@ -184,7 +184,8 @@ enum DashboardController {
             cards: [
                 card("organizers", .adminOrganizers, ["pending": .integer(pending)]),
                 card("partners", .adminPartners), card("venues", .adminVenues), card("events", .adminEvents),
-                card("funds", .adminFunds), card("contributions", .adminContributions), card("audit", .adminAudit),
+                card("circuits", .adminCircuits), card("funds", .adminFunds),
+                card("contributions", .adminContributions), card("audit", .adminAudit),
                 accountCard(req),
             ])
     }

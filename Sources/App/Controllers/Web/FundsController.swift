@@ -37,7 +37,7 @@ enum FundsController {
             .all()
         struct View: Encodable {
             var intro: String
-            var funds: [Page<View>.Link]
+            var funds: [Page<View>.Link]?
             var empty: String
         }
         let links = try funds.map { fund in
@@ -48,7 +48,7 @@ enum FundsController {
         }
         return try await req.page(
             "funds", title: req.t("funds-title"),
-            View(intro: req.t("funds-intro"), funds: links, empty: req.t("funds-empty")))
+            View(intro: req.t("funds-intro"), funds: links.isEmpty ? nil : links, empty: req.t("funds-empty")))
     }
 
     struct ContributionInput: Content {

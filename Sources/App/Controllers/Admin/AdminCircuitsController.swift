@@ -1,0 +1,289 @@
+import Domain
+import Fluent
+import Localization
+import Persistence
+import Vapor
+
+/// Admins compose circuits: settings and texts, then steps in order (up and down without
+/// JavaScript), each offering one or more events; publishing freezes a version.
+enum AdminCircuitsController {
+    struct Input: Content {
+        var order: String?
+        var completionCount: String?
+        var validFrom: String?
+        var validUntil: String?
+        var texts: [String: String]?
+        var origins: [String: String]?
+        var originalLanguage: String?
+    }
+
+    static func input(_ req: Request) throws -> Input {
+        var input = try req.content.decode(Input.self)
+        (input.texts, input.origins, input.originalLanguage) = AdminCatalogController.translatedInput(
+            req, parts: ["title", "description"])
+        return input
+    }
+
+    static func circuit(_ req: Request) async throws -> CircuitModel {
+        try await CircuitModel.query(on: req.db).filter(\.$id == AdminCatalogController.id(req, "circuitID"))
+            .with(\.$texts).first().orNotFound()
+    }
+
+    /// A circuit's title in the reader's language, or along the fallback chain.
+    static func title(_ circuit: CircuitModel, req: Request) -> CircuitTextModel? {
+        EventPresenter.pick(
+            circuit.$texts.value ?? [], language: \.language, for: req.language,
+            fallbacks: EventPresenter.fallbacks(req))
+    }
+
+    static func day(_ date: Date?) -> String {
+        date.map { $0.formatted(.iso8601.year().month().day()) } ?? ""
+    }
+
+    static func form(_ req: Request, action: String, input: Input, errors: [String: String] = [:]) -> FormView {
+        var fields: [FormView.Field] = [
+            .init(
+                name: "order", label: req.t("field-circuit-order"), type: "select",
+                options: StepOrder.allCases.map {
+                    .init(
+                        value: $0.rawValue, label: req.t("circuit-order-\($0.rawValue)"),
+                        selected: $0.rawValue == (input.order ?? "strict"))
+                }),
+            .init(
+                name: "completionCount", label: req.t("field-circuit-completion"), type: "number",
+                value: input.completionCount ?? "", hint: req.t("hint-circuit-completion"), required: false),
+            .init(
+                name: "validFrom", label: req.t("field-circuit-valid-from"), type: "date",
+                value: input.validFrom ?? "", required: false),
+            .init(
+                name: "validUntil", label: req.t("field-circuit-valid-until"), type: "date",
+                value: input.validUntil ?? "", required: false),
+        ]
+        fields += AdminCatalogController.translationColumns(
+            req, original: input.originalLanguage, origins: input.origins ?? [:],
+            missing: { (input.texts?["title-\($0)"] ?? "").isEmpty },
+            fields: AdminCatalogController.titleDescriptionFields(req, texts: input.texts))
+        var form = FormView(action: action, submit: req.t("action-save"), fields: fields)
+        form.apply(errors: errors, summary: req.t("form-has-errors"))
+        return form
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let circuits = try await CircuitModel.query(on: req.db).with(\.$texts).sort(\.$createdAt).all()
+        let rows = try circuits.map { circuit -> ListView.Row in
+            let id = try circuit.requireID()
+            let text = title(circuit, req: req)
+            return ListView.Row(
+                cells: [
+                    .data(text?.title ?? "—", lang: text?.language),
+                    .text(req.t("circuit-status-\(circuit.status.rawValue)")),
+                    .data(circuit.currentVersion == 0 ? "—" : String(circuit.currentVersion)),
+                ],
+                actions: [
+                    .init(href: SiteRoute.adminCircuitSteps(.value(id)).path, label: req.t("action-circuit-steps")),
+                    .init(href: SiteRoute.adminCircuitEdit(.value(id)).path, label: req.t("action-edit")),
+                ])
+        }
+        let view = ListView(
+            intro: .text(req.t("admin-circuits-intro")),
+            columns: [req.t("column-title"), req.t("column-status"), req.t("column-circuit-version")], rows: rows,
+            empty: req.t("admin-circuits-empty"),
+            links: [.init(href: SiteRoute.adminCircuitNew.path, label: req.t("admin-circuit-new"))])
+        return try await req.page("list", title: req.t("admin-circuits-title"), view)
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let existing = req.parameters.get("circuitID") == nil ? nil : try await circuit(req)
+        let action = existing.map { SiteRoute.adminCircuitEdit(.value($0.id!)).path } ?? SiteRoute.adminCircuitNew.path
+        let title = req.t(existing == nil ? "admin-circuit-new" : "admin-circuit-edit")
+        if req.method == .GET {
+            var texts: [String: String] = [:]
+            var origins: [String: String] = [:]
+            for text in existing?.texts ?? [] {
+                texts["title-\(text.language)"] = text.title
+                texts["description-\(text.language)"] = text.description
+                origins[text.language] = text.origin.rawValue
+            }
+            let input = Input(
+                order: existing?.stepOrder.rawValue, completionCount: existing?.completionCount.map(String.init),
+                validFrom: day(existing?.validFrom), validUntil: day(existing?.validUntil), texts: texts,
+                origins: origins, originalLanguage: existing?.originalLanguage)
+            return try await req.page("form", title: title, form(req, action: action, input: input))
+        }
+        let input = try input(req)
+        do {
+            let draft = try CircuitDraft(
+                texts: AdminCatalogController.titlesAndDescriptions(input.texts),
+                origins: AdminCatalogController.originsByLanguage(input.origins),
+                originalLanguage: input.originalLanguage, order: input.order, completionCount: input.completionCount,
+                validFrom: input.validFrom, validUntil: input.validUntil)
+            let id = try await req.db.writeTransaction { db in
+                let circuit =
+                    existing
+                    ?? CircuitModel(
+                        stepOrder: draft.order, completionCount: draft.completionCount,
+                        originalLanguage: draft.originalLanguage.rawValue)
+                circuit.stepOrder = draft.order
+                circuit.completionCount = draft.completionCount
+                circuit.validFrom = draft.validFrom
+                circuit.validUntil = draft.validUntil
+                circuit.originalLanguage = draft.originalLanguage.rawValue
+                try await circuit.save(on: db)
+                let id = try circuit.requireID()
+                try await CircuitTextModel.query(on: db).filter(\.$circuit.$id == id).delete()
+                for (language, text) in draft.texts {
+                    try await CircuitTextModel(
+                        circuitID: id, language: language.rawValue, title: text.title, description: text.description,
+                        origin: text.origin
+                    ).create(on: db)
+                }
+                try await Audit.record(
+                    req, existing == nil ? "create" : "edit", "circuit", id,
+                    detail: draft.texts[draft.originalLanguage]?.title ?? "", on: db)
+                return id
+            }
+            return req.redirect(to: SiteRoute.adminCircuitSteps(.value(id)).path, redirectType: .normal)
+        } catch let errors as ValidationErrors {
+            return try await req.page(
+                "form", title: title, form(req, action: action, input: input, errors: req.messages(for: errors)),
+                status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Steps
+
+    @Sendable static func steps(req: Request) async throws -> Response {
+        try await renderSteps(req, circuit: try await circuit(req))
+    }
+
+    static func renderSteps(
+        _ req: Request, circuit: CircuitModel, selected: [String] = [], errors: [String: String] = [:],
+        notice: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let id = try circuit.requireID()
+        let steps = try await CircuitStepModel.query(on: req.db).filter(\.$circuit.$id == id)
+            .with(\.$events) { $0.with(\.$event) { $0.with(\.$texts) } }.sort(\.$position).all()
+        let plan = try await Circuits.draftPlan(circuit, on: req.db)
+        let rows = try steps.map { step -> ListView.Row in
+            let stepID = try step.requireID()
+            let titles = step.events.map { EventPresenter.text(of: $0.event, for: req)?.title ?? "—" }.sorted()
+            let price = plan.steps.first { $0.id == stepID }?.price
+            return ListView.Row(
+                cells: [
+                    .data(String(step.position)), .data(titles.joined(separator: " · ")),
+                    .data(price.map { FundsController.money(req, $0.minor, $0.currency) } ?? "—"),
+                ],
+                actions: ["up", "down", "remove"].map { move in
+                    .init(
+                        href: SiteRoute.adminCircuitStep(.value(id), step: .value(stepID), move: .value(move)).path,
+                        label: req.t("action-step-\(move)", ["position": .integer(step.position)]), method: "post")
+                })
+        }
+        let events = try await EventModel.query(on: req.db).with(\.$texts).sort(\.$createdAt).all()
+        var form = FormView(
+            action: SiteRoute.adminCircuitSteps(.value(id)).path, submit: req.t("action-add-step"),
+            fields: [
+                .init(
+                    name: "events", label: req.t("field-step-events"), type: "checkboxes",
+                    options: events.map { event in
+                        let text = EventPresenter.text(of: event, for: req)
+                        return .init(
+                            value: event.id!.uuidString.lowercased(),
+                            label: (text?.title ?? "—") + " — "
+                                + FundsController.money(req, event.priceMinor, event.currency),
+                            selected: selected.contains(event.id!.uuidString.lowercased()), data: true)
+                    })
+            ], intro: req.t("admin-circuit-step-hint"))
+        form.apply(errors: errors, summary: req.t("form-has-errors"))
+        let value = plan.valuePerPlace.map { FundsController.money(req, $0.minor, $0.currency) }
+        var links: [ListView.Action] = [
+            .init(href: SiteRoute.adminCircuitEdit(.value(id)).path, label: req.t("admin-circuit-edit")),
+            .init(
+                href: SiteRoute.adminCircuitPublish(.value(id), action: .value("publish")).path,
+                label: req.t("action-publish"), method: "post"),
+        ]
+        if circuit.status == .published {
+            links.append(
+                .init(
+                    href: SiteRoute.adminCircuitPublish(.value(id), action: .value("unpublish")).path,
+                    label: req.t("action-unpublish"), method: "post"))
+            links.append(.init(href: SiteRoute.circuit(.value(id)).path, label: req.t("action-view")))
+        }
+        let heading = title(circuit, req: req)?.title ?? ""
+        let view = ListView(
+            intro: .text(
+                req.t(
+                    "admin-circuit-steps-intro",
+                    [
+                        "title": .string(heading), "value": .string(value ?? "—"),
+                        "status": .string(req.t("circuit-status-\(circuit.status.rawValue)")),
+                    ])),
+            columns: [req.t("column-step"), req.t("column-step-events"), req.t("column-step-price")], rows: rows,
+            empty: req.t("admin-circuit-no-steps"), links: links, notice: notice, form: form)
+        return try await req.page("list", title: req.t("admin-circuit-steps-title"), view, status: status)
+    }
+
+    @Sendable static func addStep(req: Request) async throws -> Response {
+        let circuit = try await circuit(req)
+        struct StepInput: Content { var events: [String]? }
+        let selected = (try req.content.decode(StepInput.self).events ?? []).map { $0.lowercased() }
+        do {
+            let ids = try selected.map { raw in
+                guard let id = UUID(uuidString: raw) else { throw DomainError(.invalidValue, field: "events") }
+                return id
+            }
+            let step = try await Circuits.addStep(try circuit.requireID(), events: ids, on: req.db)
+            return try await renderSteps(
+                req, circuit: circuit, notice: req.t("admin-step-added", ["position": .integer(step.position)]))
+        } catch let error as DomainError where error.field == "events" {
+            return try await renderSteps(
+                req, circuit: circuit, selected: selected, errors: req.messages(for: ValidationErrors([error])),
+                status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func moveStep(req: Request) async throws -> Response {
+        let circuit = try await circuit(req)
+        let circuitID = try circuit.requireID()
+        let stepID = try AdminCatalogController.id(req, "stepID")
+        switch req.parameters.get("move") {
+        case "up": try await Circuits.moveStep(stepID, circuitID: circuitID, by: -1, on: req.db)
+        case "down": try await Circuits.moveStep(stepID, circuitID: circuitID, by: 1, on: req.db)
+        case "remove": try await Circuits.removeStep(stepID, circuitID: circuitID, on: req.db)
+        default: throw DomainError(.notFound)
+        }
+        return try await renderSteps(req, circuit: circuit, notice: req.t("admin-steps-saved"))
+    }
+
+    @Sendable static func publish(req: Request) async throws -> Response {
+        let circuit = try await circuit(req)
+        let id = try circuit.requireID()
+        do {
+            switch req.parameters.get("action") {
+            case "publish":
+                let version = try await Circuits.publish(id, req: req)
+                let fresh = try await CircuitModel.query(on: req.db).filter(\.$id == id).with(\.$texts).first()
+                    .orNotFound()
+                return try await renderSteps(
+                    req, circuit: fresh, notice: req.t("admin-circuit-published", ["version": .integer(version)]))
+            case "unpublish":
+                try await Circuits.unpublish(id, req: req)
+                let fresh = try await CircuitModel.query(on: req.db).filter(\.$id == id).with(\.$texts).first()
+                    .orNotFound()
+                return try await renderSteps(req, circuit: fresh, notice: req.t("admin-circuit-unpublished"))
+            default: throw DomainError(.notFound)
+            }
+        } catch let errors as ValidationErrors {
+            return try await renderSteps(
+                req, circuit: circuit, errors: [:],
+                notice: errors.errors.map { problem in
+                    let step = problem.field.flatMap { $0.hasPrefix("step-") ? String($0.dropFirst(5)) : nil }
+                    let message = req.t("error-\(problem.code.rawValue)")
+                    return step.map {
+                        req.t("admin-step-problem", ["position": .string($0), "problem": .string(message)])
+                    }
+                        ?? message
+                }.joined(separator: " "), status: .unprocessableEntity)
+        }
+    }
+}
