@@ -46,11 +46,17 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                     try? await IdempotencyStore.release(recordID, db: request.db)
                     throw error
                 }
-                if (200..<300).contains(response.status.code), let text = response.body.string {
-                    try await IdempotencyStore.complete(
-                        recordID, status: Int(response.status.code), body: text, db: request.db)
-                } else {
-                    try await IdempotencyStore.release(recordID, db: request.db)
+                // The work is done: the answer goes out even if keeping it fails (a retry after
+                // `abandonedAfter` then runs the request again, and the services' own guards hold).
+                do {
+                    if (200..<300).contains(response.status.code), let text = response.body.string {
+                        try await IdempotencyStore.complete(
+                            recordID, status: Int(response.status.code), body: text, db: request.db)
+                    } else {
+                        try await IdempotencyStore.release(recordID, db: request.db)
+                    }
+                } catch {
+                    request.logger.warning("idempotency record not saved", metadata: ["error": "\(error)"])
                 }
                 return response
             case .replay(let status, let text):

@@ -150,6 +150,8 @@ public final class RefundModel: Model, @unchecked Sendable {
     public init() {}
 }
 
+/// What a voucher pays for; its `scope_id` names the event, or the circuit *version* (whose
+/// plan never changes, so a voucher keeps the steps and prices it was issued with).
 public enum VoucherScope: String, Codable, Sendable, CaseIterable {
     case event, circuit, credit
 }

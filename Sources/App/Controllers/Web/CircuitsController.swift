@@ -68,8 +68,11 @@ enum CircuitsController {
                 })
         }
         let value = FundsController.money(req, version.valueMinor, version.currency)
-        let funded = try await VoucherModel.query(on: req.db).filter(\.$scope == .circuit).filter(\.$scopeID == id)
-            .count()
+        // A circuit voucher names the version it was issued for (its plan never changes).
+        let versions = try await CircuitVersionModel.query(on: req.db).filter(\.$circuit.$id == id).all()
+            .compactMap(\.id)
+        let funded = try await VoucherModel.query(on: req.db).filter(\.$scope == .circuit)
+            .filter(\.$scopeID ~~ versions).count()
         var facts = [
             Fact(label: req.t("circuit-value"), value: value),
             Fact(label: req.t("circuit-funded"), value: req.t("circuit-places", ["count": .integer(funded)])),
