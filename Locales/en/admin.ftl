@@ -98,6 +98,7 @@ field-face-value = Value of one voucher (optional)
 hint-face-value = For amounts given as open credit: each full value becomes one voucher; the rest stays in the fund.
 field-fund-event = Earmarked for an event
 field-fund-partner = Earmarked for a partner
+field-fund-circuit = Earmarked for a circuit (places are the whole path)
 field-fund-public = Show what it made possible on its public page
 field-fund-open = Open to contributions
 # Option of a drop-down list meaning “no choice”.

@@ -98,6 +98,7 @@ field-face-value = Valore di un voucher (facoltativo)
 hint-face-value = Per gli importi donati come credito libero: ogni valore intero diventa un voucher; il resto rimane nel fondo.
 field-fund-event = Destinato a un evento
 field-fund-partner = Destinato a un partner
+field-fund-circuit = Destinato a un percorso (un posto è l'intero percorso)
 field-fund-public = Mostra nella pagina pubblica che cosa ha reso possibile
 field-fund-open = Aperto ai contributi
 # Option of a drop-down list meaning “no choice”.

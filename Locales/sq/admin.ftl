@@ -98,6 +98,7 @@ field-face-value = Vlera e një vauçeri (sipas dëshirës)
 hint-face-value = Për shumat e dhëna si kredi e lirë: çdo vlerë e plotë bëhet një vauçer; pjesa tjetër mbetet në fond.
 field-fund-event = I destinuar për një ngjarje
 field-fund-partner = I destinuar për një partner
+field-fund-circuit = I destinuar për një rrugëtim (një vend është i gjithë rrugëtimi)
 field-fund-public = Trego në faqen publike çfarë ka bërë të mundur
 field-fund-open = I hapur për kontribute
 # Option of a drop-down list meaning “no choice”.

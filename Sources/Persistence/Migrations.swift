@@ -14,5 +14,6 @@ public enum Migrations {
         M009WaitingLists(),
         M010APIAccess(),
         M011Circuits(),
+        M012CircuitPlaces(),
     ]
 }

@@ -95,4 +95,48 @@ struct CircuitPagesTests {
             #expect(try await Circuits.currentVersion(DemoData.demoCircuit, on: app.db)?.valueMinor == 8000)
         }
     }
+
+    @Test("a mentor sponsors two places in the demo circuit; the vouchers keep version 1 when the circuit changes")
+    func sponsorPlaces() async throws {
+        try await withApp(environment: FundingTests.providers, seed: true) { app async throws in
+            let circuitPage = SiteRoute.circuit(.value(DemoData.demoCircuit)).path
+            let fundPath = SiteRoute.fund(.value(DemoData.circuitFund)).path
+            #expect(try await TestBrowser(app).get(circuitPage).contains(fundPath), "the page invites sponsors")
+            let mentor = TestBrowser(app, acceptLanguage: "en")
+            try await mentor.signUp("circuit-mentor@example.org")
+            let form = try await mentor.get(fundPath)
+            #expect(form.shows("One place costs €80.00 today"), "a place is the whole path")
+            #expect(form.contains(circuitPage))
+            let sent = try await mentor.post(
+                fundPath + "/contributions",
+                FundingTests.contribution([
+                    ("kind", "places"), ("places", "2"), ("currency", "EUR"), ("provider", "demo"),
+                ]))
+            #expect(sent.status == .seeOther)
+            let version1 = try #require(try await Circuits.currentVersion(DemoData.demoCircuit, on: app.db))
+            let contribution = try #require(
+                try await ContributionModel.query(on: app.db).filter(\.$fund.$id == DemoData.circuitFund).first())
+            #expect(contribution.amountMinor == 16000)
+            #expect(contribution.circuitVersionID == version1.id)
+            let vouchers = try await VoucherModel.query(on: app.db)
+                .filter(\.$contribution.$id == contribution.requireID()).all()
+            #expect(vouchers.count == 2)
+            #expect(vouchers.allSatisfy { $0.scope == .circuit && $0.scopeID == version1.id && $0.valueMinor == 8000 })
+            #expect(try await TestBrowser(app, acceptLanguage: "en").get(circuitPage).shows("2 places"))
+            // The beneficiary's voucher names the circuit.
+            let voucher = try await TestBrowser(app, acceptLanguage: "sq").get(
+                SiteRoute.voucher(.value(vouchers[0].code)).path)
+            #expect(voucher.shows("Nga peri te tregu"))
+
+            // The circuit gains a step and is published again: the vouchers keep version 1.
+            try await Circuits.addStep(DemoData.demoCircuit, events: [DemoData.events[4].id], on: app.db)
+            let request = Request(application: app, on: app.eventLoopGroup.next())
+            #expect(try await Circuits.publish(DemoData.demoCircuit, req: request) == 2)
+            let after = try await VoucherModel.query(on: app.db).filter(\.$contribution.$id == contribution.requireID())
+                .all()
+            #expect(after.allSatisfy { $0.scopeID == version1.id })
+            #expect(try await TestBrowser(app, acceptLanguage: "en").get(circuitPage).shows("2 places"))
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
 }

@@ -23,24 +23,24 @@ struct FundingSequenceTests {
             var random = SeededGenerator(seed: seed)
             let mentor = try #require(
                 try await UserModel.query(on: app.db).filter(\.$email == "mentor@mentore.test").first())
-            let funds = [DemoData.webMarketingFund, DemoData.doraFund, DemoData.generalFund]
+            let funds = [DemoData.webMarketingFund, DemoData.doraFund, DemoData.generalFund, DemoData.circuitFund]
             var log: [String] = []
             for step in 0..<30 {
                 let action = Int.random(in: 0..<6, using: &random)
                 switch action {
                 case 0:
                     let fund = try #require(try await FundModel.find(funds.randomElement(using: &random)!, on: app.db))
-                    let event = try await FundsController.event(of: fund, on: app.db)
+                    let target = try await PlaceTarget.of(fund, on: app.db)
                     let rule = Self.rules.randomElement(using: &random)!
                     let draft = try ContributionDraft(
-                        kind: event == nil ? "amount" : "places", places: "\(Int.random(in: 1...3, using: &random))",
+                        kind: target == nil ? "amount" : "places", places: "\(Int.random(in: 1...3, using: &random))",
                         amount:
                             "\(Int.random(in: 1...4, using: &random) * 40 + Int.random(in: 0...1, using: &random) * 15)",
                         currencyCode: "EUR", anonymous: false, dedication: nil, unusedRule: rule.rawValue,
-                        unitPrice: event.map { Money(minor: $0.priceMinor, currency: $0.currency) }, currency: .eur,
+                        unitPrice: target?.price, currency: .eur,
                         ceiling: Money(minor: 1_000_000, currency: .eur))
                     _ = try await Funding.contribute(
-                        draft, fund: fund, event: event, mentorID: mentor.id!, provider: "demo",
+                        draft, fund: fund, places: target, mentorID: mentor.id!, provider: "demo",
                         idempotencyKey: "seq-\(seed)-\(step)", language: "it", app: app, db: app.db)
                     log.append("contribute \(rule.rawValue)")
                 case 1:

@@ -127,7 +127,7 @@ struct FundingTests {
                 for _ in 0..<20 {
                     group.addTask {
                         try await Funding.contribute(
-                            draft, fund: fund, event: nil, mentorID: mentor, provider: "demo",
+                            draft, fund: fund, places: nil, mentorID: mentor, provider: "demo",
                             idempotencyKey: "concurrent-key-1", language: "it", app: app, db: app.db
                         ).requireID()
                     }

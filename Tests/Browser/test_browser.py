@@ -236,11 +236,12 @@ def wait_for_mail(recipient, seconds=30):
 
 
 def test_a_mentor_funds_three_places_a_partner_gives_them_and_the_albanian_mail_carries_the_qr(driver):
-    """Mentor sponsors 3 places (demo payment), an admin gives them to Dora e Pajtimit, the
-    coordinator gives them to three people, one in Albanian by e-mail: the message reaches the
-    SMTP server in Albanian with a QR that decodes (zbarimg) to that voucher's page."""
+    """Mentor sponsors 3 places in the demo circuit (demo payment), an admin gives them to Dora e
+    Pajtimit, the coordinator gives them to three people, one in Albanian by e-mail: the message
+    reaches the SMTP server in Albanian with a QR that decodes (zbarimg) to that voucher's page."""
     sign_in_as(driver, "mentor@mentore.test")
-    driver.get(BASE + "/funds/0000d000-0000-4000-8000-000000000202")
+    driver.get(BASE + DEMO_CIRCUIT)
+    driver.find_element(By.CSS_SELECTOR, "a[href='/funds/0000d000-0000-4000-8000-000000000204']").click()
     Select(driver.find_element(By.ID, "f-kind")).select_by_value("places")
     places = driver.find_element(By.ID, "f-places")
     places.clear()
@@ -261,10 +262,9 @@ def test_a_mentor_funds_three_places_a_partner_gives_them_and_the_albanian_mail_
     sign_in_as(driver, "partner@mentore.test")
     driver.get(BASE + "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk")
     group = Select(driver.find_element(By.ID, "f-group"))
-    event = [o.get_attribute("value") for o in group.options
-             if o.get_attribute("value").startswith("event:0000d000-0000-4000-8000-000000000101")]
-    assert event, "the three sponsored places are the partner's to give"
-    group.select_by_value(event[0])
+    circuit = [o.get_attribute("value") for o in group.options if o.get_attribute("value").startswith("circuit:")]
+    assert circuit, "the three sponsored places in the circuit are the partner's to give"
+    group.select_by_value(circuit[0])
     recipient = f"drita-{int(time.time())}@example.org"
     driver.find_element(By.ID, "f-rows").send_keys(
         f"name,email,language,delivery\nDrita,{recipient},sq,email\nGiulia,,it,print\nMark,,en,print\n")
@@ -290,6 +290,8 @@ def test_a_mentor_funds_three_places_a_partner_gives_them_and_the_albanian_mail_
     driver.delete_all_cookies()
     driver.get(url)
     assert driver.find_element(By.TAG_NAME, "h1").text
+    titles = ("Dal filo al mercato", "Nga peri te tregu", "From craft to market")
+    assert any(title in driver.page_source for title in titles), "the voucher names its circuit"
     check_page(driver, "voucher-opened-from-mail")
 
 

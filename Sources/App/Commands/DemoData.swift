@@ -255,8 +255,8 @@ enum DemoData {
                 }
                 created += 1
             }
-            created += try await seedFunding(app, on: db)
             created += try await seedCircuit(app, on: db)
+            created += try await seedFunding(app, on: db)
             return created
         }
     }
@@ -304,6 +304,7 @@ enum DemoData {
     static let generalFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000201")!
     static let webMarketingFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000202")!
     static let doraFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000203")!
+    static let circuitFund = UUID(uuidString: "0000d000-0000-4000-8000-000000000204")!
 
     /// Three funds (general, one event's places, one partner's) and two paid demo
     /// contributions, so that fund pages, vouchers and the ledger have something real to show.
@@ -332,6 +333,23 @@ enum DemoData {
                     .sq: (
                         "Vende për marketingun në internet",
                         "Vende në kursin e marketingut në internet për artizanet e Shkodrës."
+                    ),
+                ]
+            ),
+            (
+                circuitFund, .circuit, demoCircuit, nil,
+                [
+                    .it: (
+                        "Posti nel percorso Dal filo al mercato",
+                        "Un posto è l'intero percorso: mostra, web marketing e personal branding, per un'artigiana di Scutari."
+                    ),
+                    .sq: (
+                        "Vende në rrugëtimin Nga peri te tregu",
+                        "Një vend është i gjithë rrugëtimi: ekspozita, marketingu në internet dhe marka personale, për një artizane të Shkodrës."
+                    ),
+                    .en: (
+                        "Places in the circuit From craft to market",
+                        "One place is the whole path: exhibition, web marketing and personal branding, for a woman artisan from Shkodër."
                     ),
                 ]
             ),
@@ -385,9 +403,9 @@ enum DemoData {
                     .filter(\.$idempotencyKey == key).first() == nil,
                 let fund = try await FundModel.find(fundID, on: db)
             else { continue }
-            let event = try await FundsController.event(of: fund, on: db)
             _ = try await Funding.contribute(
-                draft, fund: fund, event: event, mentorID: mentor, provider: "demo", idempotencyKey: key,
+                draft, fund: fund, places: try await PlaceTarget.of(fund, on: db), mentorID: mentor, provider: "demo",
+                idempotencyKey: key,
                 language: "it", app: app, db: db, seeding: true)
             created += 1
         }

@@ -121,13 +121,10 @@ enum Nominations {
         _ voucher: VoucherModel, name: String, language: String, app: Application, on db: any Database
     ) async throws -> [String: FTLValue] {
         let format = Formatting.platform(language)
-        var what = app.mentore.localizer.t("voucher-scope-credit", in: language)
-        if voucher.scope == .event, let id = voucher.scopeID,
-            let event = try await EventModel.query(on: db).filter(\.$id == id).with(\.$texts).first()
-        {
-            let fallbacks = app.mentore.localizer.fallbacks[language] ?? []
-            what = EventPresenter.text(of: event, language: language, fallbacks: fallbacks)?.title ?? what
-        }
+        let what =
+            try await EventPresenter.voucherTitle(
+                voucher, language: language, fallbacks: app.mentore.localizer.fallbacks[language] ?? [], on: db)?
+            .title ?? app.mentore.localizer.t("voucher-scope-credit", in: language)
         return [
             "name": .string(name), "what": .string(what),
             "code": .string((try? VoucherCode(reading: voucher.code))?.grouped ?? voucher.code),

@@ -87,6 +87,8 @@ public final class ContributionModel: Model, @unchecked Sendable {
     @Parent(key: "fund_id") public var fund: FundModel
     @Field(key: "kind") public var kind: ContributionKind
     @OptionalParent(key: "event_id") public var event: EventModel?
+    /// For places in a circuit: the version paid for (its steps and prices stay with the vouchers).
+    @OptionalField(key: "circuit_version_id") public var circuitVersionID: UUID?
     @OptionalField(key: "places") public var places: Int?
     @OptionalField(key: "unit_price_minor") public var unitPriceMinor: Int?
     @Field(key: "amount_minor") public var amountMinor: Int

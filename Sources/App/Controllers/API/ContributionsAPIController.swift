@@ -136,14 +136,14 @@ enum ContributionsAPIController {
         guard let fund = try await FundModel.query(on: req.db).filter(\.$id == fundID).with(\.$texts).first() else {
             throw DomainError(.notFound, field: "fundId")
         }
-        let event = try await FundsController.event(of: fund, on: req.db)
+        let target = try await PlaceTarget.of(fund, on: req.db)
         let (contribution, _) = try await Funding.submit(
             .init(
-                kind: input.kind ?? (event == nil ? "amount" : nil), places: input.places?.text,
+                kind: input.kind ?? (target == nil ? "amount" : nil), places: input.places?.text,
                 amount: input.amount?.text, currency: input.currency, anonymous: input.anonymous ?? false,
                 dedication: input.dedication, unusedRule: input.unusedRule, provider: input.provider,
                 idempotencyKey: req.idempotencyKey),
-            fund: fund, event: event, user: user, req: req)
+            fund: fund, places: target, user: user, req: req)
         // Read again: the provider may have paid it or added its payment page after the commit.
         let saved = try await ContributionModel.find(contribution.requireID(), on: req.db).orNotFound()
         let counts = try await voucherCounts([saved.requireID()], on: req.db)

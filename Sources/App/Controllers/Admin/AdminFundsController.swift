@@ -36,6 +36,7 @@ enum AdminFundsController {
         var faceValue: String?
         var event: String?
         var partner: String?
+        var circuit: String?
         var isPublic: String?
         var isOpen: String?
         var texts: [String: String]?
@@ -55,6 +56,7 @@ enum AdminFundsController {
     {
         let events = try await EventModel.query(on: req.db).with(\.$texts).sort(\.$createdAt).all()
         let partners = try await PartnerModel.query(on: req.db).sort(\.$name).all()
+        let circuits = try await CircuitModel.query(on: req.db).with(\.$texts).sort(\.$createdAt).all()
         let none = FormView.Option(value: "", label: req.t("option-none"), selected: false)
         var fields: [FormView.Field] = [
             .init(
@@ -78,6 +80,14 @@ enum AdminFundsController {
                 options: [none]
                     + partners.map {
                         .init(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == input.partner)
+                    }),
+            .init(
+                name: "circuit", label: req.t("field-fund-circuit"), type: "select", required: false,
+                options: [none]
+                    + circuits.map {
+                        .init(
+                            value: $0.id!.uuidString, label: AdminCircuitsController.title($0, req: req)?.title ?? "",
+                            selected: $0.id!.uuidString == input.circuit)
                     }),
         ]
         fields += AdminCatalogController.translationColumns(
@@ -125,6 +135,7 @@ enum AdminFundsController {
                     Money(minor: $0, currency: existing!.currency).decimalString
                 }, event: existing?.scope == .event ? existing?.scopeID?.uuidString : nil,
                 partner: existing?.scope == .partner ? existing?.scopeID?.uuidString : nil,
+                circuit: existing?.scope == .circuit ? existing?.scopeID?.uuidString : nil,
                 isPublic: existing.map { $0.isPublic ? "1" : nil } ?? "1",
                 isOpen: existing.map { $0.isOpen ? "1" : nil } ?? "1", texts: values,
                 origins: Dictionary(texts.map { ($0.language, $0.origin.rawValue) }) { first, _ in first },
@@ -148,7 +159,21 @@ enum AdminFundsController {
             if !(input.event ?? "").isEmpty, eventID == nil {
                 problems.append(DomainError(.invalidValue, field: "event"))
             }
-            if eventID != nil && partnerID != nil { problems.append(DomainError(.invalidValue, field: "partner")) }
+            let circuitID = input.circuit.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
+            // One earmark at most: an event, a partner or a circuit.
+            if [eventID, partnerID, circuitID].compactMap({ $0 }).count > 1 {
+                problems.append(DomainError(.invalidValue, field: partnerID != nil ? "partner" : "circuit"))
+            }
+            if !(input.circuit ?? "").isEmpty,
+                try await circuitID.asyncMap({ try await CircuitModel.find($0, on: req.db) }) ?? nil == nil
+            {
+                problems.append(DomainError(.invalidValue, field: "circuit"))
+            } else if let circuitID, let draft,
+                let version = try await Circuits.currentVersion(circuitID, on: req.db),
+                version.currency != draft.currency
+            {
+                problems.append(DomainError(.currencyMismatch, field: "currency"))
+            }
             if let eventID, let event = try await EventModel.find(eventID, on: req.db) {
                 if let draft, event.currency != draft.currency {
                     problems.append(DomainError(.currencyMismatch, field: "currency"))
@@ -173,8 +198,8 @@ enum AdminFundsController {
                     originalLanguage: draft.originalLanguage.rawValue)
             fund.currency = draft.currency
             fund.faceValueMinor = draft.faceValue?.minor
-            fund.scope = eventID != nil ? .event : partnerID != nil ? .partner : .general
-            fund.scopeID = eventID ?? partnerID
+            fund.scope = eventID != nil ? .event : partnerID != nil ? .partner : circuitID != nil ? .circuit : .general
+            fund.scopeID = eventID ?? partnerID ?? circuitID
             fund.isPublic = input.isPublic == "1"
             fund.isOpen = input.isOpen == "1"
             fund.originalLanguage = draft.originalLanguage.rawValue

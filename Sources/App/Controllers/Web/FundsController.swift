@@ -24,12 +24,6 @@ enum FundsController {
         return fund
     }
 
-    /// The event whose places a fund sponsors, if it is earmarked for one.
-    static func event(of fund: FundModel, on db: any Database) async throws -> EventModel? {
-        guard fund.scope == .event, let id = fund.scopeID else { return nil }
-        return try await EventModel.query(on: db).filter(\.$id == id).with(\.$texts).first()
-    }
-
     // MARK: Pages
 
     @Sendable static func list(req: Request) async throws -> Response {
@@ -72,14 +66,14 @@ enum FundsController {
         let user = try req.requireUser()
         let fund = try await fund(req)
         let input = try req.content.decode(ContributionInput.self)
-        let event = try await event(of: fund, on: req.db)
+        let target = try await PlaceTarget.of(fund, on: req.db)
         do {
             let (contribution, paymentPage) = try await Funding.submit(
                 .init(
-                    kind: input.kind ?? (event == nil ? "amount" : nil), places: input.places, amount: input.amount,
+                    kind: input.kind ?? (target == nil ? "amount" : nil), places: input.places, amount: input.amount,
                     currency: input.currency, anonymous: input.anonymous == "1", dedication: input.dedication,
                     unusedRule: input.unusedRule, provider: input.provider, idempotencyKey: input.idempotencyKey),
-                fund: fund, event: event, user: user, req: req)
+                fund: fund, places: target, user: user, req: req)
             if let paymentPage {
                 // To the provider's payment page; its webhook marks the contribution paid, not the return.
                 return req.redirect(to: paymentPage, redirectType: .normal)
@@ -116,18 +110,29 @@ enum FundsController {
     ) async throws -> Response {
         let text = text(of: fund, req: req)
         let shownIn = text?.language ?? req.language
-        let event = try await event(of: fund, on: req.db)
+        let target = try await PlaceTarget.of(fund, on: req.db)
         let fundID = try fund.requireID()
         var view = FundView(
             name: text?.name ?? "", purpose: text?.purpose ?? "", textLang: shownIn == req.language ? nil : shownIn,
             fallbackNote: shownIn == req.language ? nil : req.t("content-not-translated", ["code": .string(shownIn)]),
             machineNote: text?.origin == .machine ? req.t("content-machine-translated") : nil,
             faceValue: fund.faceValueMinor.map { money(req, $0, fund.currency) })
-        if let event, let eventID = event.id {
+        switch target {
+        case .event(let event):
             let eventText = EventPresenter.text(of: event, for: req)
             view.event = .init(
-                href: SiteRoute.event(.value(eventID)).path, label: eventText?.title ?? "",
+                href: SiteRoute.event(.value(try event.requireID())).path, label: eventText?.title ?? "",
                 lang: eventText?.language == req.language ? nil : eventText?.language)
+        case .circuit(let version):
+            if let circuit = try await CircuitModel.query(on: req.db).filter(\.$id == version.$circuit.id)
+                .with(\.$texts).first()
+            {
+                let title = AdminCircuitsController.title(circuit, req: req)
+                view.event = .init(
+                    href: SiteRoute.circuit(.value(version.$circuit.id)).path, label: title?.title ?? "",
+                    lang: title?.language == req.language ? nil : title?.language)
+            }
+        case nil: break
         }
         if fund.isPublic {
             let paid = try await ContributionModel.query(on: req.db).filter(\.$fund.$id == fundID)
@@ -152,7 +157,7 @@ enum FundsController {
                 .init(href: SiteRoute.signUp.path, label: req.t("nav-signup")),
             ]
         } else {
-            view.form = contributionForm(req, fund: fund, event: event, input: input, errors: errors)
+            view.form = contributionForm(req, fund: fund, target: target, input: input, errors: errors)
         }
         return try await req.page(
             "fund", title: view.name, titleLang: view.textLang, view,
@@ -160,11 +165,11 @@ enum FundsController {
     }
 
     static func contributionForm(
-        _ req: Request, fund: FundModel, event: EventModel?, input: ContributionInput, errors: [String: String]
+        _ req: Request, fund: FundModel, target: PlaceTarget?, input: ContributionInput, errors: [String: String]
     ) -> FormView {
         var fields: [FormView.Field] = []
-        if let event {
-            let price = money(req, event.priceMinor, event.currency)
+        if let target {
+            let price = money(req, target.price.minor, target.price.currency)
             fields.append(
                 .init(
                     name: "kind", label: req.t("field-contribution-kind"), type: "select",
@@ -191,7 +196,7 @@ enum FundsController {
         fields += [
             .init(
                 name: "amount", label: req.t("field-amount", ["currency": .string(fund.currency.rawValue)]),
-                type: "text", value: input.amount ?? "", required: event == nil),
+                type: "text", value: input.amount ?? "", required: target == nil),
             .init(name: "currency", label: "", type: "hidden", value: fund.currency.rawValue),
             .init(
                 name: "dedication", label: req.t("field-dedication"), type: "text", value: input.dedication ?? "",

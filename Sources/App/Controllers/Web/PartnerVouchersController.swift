@@ -29,8 +29,7 @@ enum PartnerVouchersController {
         let partnerID = try partner.requireID()
         let vouchers = try await VoucherModel.query(on: req.db).filter(\.$partner.$id == partnerID)
             .with(\.$beneficiary).sort(\.$createdAt).sort(\.$code).all()
-        let eventIDs = Set(vouchers.compactMap { $0.scope == .event ? $0.scopeID : nil })
-        let events = try await EventModel.query(on: req.db).filter(\.$id ~~ eventIDs).with(\.$texts).all()
+        let titles = try await EventPresenter.scopeTitles(vouchers.map { ($0.scope, $0.scopeID) }, req: req)
         let rows = try vouchers.map { voucher -> ListView.Row in
             let id = try voucher.requireID()
             var actions: [ListView.Action] = []
@@ -57,8 +56,7 @@ enum PartnerVouchersController {
                         href: SiteRoute.partnerBeneficiary(.value(partnerID), beneficiary: .value(person)).path,
                         label: req.t("action-person-data")))
             }
-            let event = events.first { $0.id == voucher.scopeID }
-            let text = event.flatMap { EventPresenter.text(of: $0, for: req) }
+            let text = voucher.scopeID.flatMap { titles[$0] }
             return ListView.Row(
                 cells: [
                     .data(VoucherCode.redacted(voucher.code)),
@@ -238,12 +236,10 @@ extension PartnerVouchersController {
         _ req: Request, partnerID: UUID, groups: [(group: Nominations.Group, count: Int)], input: BulkInput,
         errors: [String: String] = [:], problems: [NominationCSV.Problem] = [], status: HTTPStatus = .ok
     ) async throws -> Response {
-        let eventIDs = Set(groups.compactMap { $0.group.scope == .event ? $0.group.scopeID : nil })
-        let events = try await EventModel.query(on: req.db).filter(\.$id ~~ eventIDs).with(\.$texts).all()
+        let titles = try await EventPresenter.scopeTitles(
+            groups.map { ($0.group.scope, $0.group.scopeID) }, req: req)
         let options = groups.map { entry -> FormView.Option in
-            let event = events.first { $0.id == entry.group.scopeID }
-            let what =
-                event.flatMap { EventPresenter.text(of: $0, for: req)?.title } ?? req.t("voucher-scope-credit")
+            let what = entry.group.scopeID.flatMap { titles[$0]?.title } ?? req.t("voucher-scope-credit")
             return .init(
                 value: entry.group.key,
                 label: req.t(

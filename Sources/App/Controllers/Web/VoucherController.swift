@@ -100,14 +100,13 @@ enum VoucherController {
                 value: Formatting.platform(req.language).date(
                     voucher.expiresAt), data: false, datetime: voucher.expiresAt.formatted(.iso8601)),
         ]
-        if voucher.scope == .event, let id = voucher.scopeID,
-            let event = try await EventModel.query(on: req.db).filter(\.$id == id).with(\.$texts).first()
+        if let text = try await EventPresenter.voucherTitle(
+            voucher, language: req.language, fallbacks: EventPresenter.fallbacks(req), on: req.db)
         {
-            let text = EventPresenter.text(of: event, for: req)
             facts.insert(
                 Fact(
-                    label: req.t("voucher-for"), value: text?.title ?? "", data: true,
-                    lang: text?.language == req.language ? nil : text?.language), at: 0)
+                    label: req.t("voucher-for"), value: text.title, data: true,
+                    lang: text.language == req.language ? nil : text.language), at: 0)
         } else {
             facts.insert(Fact(label: req.t("voucher-for"), value: req.t("voucher-scope-credit"), data: false), at: 0)
         }

@@ -34,7 +34,7 @@ public enum Funding {
     /// contribution form and of `POST /api/v1/contributions`. Returns the contribution and the
     /// provider's payment page, if the mentor must go there to pay.
     static func submit(
-        _ input: Submission, fund: FundModel, event: EventModel?, user: CurrentUser, req: Request
+        _ input: Submission, fund: FundModel, places target: PlaceTarget?, user: CurrentUser, req: Request
     ) async throws -> (ContributionModel, paymentPage: String?) {
         guard let key = validKey(input.idempotencyKey) else {
             throw DomainError(.invalidValue, field: "idempotencyKey")
@@ -42,10 +42,10 @@ public enum Funding {
         let draft = try ContributionDraft(
             kind: input.kind, places: input.places, amount: input.amount, currencyCode: input.currency,
             anonymous: input.anonymous, dedication: input.dedication, unusedRule: input.unusedRule,
-            unitPrice: event.map { Money(minor: $0.priceMinor, currency: $0.currency) },
+            unitPrice: target?.price,
             currency: fund.currency, ceiling: ceiling(req.application, fund.currency))
         let contribution = try await contribute(
-            draft, fund: fund, event: event, mentorID: user.id, provider: input.provider ?? "",
+            draft, fund: fund, places: target, mentorID: user.id, provider: input.provider ?? "",
             idempotencyKey: key, language: req.language, app: req.application, db: req.db)
         let page = try await PaymentProviders.named(contribution.provider).paymentPage(for: contribution, req: req)
         return (contribution, page)
@@ -65,7 +65,7 @@ public enum Funding {
     /// request it is refused and nothing changes. Concurrent submissions with one key (on any
     /// instance) meet at the unique index: the loser retries and finds the winner's row.
     static func contribute(
-        _ draft: ContributionDraft, fund: FundModel, event: EventModel?, mentorID: UUID, provider: String,
+        _ draft: ContributionDraft, fund: FundModel, places target: PlaceTarget?, mentorID: UUID, provider: String,
         idempotencyKey: String, language: String, app: Application, db: any Database, seeding: Bool = false
     ) async throws -> ContributionModel {
         guard fund.isOpen else { throw DomainError(.fundClosed) }
@@ -92,7 +92,12 @@ public enum Funding {
                     contribution.$mentor.id = mentorID
                     contribution.$fund.id = fundID
                     contribution.kind = draft.kind == .places ? .places : .amount
-                    contribution.$event.id = draft.kind == .places ? event?.id : nil
+                    if draft.kind == .places, let target {
+                        switch target {
+                        case .event(let event): contribution.$event.id = event.id
+                        case .circuit(let version): contribution.circuitVersionID = version.id
+                        }
+                    }
                     contribution.places = draft.places
                     contribution.unitPriceMinor = draft.unitPrice?.minor
                     contribution.amountMinor = draft.amount.minor
@@ -165,14 +170,20 @@ public enum Funding {
         case .places:
             count = contribution.places ?? 0
             value = contribution.unitPriceMinor ?? 0
-            scope = contribution.$event.id == nil ? .credit : .event
-            scopeID = contribution.$event.id
+            if let event = contribution.$event.id {
+                (scope, scopeID) = (.event, event)
+            } else if let version = contribution.circuitVersionID {
+                (scope, scopeID) = (.circuit, version)
+            } else {
+                (scope, scopeID) = (.credit, nil)
+            }
         case .amount:
             guard let face = fund.faceValueMinor, face > 0 else { return }
             count = contribution.amountMinor / face
             value = face
-            scope = fund.scope == .event ? .event : .credit
-            scopeID = fund.scope == .event ? fund.scopeID : nil
+            // Open credit earmarked like its fund: an event, or the circuit's version of today.
+            let target = try await PlaceTarget.of(fund, on: db)
+            (scope, scopeID) = (target?.scope ?? .credit, target?.scopeID)
         }
         guard count > 0, value > 0 else { return }
         let now = app.mentore.now()
