@@ -178,4 +178,30 @@ struct AuthTests {
             #expect(user.displayName == "Arben K.")
         }
     }
+
+    @Test("a visitor signs up on the way to contribute and lands back on the fund; foreign targets are ignored")
+    func signUpOnTheWay() async throws {
+        try await withApp(seed: true) { app async throws in
+            let fund = SiteRoute.fund(.value(DemoData.circuitFund)).path
+            let browser = TestBrowser(app, acceptLanguage: "en")
+            let page = try await browser.get(fund)
+            let link = try #require(
+                page.body.range(of: #"href="/signup\?next=[^"]+""#, options: .regularExpression).map {
+                    String(page.body[$0].dropFirst(6).dropLast())
+                })
+            let form = try await browser.get(link)
+            #expect(form.contains(#"name="next" value="\#(fund)""#))
+            let done = try await browser.post(
+                SiteRoute.signUp.path, Self.signUpForm(email: "on-the-way@example.org") + [("next", fund)],
+                csrf: form.csrf)
+            #expect(done.location == fund)
+            let other = TestBrowser(app)
+            let form2 = try await other.get("/signup?next=//evil.example")
+            #expect(!form2.contains("evil.example"))
+            let elsewhere = try await other.post(
+                SiteRoute.signUp.path, Self.signUpForm(email: "elsewhere@example.org") + [("next", "//evil.example")],
+                csrf: form2.csrf)
+            #expect(elsewhere.location == SiteRoute.dashboard.path)
+        }
+    }
 }

@@ -11,6 +11,8 @@ enum AuthController {
         var email: String?
         var password: String?
         var confirmation: String?
+        /// Where to go once signed up (a fund's page, when signing up on the way to contribute).
+        var next: String?
     }
 
     struct LoginInput: Content {
@@ -38,13 +40,17 @@ enum AuthController {
                     autocomplete: "new-password"),
             ],
             intro: req.t("signup-intro"),
-            links: [.init(href: SiteRoute.login().path, label: req.t("signup-have-account"))])
+            links: [.init(href: SiteRoute.login(next: input.next).path, label: req.t("signup-have-account"))])
+        if let next = input.next, SiteRoute.isLocal(next) {
+            form.fields.append(.init(name: "next", label: "", type: "hidden", value: next, required: false))
+        }
         form.apply(errors: errors, summary: req.t("form-has-errors"))
         return form
     }
 
     @Sendable static func showSignUp(req: Request) async throws -> Response {
-        try await req.page("form", title: req.t("signup-title"), signUpForm(req))
+        try await req.page(
+            "form", title: req.t("signup-title"), signUpForm(req, .init(next: req.query[String.self, at: "next"])))
     }
 
     @Sendable static func signUp(req: Request) async throws -> Response {
@@ -67,7 +73,8 @@ enum AuthController {
                 throw ValidationErrors([DomainError(.emailTaken, field: "email")])
             }
             try await signIn(req, userID: user.requireID())
-            return req.redirect(to: SiteRoute.dashboard.path, redirectType: .normal)
+            let next = input.next.flatMap { SiteRoute.isLocal($0) ? $0 : nil } ?? SiteRoute.dashboard.path
+            return req.redirect(to: next, redirectType: .normal)
         } catch let errors as ValidationErrors {
             var safe = input
             safe.password = nil

@@ -154,7 +154,10 @@ enum FundsController {
             let here = SiteRoute.fund(.value(fundID)).path
             view.signIn = [
                 .init(href: SiteRoute.login(next: here).path, label: req.t("nav-login")),
-                .init(href: SiteRoute.signUp.path, label: req.t("nav-signup")),
+                .init(
+                    href: SiteRoute.signUp.path + "?next="
+                        + (here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                    label: req.t("nav-signup")),
             ]
         } else {
             view.form = contributionForm(req, fund: fund, target: target, input: input, errors: errors)
