@@ -261,6 +261,40 @@ struct FundingTests {
                 ])
             #expect(mismatch.status == .unprocessableEntity)
             #expect(mismatch.contains("La valuta è diversa"))
+            // Circuit earmarks: an unknown circuit, two earmarks at once, a circuit priced in euro
+            // for a fund in lek. Each is refused by name and nothing is saved.
+            let circuit = DemoData.demoCircuit.uuidString
+            let funds = try await Self.count(FundModel.self, on: app.db)
+            let named: [([(String, String)], String, String)] = [
+                ([("circuit", UUID().uuidString)], "circuit", "error-invalid-value"),
+                (
+                    [("circuit", circuit), ("partner", DemoData.dora.uuidString)], "partner",
+                    "error-invalid-value"
+                ),
+                ([("circuit", circuit), ("currency", "ALL")], "currency", "error-currency-mismatch"),
+            ]
+            for (fields, field, message) in named {
+                let refused = try await admin.post(
+                    "/admin/funds/new",
+                    [("name-it", "Posti"), ("purpose-it", "Per il percorso")] + fields
+                        + (fields.contains { $0.0 == "currency" } ? [] : [("currency", "EUR")]))
+                #expect(refused.status == .unprocessableEntity, "\(fields)")
+                #expect(refused.contains("id=\"\(field)-error\""), "\(fields)")
+                #expect(refused.shows(app.mentore.localizer.t(message, in: "it")), "\(fields)")
+            }
+            #expect(try await Self.count(FundModel.self, on: app.db) == funds)
+            let earmarked = try await admin.post(
+                "/admin/funds/new",
+                [
+                    ("currency", "EUR"), ("circuit", circuit), ("name-it", "Posti"), ("purpose-it", "Percorso"),
+                    ("isOpen", "1"),
+                ])
+            #expect(earmarked.status == .seeOther)
+            #expect(
+                try await FundModel.query(on: app.db).filter(\.$scope == .circuit).filter(
+                    \.$scopeID == DemoData.demoCircuit
+                )
+                .count() == 2)
             let before = try await Self.count(FundModel.self, on: app.db)
             let created = try await admin.post(
                 "/admin/funds/new",

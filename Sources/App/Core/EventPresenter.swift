@@ -120,42 +120,34 @@ extension EventPresenter {
         async throws -> (title: String, language: String)?
     {
         guard let id = voucher.scopeID else { return nil }
-        switch voucher.scope {
-        case .event:
-            guard let event = try await EventModel.query(on: db).filter(\.$id == id).with(\.$texts).first(),
-                let text = text(of: event, language: language, fallbacks: fallbacks)
-            else { return nil }
-            return (text.title, text.language)
-        case .circuit:
-            guard let version = try await CircuitVersionModel.find(id, on: db) else { return nil }
-            let texts = try await CircuitTextModel.query(on: db).filter(\.$circuit.$id == version.$circuit.id).all()
-            return pick(texts, language: \.language, for: language, fallbacks: fallbacks).map {
-                ($0.title, $0.language)
-            }
-        case .credit:
-            return nil
-        }
+        return try await scopeTitles([(voucher.scope, id)], language: language, fallbacks: fallbacks, on: db)[id]
     }
-}
 
-extension EventPresenter {
-    /// What many vouchers are for, at once: scope id (an event, or a circuit version) → its
-    /// title in the reader's language (and the language it is written in).
+    /// The same for many vouchers at once, in the reader's language.
     static func scopeTitles(_ scopes: [(VoucherScope, UUID?)], req: Request) async throws -> [UUID: (
         title: String, language: String
     )] {
+        try await scopeTitles(scopes, language: req.language, fallbacks: fallbacks(req), on: req.db)
+    }
+
+    /// Scope id (an event, or a circuit version) → its title: two queries whatever the count.
+    static func scopeTitles(
+        _ scopes: [(VoucherScope, UUID?)], language: String, fallbacks: [String], on db: any Database
+    ) async throws -> [UUID: (title: String, language: String)] {
         var out: [UUID: (title: String, language: String)] = [:]
         let eventIDs = Set(scopes.compactMap { $0.0 == .event ? $0.1 : nil })
-        for event in try await EventModel.query(on: req.db).filter(\.$id ~~ eventIDs).with(\.$texts).all() {
-            if let text = text(of: event, for: req), let id = event.id { out[id] = (text.title, text.language) }
+        for event in try await EventModel.query(on: db).filter(\.$id ~~ eventIDs).with(\.$texts).all() {
+            if let text = text(of: event, language: language, fallbacks: fallbacks), let id = event.id {
+                out[id] = (text.title, text.language)
+            }
         }
         let versionIDs = Set(scopes.compactMap { $0.0 == .circuit ? $0.1 : nil })
-        let versions = try await CircuitVersionModel.query(on: req.db).filter(\.$id ~~ versionIDs).all()
-        let circuits = try await CircuitModel.query(on: req.db).filter(\.$id ~~ Set(versions.map { $0.$circuit.id }))
+        let versions = try await CircuitVersionModel.query(on: db).filter(\.$id ~~ versionIDs).all()
+        let circuits = try await CircuitModel.query(on: db).filter(\.$id ~~ Set(versions.map { $0.$circuit.id }))
             .with(\.$texts).all()
         for version in versions {
             guard let id = version.id, let circuit = circuits.first(where: { $0.id == version.$circuit.id }),
-                let text = pick(circuit.texts, language: \.language, for: req.language, fallbacks: fallbacks(req))
+                let text = pick(circuit.texts, language: \.language, for: language, fallbacks: fallbacks)
             else { continue }
             out[id] = (text.title, text.language)
         }

@@ -259,23 +259,21 @@ enum AdminCircuitsController {
         let circuit = try await circuit(req)
         let id = try circuit.requireID()
         do {
+            let notice: String
             switch req.parameters.get("action") {
             case "publish":
                 let version = try await Circuits.publish(id, req: req)
-                let fresh = try await CircuitModel.query(on: req.db).filter(\.$id == id).with(\.$texts).first()
-                    .orNotFound()
-                return try await renderSteps(
-                    req, circuit: fresh, notice: req.t("admin-circuit-published", ["version": .integer(version)]))
+                notice = req.t("admin-circuit-published", ["version": .integer(version)])
             case "unpublish":
                 try await Circuits.unpublish(id, req: req)
-                let fresh = try await CircuitModel.query(on: req.db).filter(\.$id == id).with(\.$texts).first()
-                    .orNotFound()
-                return try await renderSteps(req, circuit: fresh, notice: req.t("admin-circuit-unpublished"))
+                notice = req.t("admin-circuit-unpublished")
             default: throw DomainError(.notFound)
             }
+            // Read again: the status (and the buttons it shows) changed.
+            return try await renderSteps(req, circuit: try await Self.circuit(req), notice: notice)
         } catch let errors as ValidationErrors {
             return try await renderSteps(
-                req, circuit: circuit, errors: [:],
+                req, circuit: circuit,
                 notice: errors.errors.map { problem in
                     let step = problem.field.flatMap { $0.hasPrefix("step-") ? String($0.dropFirst(5)) : nil }
                     let message = req.t("error-\(problem.code.rawValue)")

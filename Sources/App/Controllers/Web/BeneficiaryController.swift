@@ -71,10 +71,9 @@ enum BeneficiaryController {
         let id = try beneficiary.requireID()
         let vouchers = try await VoucherModel.query(on: req.db).filter(\.$beneficiary.$id == id).sort(\.$createdAt)
             .all()
-        let eventIDs = Set(vouchers.compactMap { $0.scope == .event ? $0.scopeID : nil })
-        let events = try await EventModel.query(on: req.db).filter(\.$id ~~ eventIDs).with(\.$texts).all()
+        let titles = try await EventPresenter.scopeTitles(vouchers.map { ($0.scope, $0.scopeID) }, req: req)
         let rows = vouchers.map { voucher -> [ListView.Cell] in
-            let text = events.first { $0.id == voucher.scopeID }.flatMap { EventPresenter.text(of: $0, for: req) }
+            let text = voucher.scopeID.flatMap { titles[$0] }
             return [
                 .data(VoucherCode.redacted(voucher.code)),
                 text.map { .data($0.title, lang: $0.language) } ?? .text(req.t("voucher-scope-credit")),
