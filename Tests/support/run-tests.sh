@@ -42,10 +42,20 @@ export SMTP_TEST_TLS_PORT=$smtp_tls_port SMTP_TEST_CA_FILE=$work/smtp-cert.pem
 # The Stripe tests write signed headers here; Tests/Tools checks them with the stripe package.
 export STRIPE_SIGNATURE_FIXTURES=$work/stripe
 
+# One run of the Swift suites; on failure the failed expectations are repeated at the end, where
+# a CI log's tail shows them.
+swift_tests() {
+  local name=$1 url=$2
+  if ! TEST_DATABASE_URL=$url swift test --skip-build 2>&1 | tee "$work/swift-$name.log"; then
+    echo "== Swift tests on $name failed:"
+    grep -E "✘|↳|error:" "$work/swift-$name.log" | grep -v "Testing Library\|Target Platform" | cut -c1-400 | tail -n 60
+    exit 1
+  fi
+}
 echo "== Swift tests on SQLite"
-TEST_DATABASE_URL= swift test --skip-build
+swift_tests SQLite ""
 echo "== Swift tests on PostgreSQL"
-TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres" swift test --skip-build
+swift_tests PostgreSQL "postgres://postgres@127.0.0.1:$pg_port/postgres"
 
 echo "== Tools: i18n lint, stats, the CLI against Babel and fluent.syntax/fluent.runtime, Stripe signatures against the stripe package"
 export DATABASE_URL="sqlite:$work/tools.sqlite"

@@ -28,7 +28,10 @@ public func configure(
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.searchPath = nil
-        app.databases.use(.postgres(configuration: postgres), as: .psql)
+        // Fluent's default of one connection per event loop makes a burst of requests queue
+        // for a handful of connections; a few more keep short queries from waiting on long ones.
+        app.databases.use(
+            .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.databasePoolSize), as: .psql)
     }
     app.migrations.add(Migrations.all)
     app.migrations.add(SessionRecord.migration)

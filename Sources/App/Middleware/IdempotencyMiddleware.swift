@@ -34,6 +34,9 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         let body = try await request.body.collect(max: 1 << 20).get()
         let fingerprint = Self.fingerprint(request, body: body)
         let deadline = ContinuousClock.now + patience
+        // Waiting retries look again after 25 ms, then ever less often (up to 0.5 s): a burst
+        // of them must not crowd out the database connections the first request works with.
+        var pause = Duration.milliseconds(25)
         while true {
             switch try await IdempotencyStore.claim(
                 user: user.id, key: key, fingerprint: fingerprint, app: request.application, db: request.db)
@@ -68,7 +71,8 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                 throw DomainError(.idempotencyMismatch)
             case .busy:
                 guard ContinuousClock.now < deadline else { throw DomainError(.idempotencyInProgress) }
-                try await Task.sleep(for: .milliseconds(40))
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(500))
             }
         }
     }
@@ -121,19 +125,22 @@ enum IdempotencyStore {
     {
         let now = app.mentore.now()
         for _ in 0..<3 {
-            let id = UUID()
-            let inserted = try await db.writeTransaction { db in
-                let sql = db as! any SQLDatabase
-                return try await sql.insert(into: IdempotencyRecordModel.schema)
-                    .columns("id", "user_id", "key", "request_hash", "created_at")
-                    .values(SQLBind(id), SQLBind(user), SQLBind(key), SQLBind(fingerprint), SQLBind(now))
-                    .ignoringConflicts(with: ["user_id", "key"]).returning("id").all()
-            }
-            if !inserted.isEmpty { return .run(id) }
+            // A plain read first: a waiting retry costs one SELECT, not a write transaction.
             guard
                 let record = try await IdempotencyRecordModel.query(on: db).filter(\.$userID == user)
                     .filter(\.$key == key).first()
-            else { continue }  // released meanwhile: claim again
+            else {
+                let id = UUID()
+                let inserted = try await db.writeTransaction { db in
+                    let sql = db as! any SQLDatabase
+                    return try await sql.insert(into: IdempotencyRecordModel.schema)
+                        .columns("id", "user_id", "key", "request_hash", "created_at")
+                        .values(SQLBind(id), SQLBind(user), SQLBind(key), SQLBind(fingerprint), SQLBind(now))
+                        .ignoringConflicts(with: ["user_id", "key"]).returning("id").all()
+                }
+                if !inserted.isEmpty { return .run(id) }
+                continue  // claimed by another request meanwhile: read its record
+            }
             guard record.requestHash == fingerprint else { return .mismatch }
             if let status = record.statusCode { return .replay(status: status, body: record.responseBody ?? "") }
             guard now.timeIntervalSince(record.createdAt) > abandonedAfter else { return .busy }

@@ -104,6 +104,8 @@ enum TestEnvironment {
             "DATABASE_URL": databaseURL, "MENTORE_ROOT": root, "BCRYPT_COST": "4", "MAIL_WORKER_INTERVAL": "0",
             "MAIL_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("mentore-test-mail").path,
             "SITE_URL": "http://mentore.test",
+            // Many test apps share one PostgreSQL server: a small pool each keeps them under its limit.
+            "DATABASE_POOL_SIZE": "2",
         ]
         if let port = smtpPort {
             env["MAIL_TRANSPORT"] = "smtp"
