@@ -165,3 +165,61 @@ receipt-statement = Mentore confirms that it received this contribution and that
 receipt-demo = Demonstration: no money was received. This receipt has no value.
 receipt-print-hint = To keep a paper copy, print this page from your browser: only the receipt is printed.
 receipt-back = Back to the contribution
+
+## The beneficiary's journey on the voucher page
+journey-title = Your path
+journey-state-done = attended
+journey-state-reserved = reserved
+journey-state-open = to book
+journey-state-locked = after the previous step
+# $date: when the session attended began.
+journey-attended = Attended on { $date }.
+journey-full = Full
+journey-seats = { $count ->
+    [one] One place left
+   *[other] { $count } places left
+}
+# $done: steps attended; $required: steps that complete the path.
+journey-progress = { $done } of { $required } steps attended
+# $position: the number of the step to do next.
+journey-next = Next: step { $position }
+journey-certificate = Your certificate
+journey-calendar = Add to calendar
+journey-cancel = Cancel reservation
+journey-change = Change date
+journey-choose = Choose a date
+journey-move-here = Move here
+journey-reserve = Book this date
+journey-done-reserved = Your place is booked. Show the QR code at the entrance.
+journey-done-cancelled = The reservation is cancelled: the place is free for someone else.
+journey-calendar-note = Show the QR code of your voucher at the entrance.
+
+## Certificates
+certificate-title = Certificate
+# $hours: hours of attendance (a number, maybe with decimals).
+certificate-hours = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}
+certificate-qr-label = QR code to verify the certificate
+certificate-awarded-to = awarded to
+certificate-for-completing = for completing the path
+certificate-steps = Steps attended
+certificate-column-step = Step
+certificate-column-date = Date
+certificate-column-place = Place
+certificate-column-hours = Hours
+certificate-issued-by = Issued by
+certificate-issued-on = Issued on
+certificate-code = Verification code
+certificate-verify-at = Anyone can check this certificate at
+certificate-credential = Digital credential (Open Badges 3.0)
+certificate-entry-title = Check a certificate
+certificate-entry-intro = Type the verification code printed on the certificate.
+field-certificate-code = Verification code
+hint-certificate-code = 20 letters and digits; spaces and dashes do not matter.
+certificate-check = Check
+certificate-check-title = Certificate check
+certificate-genuine = This certificate is genuine: Mentore issued it.
+certificate-holder = Awarded to
+certificate-circuit = Path

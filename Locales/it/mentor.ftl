@@ -170,3 +170,59 @@ receipt-statement = Mentore conferma di aver ricevuto questo contributo e che es
 receipt-demo = Dimostrazione: non è stato ricevuto denaro. Questa ricevuta non ha valore.
 receipt-print-hint = Per conservarne una copia su carta, stampa questa pagina dal browser: viene stampata solo la ricevuta.
 receipt-back = Torna al contributo
+
+## The beneficiary's journey on the voucher page
+journey-title = Il tuo percorso
+journey-state-done = frequentata
+journey-state-reserved = prenotata
+journey-state-open = da prenotare
+journey-state-locked = dopo la tappa precedente
+journey-attended = Frequentata il { $date }.
+journey-full = Al completo
+journey-seats = { $count ->
+    [one] Un posto libero
+    [many] { $count } posti liberi
+   *[other] { $count } posti liberi
+}
+journey-progress = { $done } tappe su { $required } frequentate
+journey-next = Prossima: tappa { $position }
+journey-certificate = Il tuo attestato
+journey-calendar = Aggiungi al calendario
+journey-cancel = Annulla la prenotazione
+journey-change = Cambia data
+journey-choose = Scegli una data
+journey-move-here = Sposta qui
+journey-reserve = Prenota questa data
+journey-done-reserved = Il tuo posto è prenotato. Mostra il codice QR all'ingresso.
+journey-done-cancelled = La prenotazione è annullata: il posto è libero per qualcun altro.
+journey-calendar-note = Mostra all'ingresso il codice QR del tuo voucher.
+
+## Certificates
+certificate-title = Attestato
+certificate-hours = { $hours ->
+    [one] 1 ora
+    [many] { $hours } ore
+   *[other] { $hours } ore
+}
+certificate-qr-label = Codice QR per verificare l'attestato
+certificate-awarded-to = rilasciato a
+certificate-for-completing = per aver completato il percorso
+certificate-steps = Tappe frequentate
+certificate-column-step = Tappa
+certificate-column-date = Data
+certificate-column-place = Luogo
+certificate-column-hours = Ore
+certificate-issued-by = Rilasciato da
+certificate-issued-on = Rilasciato il
+certificate-code = Codice di verifica
+certificate-verify-at = Chiunque può verificare questo attestato su
+certificate-credential = Credenziale digitale (Open Badges 3.0)
+certificate-entry-title = Verifica un attestato
+certificate-entry-intro = Scrivi il codice di verifica stampato sull'attestato.
+field-certificate-code = Codice di verifica
+hint-certificate-code = 20 lettere e cifre; spazi e trattini non contano.
+certificate-check = Verifica
+certificate-check-title = Verifica dell'attestato
+certificate-genuine = Questo attestato è autentico: l'ha rilasciato Mentore.
+certificate-holder = Rilasciato a
+certificate-circuit = Percorso

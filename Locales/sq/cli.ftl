@@ -1,7 +1,7 @@
 ### Mesazhet e rreshtit të komandave (`mentore …` në terminal). Emrat e komandave dhe
 ### të opsioneve (serve, --locale, …) mbeten të pandryshuar: shkruhen ashtu siç janë.
 
-cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | i18n lint | stats | parse | format | plural
+cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | door admit --code CODE --session ID | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Administratori është gati: { $email }
 # $count: sa regjistrime krijoi seed-i këtë herë (0 kur të dhënat ishin tashmë aty).
@@ -93,3 +93,6 @@ cli-vouchers-refunded = { $count ->
     }
 # $email is the e-mail address given on the command line.
 cli-user-unknown = Asnjë përdorues nuk ka adresën e-mail { $email }.
+cli-door-admitted = U pranua.
+cli-door-certificate = Rrugëtimi u përfundua: certifikata { $code }.
+cli-door-already-used = Përdorur tashmë: pranuar më { $date }.

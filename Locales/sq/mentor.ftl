@@ -165,3 +165,57 @@ receipt-statement = Mentore konfirmon se e ka marrë këtë kontribut dhe se ai 
 receipt-demo = Demonstrim: nuk u mor asnjë para. Ky mandat nuk ka vlerë.
 receipt-print-hint = Për të mbajtur një kopje në letër, shtypeni këtë faqe nga shfletuesi: shtypet vetëm mandati.
 receipt-back = Kthehu te kontributi
+
+## The beneficiary's journey on the voucher page
+journey-title = Rrugëtimi juaj
+journey-state-done = i ndjekur
+journey-state-reserved = i rezervuar
+journey-state-open = për t'u rezervuar
+journey-state-locked = pas hapit të mëparshëm
+journey-attended = Ndjekur më { $date }.
+journey-full = E plotë
+journey-seats = { $count ->
+    [one] Një vend i lirë
+   *[other] { $count } vende të lira
+}
+journey-progress = { $done } nga { $required } hapa të ndjekur
+journey-next = Më pas: hapi { $position }
+journey-certificate = Certifikata juaj
+journey-calendar = Shtojeni në kalendar
+journey-cancel = Anuloni rezervimin
+journey-change = Ndryshoni datën
+journey-choose = Zgjidhni një datë
+journey-move-here = Zhvendoseni këtu
+journey-reserve = Rezervoni këtë datë
+journey-done-reserved = Vendi juaj është rezervuar. Tregojeni kodin QR në hyrje.
+journey-done-cancelled = Rezervimi u anulua: vendi është i lirë për dikë tjetër.
+journey-calendar-note = Tregojeni në hyrje kodin QR të vauçerit tuaj.
+
+## Certificates
+certificate-title = Certifikatë
+certificate-hours = { $hours ->
+    [one] 1 orë
+   *[other] { $hours } orë
+}
+certificate-qr-label = Kodi QR për të verifikuar certifikatën
+certificate-awarded-to = i jepet
+certificate-for-completing = për përfundimin e rrugëtimit
+certificate-steps = Hapat e ndjekur
+certificate-column-step = Hapi
+certificate-column-date = Data
+certificate-column-place = Vendi
+certificate-column-hours = Orë
+certificate-issued-by = Lëshuar nga
+certificate-issued-on = Lëshuar më
+certificate-code = Kodi i verifikimit
+certificate-verify-at = Kushdo mund ta verifikojë këtë certifikatë në
+certificate-credential = Kredenciali dixhital (Open Badges 3.0)
+certificate-entry-title = Verifikoni një certifikatë
+certificate-entry-intro = Shkruani kodin e verifikimit të shtypur në certifikatë.
+field-certificate-code = Kodi i verifikimit
+hint-certificate-code = 20 shkronja dhe shifra; hapësirat dhe vizat nuk kanë rëndësi.
+certificate-check = Verifikoni
+certificate-check-title = Verifikimi i certifikatës
+certificate-genuine = Kjo certifikatë është e vërtetë: e ka lëshuar Mentore.
+certificate-holder = I jepet
+certificate-circuit = Rrugëtimi

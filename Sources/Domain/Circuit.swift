@@ -171,6 +171,19 @@ extension CircuitPlan {
         return step
     }
 
+    /// Whether every reservation still stands on its prerequisites (strict order): each reserved
+    /// step's earlier steps are attended or reserved for sessions that start before it. Checked
+    /// after a reservation is cancelled or moved, so that no later reservation is left hanging.
+    public func checkConsistent(_ progress: CircuitProgress) throws(DomainError) {
+        for (step, start) in progress.reserved where !progress.attended.contains(step) {
+            for earlier in prerequisites(of: step) where !progress.attended.contains(earlier.id) {
+                guard let before = progress.reserved[earlier.id], before < start else {
+                    throw DomainError(.reservationNeeded)
+                }
+            }
+        }
+    }
+
     /// Whether a beneficiary may be admitted to a session of `event`: the event belongs to a
     /// step not attended yet and, in strict order, every earlier step was attended.
     public func checkAdmission(event: UUID, progress: CircuitProgress) throws(DomainError) -> Step {

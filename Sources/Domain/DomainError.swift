@@ -93,6 +93,28 @@ public struct DomainError: Error, Hashable, Sendable {
         case stepReserved = "step-reserved"
         /// An earlier step (strict order) is neither attended nor reserved before this one.
         case prerequisiteMissing = "prerequisite-missing"
+        /// Every seat of the session is reserved.
+        case sessionFull = "session-full"
+        /// The session has begun, or its reservations closed (the cut-off before it).
+        case reservationClosed = "reservation-closed"
+        /// The session's event is not what the voucher pays for.
+        case notForVoucher = "not-for-voucher"
+        /// The voucher was not (or no longer) given to anyone: a withdrawn nomination.
+        case voucherNotNominated = "voucher-not-nominated"
+        case voucherExpired = "voucher-expired"
+        case voucherCancelled = "voucher-cancelled"
+        /// Every step it pays for was attended.
+        case voucherCompleted = "voucher-completed"
+        /// The session falls outside the circuit's window of validity or after the voucher expires.
+        case outsideValidity = "outside-validity"
+        /// A later step's reservation depends on this one (strict order).
+        case reservationNeeded = "reservation-needed"
+        /// Admission without a reservation for that session.
+        case reservationMissing = "reservation-missing"
+        /// This step of this voucher was already admitted.
+        case alreadyRedeemed = "already-redeemed"
+        /// No certificate has that code.
+        case certificateUnknown = "certificate-unknown"
     }
 
     public var code: Code

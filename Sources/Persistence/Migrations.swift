@@ -15,5 +15,6 @@ public enum Migrations {
         M010APIAccess(),
         M011Circuits(),
         M012CircuitPlaces(),
+        M013Journeys(),
     ]
 }

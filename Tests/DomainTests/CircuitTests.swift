@@ -192,6 +192,28 @@ struct CircuitTests {
         #expect(try plan.checkAdmission(event: Self.events[2], progress: progress).id == Self.stepIDs[1])
     }
 
+    @Test("moving or cancelling an earlier reservation may not leave a later one without its prerequisite")
+    func consistency() throws {
+        let strict = Self.plan(3, order: .strict, completion: .all)
+        let first = Self.day
+        let later = first.addingTimeInterval(7 * 86_400)
+        var progress = CircuitProgress(reserved: [Self.stepIDs[0]: first, Self.stepIDs[1]: later])
+        try strict.checkConsistent(progress)
+        // Step 1 cancelled, or moved after step 2: step 2's reservation would hang.
+        var cancelled = progress
+        cancelled.reserved[Self.stepIDs[0]] = nil
+        #expect(throws: DomainError(.reservationNeeded)) { try strict.checkConsistent(cancelled) }
+        var moved = progress
+        moved.reserved[Self.stepIDs[0]] = later.addingTimeInterval(3600)
+        #expect(throws: DomainError(.reservationNeeded)) { try strict.checkConsistent(moved) }
+        // Once step 1 is attended, step 2 no longer leans on its reservation.
+        progress.attended.insert(Self.stepIDs[0])
+        progress.reserved[Self.stepIDs[0]] = nil
+        try strict.checkConsistent(progress)
+        // In any order nothing leans on anything.
+        try Self.plan(3, order: .any, completion: .all).checkConsistent(cancelled)
+    }
+
     @Test("any order: every step may be reserved at once; an event outside the circuit is refused")
     func anyOrderReservations() throws {
         let plan = Self.plan(3, order: .any, completion: .all)

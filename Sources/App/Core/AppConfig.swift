@@ -53,6 +53,8 @@ public struct AppConfig: Sendable {
     public var contributionCeiling: Int
     /// How long a voucher stays valid after it is issued.
     public var voucherValidityDays: Int
+    /// Hours before a session when its reservations close: no new ones, no changes.
+    public var reservationCutoffHours: Int
     /// Where mentors send bank transfers.
     public var bankAccountHolder: String
     public var bankIBAN: String
@@ -155,6 +157,7 @@ public struct AppConfig: Sendable {
         }
         contributionCeiling = integer("CONTRIBUTION_CEILING", default: 10_000, range: 1...100_000_000)
         voucherValidityDays = integer("VOUCHER_VALIDITY_DAYS", default: 365, range: 1...3650)
+        reservationCutoffHours = integer("RESERVATION_CUTOFF_HOURS", default: 24, range: 0...720)
         bankAccountHolder = value("BANK_ACCOUNT_HOLDER") ?? "Mentore (demo)"
         bankIBAN = value("BANK_IBAN") ?? "IT60 X054 2811 1010 0000 0123 456"
         bankBIC = value("BANK_BIC") ?? "BPMOIT22XXX"

@@ -78,6 +78,18 @@ extension Request {
         return chosen
     }
 
+    /// Speaks `preferred` (a beneficiary's language, on their voucher's pages) unless the
+    /// reader chose a language (`?lang=`, the `lang` cookie, or a signed-in user's setting).
+    public func prefer(language preferred: String?) {
+        let negotiator = application.mentore.negotiator
+        let explicit = (query[String.self, at: "lang"]) ?? cookies["lang"]?.string
+        if currentUser.flatMap({ negotiator.lookup($0.language) }) != nil || explicit.flatMap(negotiator.lookup) != nil
+        {
+            return
+        }
+        if let match = preferred.flatMap(negotiator.lookup) { storage[LanguageKey.self] = match }
+    }
+
     /// A message in the language of this response.
     public func t(_ key: String, _ args: [String: FTLValue] = [:]) -> String {
         let result = application.mentore.localizer.format(key, args, in: language)

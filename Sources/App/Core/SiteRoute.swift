@@ -32,6 +32,14 @@ public enum SiteRoute: Sendable {
     case voucher(Parameter<String>)
     case voucherPrint(Parameter<String>, size: Parameter<String>)
     case voucherQR(Parameter<String>)
+    case voucherReservations(Parameter<String>)
+    case voucherReservationCancel(Parameter<String>, reservation: Parameter<UUID>)
+    case voucherReservationCalendar(Parameter<String>, reservation: Parameter<UUID>)
+    case voucherCertificate(Parameter<String>)
+    case certificateEntry
+    case certificate(Parameter<String>)
+    case certificateCredential(Parameter<String>)
+    case certificateIssuer
     case stripeWebhook
 
     case dashboard
@@ -59,6 +67,7 @@ public enum SiteRoute: Sendable {
     case organizerInvite(Parameter<UUID>)
     case organizerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
     case doorHome
+    case organizerSession(Parameter<UUID>, session: Parameter<UUID>)
 
     case adminHome
     case adminOrganizers
@@ -91,6 +100,7 @@ public enum SiteRoute: Sendable {
     case adminCircuitSteps(Parameter<UUID>)
     case adminCircuitStep(Parameter<UUID>, step: Parameter<UUID>, move: Parameter<String>)
     case adminCircuitPublish(Parameter<UUID>, action: Parameter<String>)
+    case adminCircuitStats(Parameter<UUID>)
     case circuits
     case circuit(Parameter<UUID>)
 
@@ -103,6 +113,8 @@ public enum SiteRoute: Sendable {
     case apiPartnerVouchers(Parameter<UUID>)
     case apiPartnerNominations(Parameter<UUID>)
     case apiPartnerNomination(Parameter<UUID>, nomination: Parameter<UUID>)
+    case apiReservations
+    case apiReservation(Parameter<UUID>)
 
     /// Path components: parameters appear as `:name` for `.key`.
     public var pathComponents: [PathComponent] {
@@ -135,6 +147,16 @@ public enum SiteRoute: Sendable {
         case .voucher(let code): return ["v", p("code", code)]
         case .voucherPrint(let code, let size): return ["v", p("code", code), "print", p("size", size)]
         case .voucherQR(let code): return ["v", p("code", code), "qr.png"]
+        case .voucherReservations(let code): return ["v", p("code", code), "reservations"]
+        case .voucherReservationCancel(let code, let reservation):
+            return ["v", p("code", code), "reservations", p("reservationID", reservation), "cancel"]
+        case .voucherReservationCalendar(let code, let reservation):
+            return ["v", p("code", code), "reservations", p("reservationID", reservation), "calendar.ics"]
+        case .voucherCertificate(let code): return ["v", p("code", code), "certificate"]
+        case .certificateEntry: return ["certificates"]
+        case .certificate(let code): return ["certificates", p("certificateCode", code)]
+        case .certificateCredential(let code): return ["certificates", p("certificateCode", code), "credential.json"]
+        case .certificateIssuer: return ["certificates", "issuer"]
         case .stripeWebhook: return ["api", "webhooks", "stripe"]
         case .dashboard: return ["dashboard"]
         case .account: return ["account"]
@@ -168,6 +190,8 @@ public enum SiteRoute: Sendable {
         case .organizerRemoveMember(let id, let member):
             return ["organizer", p("organizerID", id), "members", p("memberID", member), "remove"]
         case .doorHome: return ["door"]
+        case .organizerSession(let id, let session):
+            return ["organizer", p("organizerID", id), "sessions", p("sessionID", session)]
         case .adminHome: return ["admin"]
         case .adminOrganizers: return ["admin", "organizers"]
         case .adminOrganizerEdit(let id): return ["admin", "organizers", p("organizerID", id), "edit"]
@@ -206,6 +230,7 @@ public enum SiteRoute: Sendable {
             return ["admin", "circuits", p("circuitID", id), "steps", p("stepID", step), p("move", move)]
         case .adminCircuitPublish(let id, let action):
             return ["admin", "circuits", p("circuitID", id), p("action", action)]
+        case .adminCircuitStats(let id): return ["admin", "circuits", p("circuitID", id), "stats"]
         case .circuits: return ["circuits"]
         case .circuit(let id): return ["circuits", p("circuitID", id)]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]
@@ -218,6 +243,8 @@ public enum SiteRoute: Sendable {
         case .apiPartnerNominations(let id): return ["api", "v1", "partners", p("partnerID", id), "nominations"]
         case .apiPartnerNomination(let id, let nomination):
             return ["api", "v1", "partners", p("partnerID", id), "nominations", p("nominationID", nomination)]
+        case .apiReservations: return ["api", "v1", "reservations"]
+        case .apiReservation(let id): return ["api", "v1", "reservations", p("reservationID", id)]
         }
     }
 

@@ -85,6 +85,7 @@ public func configure(
 
     app.asyncCommands.use(VouchersCommand(), as: "vouchers")
     app.asyncCommands.use(TokensCommand(), as: "tokens")
+    app.asyncCommands.use(DoorCommand(), as: "door")
 
     if config.mailWorkerInterval > 0 {
         app.lifecycle.use(

@@ -27,6 +27,16 @@ func routes(_ app: Application) throws {
     open.on(.GET, .voucher(.key), area: .publicSite, use: VoucherController.show)
     open.on(.GET, .voucherPrint(.key, size: .key), area: .publicSite, use: VoucherController.print)
     open.on(.GET, .voucherQR(.key), area: .publicSite, use: VoucherController.qrPNG)
+    open.on(.POST, .voucherReservations(.key), area: .publicSite, use: JourneyController.reserve)
+    open.on(
+        .POST, .voucherReservationCancel(.key, reservation: .key), area: .publicSite, use: JourneyController.cancel)
+    open.on(
+        .GET, .voucherReservationCalendar(.key, reservation: .key), area: .publicSite, use: JourneyController.calendar)
+    open.on(.GET, .voucherCertificate(.key), area: .publicSite, use: CertificatesController.printable)
+    open.on(.GET, .certificateEntry, area: .publicSite, use: CertificatesController.enter)
+    open.on(.GET, .certificateIssuer, area: .publicSite, use: CertificatesController.issuer)
+    open.on(.GET, .certificate(.key), area: .publicSite, use: CertificatesController.show)
+    open.on(.GET, .certificateCredential(.key), area: .publicSite, use: CertificatesController.credential)
     // Stripe's deliveries: authenticated by their signature, read as raw bytes (up to 1 MB).
     open.on(
         .POST, .stripeWebhook, area: .publicSite, body: .collect(maxSize: "1mb"), use: PaymentsController.stripeWebhook)

@@ -32,7 +32,8 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         switch code {
         case .unauthenticated: .unauthorized
         case .forbidden, .csrf: .forbidden
-        case .notFound, .tokenInvalid, .voucherUnknown: .notFound
+        case .notFound, .tokenInvalid, .voucherUnknown, .certificateUnknown: .notFound
+        case .sessionFull, .alreadyRedeemed, .stepReserved, .reservationNeeded: .conflict
         case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager, .voucherTaken, .voucherInUse: .conflict
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway

@@ -135,6 +135,8 @@ public final class EventSessionModel: Model, @unchecked Sendable {
     @Field(key: "starts_at") public var startsAt: Date
     @Field(key: "ends_at") public var endsAt: Date
     @Field(key: "capacity") public var capacity: Int
+    /// Seats reserved, moved only by conditional UPDATEs that keep it within `capacity`.
+    @Field(key: "reserved") public var reserved: Int
 
     public init() {}
 
@@ -144,5 +146,6 @@ public final class EventSessionModel: Model, @unchecked Sendable {
         self.startsAt = draft.startsAt
         self.endsAt = draft.endsAt
         self.capacity = draft.capacity
+        self.reserved = 0
     }
 }

@@ -86,6 +86,29 @@ enum VoucherController {
         var printA6: String
         var printA4: String
         var page: String?
+        var journey: JourneyController.View?
+        var notice: String?
+        var error: String?
+    }
+
+    /// The language the voucher's holder was nominated with, if it was.
+    static func holderLanguage(_ voucher: VoucherModel, on db: any Database) async throws -> String? {
+        guard let id = voucher.$beneficiary.id else { return nil }
+        return try await BeneficiaryModel.find(id, on: db)?.language
+    }
+
+    /// The voucher page, with its journey, and a notice or a refusal.
+    static func render(
+        _ req: Request, _ voucher: VoucherModel, notice: String? = nil, error: String? = nil,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
+        var view = try await view(req, voucher)
+        view.journey = try await JourneyController.view(req, voucher)
+        (view.notice, view.error) = (notice, error)
+        let response = try await req.page("voucher", title: req.t("voucher-title"), view, status: status)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        return response
     }
 
     static func view(_ req: Request, _ voucher: VoucherModel) async throws -> View {
@@ -127,15 +150,16 @@ enum VoucherController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let voucher = try await found(req)
-        let response = try await req.page("voucher", title: req.t("voucher-title"), try await view(req, voucher))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        return response
+        req.prefer(language: try await holderLanguage(voucher, on: req.db))
+        let done = req.query[String.self, at: "done"]
+        let notice = ["reserved", "cancelled"].contains(done ?? "") ? req.t("journey-done-\(done!)") : nil
+        return try await render(req, voucher, notice: notice)
     }
 
     /// The printable voucher, A6 or A4 (print CSS sets the page size).
     @Sendable static func print(req: Request) async throws -> Response {
         let voucher = try await found(req)
+        req.prefer(language: try await holderLanguage(voucher, on: req.db))
         guard let size = req.parameters.get("size"), ["a6", "a4"].contains(size) else {
             throw DomainError(.notFound)
         }

@@ -1,0 +1,274 @@
+import Domain
+import FluentKit
+import Foundation
+import Persistence
+import SQLKit
+import Vapor
+
+/// Where one voucher's holder stands: what the voucher pays for (a circuit version's plan, or a
+/// one-step plan for an event voucher), the sessions reserved and the steps attended.
+struct Journey: Sendable {
+    var voucher: VoucherModel
+    var plan: CircuitPlan
+    /// Set for a circuit voucher.
+    var version: CircuitVersionModel?
+    var circuit: CircuitModel?
+    var reservations: [ReservationModel]
+    /// Standing admissions only (voided ones are not here).
+    var redemptions: [RedemptionModel]
+
+    var progress: CircuitProgress {
+        CircuitProgress(
+            attended: Set(redemptions.map(\.slot)),
+            reserved: Dictionary(
+                reservations.filter { reservation in !redemptions.contains { $0.slot == reservation.slot } }
+                    .map { ($0.slot, $0.session.startsAt) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    func reservation(for step: UUID) -> ReservationModel? { reservations.first { $0.slot == step } }
+    func redemption(for step: UUID) -> RedemptionModel? { redemptions.first { $0.slot == step } }
+}
+
+/// Reservations, admissions and certificates: every change is one transaction whose guards are
+/// conditional statements in the database, so they hold across app instances.
+enum Journeys {
+    /// Reads a voucher's journey. Throws `notForVoucher` for open credit (nothing to reserve).
+    static func load(_ voucher: VoucherModel, on db: any Database) async throws -> Journey {
+        let voucherID = try voucher.requireID()
+        var plan: CircuitPlan
+        var version: CircuitVersionModel?
+        var circuit: CircuitModel?
+        switch voucher.scope {
+        case .circuit:
+            guard let versionID = voucher.scopeID, let found = try await CircuitVersionModel.find(versionID, on: db)
+            else { throw DomainError(.notForVoucher) }
+            version = found
+            plan = try found.plan
+            circuit = try await CircuitModel.find(found.$circuit.id, on: db)
+        case .event:
+            guard let event = voucher.scopeID else { throw DomainError(.notForVoucher) }
+            plan = CircuitPlan(
+                steps: [.init(id: event, options: [.init(event: event, price: voucher.value)])], order: .any,
+                completion: .all)
+        case .credit:
+            throw DomainError(.notForVoucher)
+        }
+        let reservations = try await ReservationModel.query(on: db).filter(\.$voucher.$id == voucherID)
+            .with(\.$session).all()
+        let redemptions = try await RedemptionModel.query(on: db).filter(\.$voucher.$id == voucherID)
+            .filter(\.$voidedAt == nil).with(\.$session).all()
+        return Journey(
+            voucher: voucher, plan: plan, version: version, circuit: circuit, reservations: reservations,
+            redemptions: redemptions)
+    }
+
+    /// Whether the voucher may be used now: given to someone, not expired, cancelled or used up.
+    static func checkUsable(_ voucher: VoucherModel, now: Date) throws(DomainError) {
+        switch voucher.status {
+        case .issued: throw DomainError(.voucherNotNominated)
+        case .expired: throw DomainError(.voucherExpired)
+        case .cancelled: throw DomainError(.voucherCancelled)
+        case .completed: throw DomainError(.voucherCompleted)
+        case .nominated, .inUse:
+            if voucher.expiresAt <= now { throw DomainError(.voucherExpired) }
+        }
+    }
+
+    /// Whether `session` lies within the voucher's validity and the circuit's window.
+    static func checkWindow(_ journey: Journey, session: EventSessionModel) throws(DomainError) {
+        if session.startsAt > journey.voucher.expiresAt { throw DomainError(.outsideValidity) }
+        if let from = journey.circuit?.validFrom, session.startsAt < from { throw DomainError(.outsideValidity) }
+        if let until = journey.circuit?.validUntil, session.startsAt > until { throw DomainError(.outsideValidity) }
+    }
+
+    static func cutoff(_ app: Application) -> TimeInterval {
+        TimeInterval(app.mentore.config.reservationCutoffHours) * 3600
+    }
+
+    /// Reserves a seat at `sessionID` for the voucher; `replacing` names the reservation of the
+    /// same step it takes the place of (a change of date), released in the same transaction.
+    /// Reserving a session the voucher already holds answers that reservation (a retry).
+    /// Refused, with nothing changed: a voucher not usable, a session unknown, past its cut-off,
+    /// outside the validity, not offered by the voucher's circuit or event, a step attended or
+    /// reserved already, a prerequisite missing, or no seat left.
+    static func reserve(
+        voucherID: UUID, sessionID: UUID, replacing: UUID? = nil, app: Application, on db: any Database
+    ) async throws -> (reservation: ReservationModel, created: Bool) {
+        let now = app.mentore.now()
+        let cutoff = cutoff(app)
+        return try await db.writeTransaction { db in
+            let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
+            try checkUsable(voucher, now: now)
+            let journey = try await load(voucher, on: db)
+            if replacing == nil, let held = journey.reservations.first(where: { $0.$session.id == sessionID }) {
+                return (held, false)
+            }
+            guard let session = try await EventSessionModel.find(sessionID, on: db) else {
+                throw DomainError(.notFound, field: "session")
+            }
+            guard session.startsAt.addingTimeInterval(-cutoff) > now else { throw DomainError(.reservationClosed) }
+            try checkWindow(journey, session: session)
+            var progress = journey.progress
+            if let replacing {
+                guard let old = journey.reservations.first(where: { $0.id == replacing }),
+                    journey.plan.step(offering: session.$event.id)?.id == old.slot
+                else { throw DomainError(.notFound, field: "reservation") }
+                guard old.session.startsAt.addingTimeInterval(-cutoff) > now else {
+                    throw DomainError(.reservationClosed)
+                }
+                if old.$session.id == sessionID { return (old, false) }
+                progress.reserved[old.slot] = nil
+            }
+            let step = try journey.plan.checkReservation(
+                event: session.$event.id, start: session.startsAt, progress: progress)
+            progress.reserved[step.id] = session.startsAt
+            try journey.plan.checkConsistent(progress)
+            if let replacing { try await release(replacing, on: db) }
+            let sql = db as! any SQLDatabase
+            let taken = try await sql.update(EventSessionModel.schema)
+                .set("reserved", to: SQLBinaryExpression(SQLColumn("reserved"), .add, SQLLiteral.numeric("1")))
+                .where("id", .equal, SQLBind(sessionID))
+                .where(SQLColumn("reserved"), .lessThan, SQLColumn("capacity"))
+                .returning("id").all()
+            guard taken.count == 1 else { throw DomainError(.sessionFull) }
+            let id = UUID()
+            let inserted = try await sql.insert(into: ReservationModel.schema)
+                .columns("id", "voucher_id", "session_id", "event_id", "slot", "created_at")
+                .values(
+                    SQLBind(id), SQLBind(voucherID), SQLBind(sessionID), SQLBind(session.$event.id),
+                    SQLBind(step.id), SQLBind(now)
+                )
+                .ignoringConflicts(with: ["voucher_id", "slot"]).returning("id").all()
+            // A concurrent request reserved this step first: this one changes nothing.
+            guard inserted.count == 1 else { throw DomainError(.stepReserved) }
+            let reservation = try await ReservationModel.query(on: db).filter(\.$id == id).with(\.$session).first()
+            return (try reservation.orNotFound(), true)
+        }
+    }
+
+    /// Cancels a reservation not yet attended, before its cut-off, when no later step depends on it.
+    static func cancel(voucherID: UUID, reservationID: UUID, app: Application, on db: any Database) async throws {
+        let now = app.mentore.now()
+        let cutoff = cutoff(app)
+        try await db.writeTransaction { db in
+            let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
+            let journey = try await load(voucher, on: db)
+            guard let reservation = journey.reservations.first(where: { $0.id == reservationID }) else {
+                throw DomainError(.notFound, field: "reservation")
+            }
+            if journey.redemption(for: reservation.slot) != nil { throw DomainError(.stepDone) }
+            guard reservation.session.startsAt.addingTimeInterval(-cutoff) > now else {
+                throw DomainError(.reservationClosed)
+            }
+            var progress = journey.progress
+            progress.reserved[reservation.slot] = nil
+            try journey.plan.checkConsistent(progress)
+            try await release(reservationID, on: db)
+        }
+    }
+
+    /// Deletes a reservation and gives its seat back, once (a concurrent second call finds no row).
+    private static func release(_ reservationID: UUID, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let deleted = try await sql.delete(from: ReservationModel.schema).where("id", .equal, SQLBind(reservationID))
+            .returning("session_id").all()
+        guard let row = deleted.first else { throw DomainError(.conflict) }
+        let session = try row.decode(column: "session_id", as: UUID.self)
+        try await sql.update(EventSessionModel.schema)
+            .set("reserved", to: SQLBinaryExpression(SQLColumn("reserved"), .subtract, SQLLiteral.numeric("1")))
+            .where("id", .equal, SQLBind(session)).where("reserved", .greaterThan, SQLBind(0)).run()
+    }
+
+    // MARK: Admission
+
+    enum Admission {
+        case admitted(RedemptionModel, certificate: CertificateModel?)
+        /// This step was admitted before: the first admission.
+        case alreadyUsed(RedemptionModel)
+    }
+
+    /// Admits the voucher's holder to `sessionID`: the voucher is usable, holds a reservation for
+    /// that session, and (strict order) every earlier step was attended. One standing admission
+    /// per step, by the database's unique index: of concurrent admissions one wins, the others
+    /// are told `alreadyUsed` with the first one's details. The admission books the step's value
+    /// to the organizer; the voucher is in use, or completed once every step is attended (its
+    /// unspent value, a cheaper option's difference, back to its fund); a completed circuit
+    /// gets its certificate in the same transaction.
+    static func admit(voucherID: UUID, sessionID: UUID, by actor: String, app: Application, on db: any Database)
+        async throws -> Admission
+    {
+        let now = app.mentore.now()
+        return try await db.writeTransaction { db in
+            let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
+            let journey = try await load(voucher, on: db)
+            guard let session = try await EventSessionModel.find(sessionID, on: db) else {
+                throw DomainError(.notFound, field: "session")
+            }
+            if let step = journey.plan.step(offering: session.$event.id), let first = journey.redemption(for: step.id) {
+                return .alreadyUsed(first)
+            }
+            try checkUsable(voucher, now: now)
+            guard let reservation = journey.reservations.first(where: { $0.$session.id == sessionID }) else {
+                throw DomainError(.reservationMissing)
+            }
+            let step = try journey.plan.checkAdmission(event: session.$event.id, progress: journey.progress)
+            let event = try await EventModel.find(session.$event.id, on: db).orNotFound()
+            let price = step.options.first { $0.event == event.id }?.price ?? voucher.value
+            let balance = try await LedgerStore.balance(.voucher(voucherID.uuidString), voucher.currency, on: db)
+            let amount = Money(minor: min(price.minor, balance), currency: voucher.currency)
+            let id = UUID()
+            let sql = db as! any SQLDatabase
+            let inserted = try await sql.insert(into: RedemptionModel.schema)
+                .columns(
+                    "id", "voucher_id", "session_id", "event_id", "slot", "active_slot", "amount_minor", "currency",
+                    "organizer_id", "admitted_by", "admitted_at"
+                )
+                .values(
+                    SQLBind(id), SQLBind(voucherID), SQLBind(sessionID), SQLBind(event.id), SQLBind(reservation.slot),
+                    SQLBind(reservation.slot), SQLBind(amount.minor), SQLBind(amount.currency.rawValue),
+                    SQLBind(event.$organizer.id), SQLBind(actor), SQLBind(now)
+                )
+                .ignoringConflicts(with: ["voucher_id", "active_slot"]).returning("id").all()
+            guard inserted.count == 1 else {
+                // Another admission of this step committed first: answer with it.
+                let first = try await RedemptionModel.query(on: db).filter(\.$voucher.$id == voucherID)
+                    .filter(\.$activeSlot == reservation.slot).with(\.$session).first()
+                return .alreadyUsed(try first.orNotFound())
+            }
+            if amount.minor > 0 {
+                try await LedgerStore.post(
+                    Bookings.redemption(
+                        amount, voucher: voucherID.uuidString, organizer: event.$organizer.id.uuidString),
+                    reference: "redemption:\(id.uuidString.lowercased())", at: now, on: db)
+            }
+            _ = try await db.transition(
+                VoucherModel.schema, id: voucherID, from: [VoucherStatus.nominated.rawValue],
+                to: VoucherStatus.inUse.rawValue, also: ["updated_at": now])
+            let redemption = try await RedemptionModel.query(on: db).filter(\.$id == id).with(\.$session).first()
+                .orNotFound()
+            var progress = journey.progress
+            progress.attended.insert(step.id)
+            progress.reserved[step.id] = nil
+            if progress.attended.isSuperset(of: journey.plan.steps.map(\.id)),
+                try await db.transition(
+                    VoucherModel.schema, id: voucherID, from: [VoucherStatus.inUse.rawValue],
+                    to: VoucherStatus.completed.rawValue, also: ["updated_at": now])
+            {
+                let left = balance - amount.minor
+                if left > 0 {
+                    try await LedgerStore.post(
+                        Bookings.release(
+                            Money(minor: left, currency: voucher.currency), voucher: voucherID.uuidString,
+                            fund: voucher.$fund.id.uuidString),
+                        reference: "complete:\(voucherID.uuidString.lowercased())", at: now, on: db)
+                }
+            }
+            var certificate: CertificateModel?
+            if journey.version != nil, journey.plan.isComplete(progress) {
+                certificate = try await Certificates.issue(
+                    voucher, redemptions: journey.redemptions + [redemption], now: now, on: db)
+            }
+            return .admitted(redemption, certificate: certificate)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// A seat held at one session for one voucher: for a step of its circuit, or for its event.
+public final class ReservationModel: Model, @unchecked Sendable {
+    public static let schema = "reservations"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "voucher_id") public var voucher: VoucherModel
+    @Parent(key: "session_id") public var session: EventSessionModel
+    @Parent(key: "event_id") public var event: EventModel
+    /// The circuit step, or the event of an event voucher.
+    @Field(key: "slot") public var slot: UUID
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+}
+
+/// An admission at the door: one standing admission per voucher and slot.
+public final class RedemptionModel: Model, @unchecked Sendable {
+    public static let schema = "redemptions"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "voucher_id") public var voucher: VoucherModel
+    @Parent(key: "session_id") public var session: EventSessionModel
+    @Parent(key: "event_id") public var event: EventModel
+    @Field(key: "slot") public var slot: UUID
+    @OptionalField(key: "active_slot") public var activeSlot: UUID?
+    @Field(key: "amount_minor") public var amountMinor: Int
+    @Field(key: "currency") public var currency: Currency
+    @Parent(key: "organizer_id") public var organizer: OrganizerModel
+    /// Who admitted: a user's e-mail, a device, or `command-line`.
+    @Field(key: "admitted_by") public var admittedBy: String
+    @Field(key: "admitted_at") public var admittedAt: Date
+    @OptionalField(key: "voided_at") public var voidedAt: Date?
+
+    public init() {}
+
+    public var amount: Money { Money(minor: amountMinor, currency: currency) }
+}
+
+/// A circuit completed: what the printable page, the public check and the credential show.
+public final class CertificateModel: Model, @unchecked Sendable {
+    public static let schema = "certificates"
+
+    @ID(key: .id) public var id: UUID?
+    /// Typed or scanned to check it (the voucher code's format): not a secret, but unguessable.
+    @Field(key: "code") public var code: String
+    @Parent(key: "voucher_id") public var voucher: VoucherModel
+    @Parent(key: "circuit_version_id") public var circuitVersion: CircuitVersionModel
+    /// The name as nominated.
+    @Field(key: "holder_name") public var holderName: String
+    /// The beneficiary's language: the certificate is printed in it.
+    @Field(key: "language") public var language: String
+    @Field(key: "steps") public var stepsJSON: String
+    @Field(key: "issued_at") public var issuedAt: Date
+
+    public init() {}
+
+    /// One step attended, as the certificate states it.
+    public struct Step: Codable, Sendable, Hashable {
+        public var event: UUID
+        public var startsAt: Date
+        public var endsAt: Date
+        public var venue: String
+        public var city: String
+        public var organizer: String
+
+        public init(event: UUID, startsAt: Date, endsAt: Date, venue: String, city: String, organizer: String) {
+            (self.event, self.startsAt, self.endsAt) = (event, startsAt, endsAt)
+            (self.venue, self.city, self.organizer) = (venue, city, organizer)
+        }
+
+        public var hours: Double { endsAt.timeIntervalSince(startsAt) / 3600 }
+    }
+
+    public func steps() throws -> [Step] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode([Step].self, from: Data(stepsJSON.utf8))
+    }
+
+    public static func encode(_ steps: [Step]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(steps), as: UTF8.self)
+    }
+}
+
+/// A private key the platform signs with (Ed25519, raw, base64), created once and shared by
+/// every instance through the database.
+public final class SigningKeyModel: Model, @unchecked Sendable {
+    public static let schema = "signing_keys"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "private_key") public var privateKey: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+}
