@@ -6,6 +6,8 @@ for the Nu HTML checker, which `make test` runs afterwards on the whole folder.
 """
 import email
 import email.policy
+import hashlib
+import json
 import os
 import re
 import subprocess
@@ -14,6 +16,8 @@ import urllib.error
 import urllib.request
 
 import pytest
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -293,6 +297,103 @@ def test_a_mentor_funds_three_places_a_partner_gives_them_and_the_albanian_mail_
     titles = ("Dal filo al mercato", "Nga peri te tregu", "From craft to market")
     assert any(title in driver.page_source for title in titles), "the voucher names its circuit"
     check_page(driver, "voucher-opened-from-mail")
+    walk_the_circuit_in_albanian(driver, url)
+
+
+def walk_the_circuit_in_albanian(d, url):
+    """Drita, nominated in Albanian, opens her voucher without an account (the browser asks for
+    Italian: the page speaks her language), books each step of the circuit in order, gets the
+    calendar file, is admitted at each step (the door's checks, from the command line), then
+    opens her certificate and checks it at its public address; a forged code is refused."""
+    code = url.rsplit("/", 1)[1]
+    d.delete_all_cookies()
+    d.get(url)
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sq"
+    assert "Rrugëtimi juaj" in d.page_source and "0 nga 3 hapa të ndjekur" in d.page_source
+    check_page(d, "journey-start-sq")
+    sessions = []
+    for step in range(3):
+        form = d.find_element(By.CSS_SELECTOR, "li.step-open form[action$='/reservations']")
+        sessions.append(form.find_element(By.NAME, "session").get_attribute("value"))
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(d, 10).until(lambda d: "done=reserved" in d.current_url)
+        assert "Vendi juaj është rezervuar" in d.page_source
+        assert len(d.find_elements(By.CSS_SELECTOR, "li.step-reserved")) == step + 1
+    check_page(d, "journey-reserved-sq")
+    calendar = d.find_element(By.CSS_SELECTOR, "li.step-reserved a[download]").get_attribute("href")
+    with urllib.request.urlopen(calendar) as response:
+        assert response.headers["Content-Type"].startswith("text/calendar")
+        ics = response.read().decode()
+    assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART:" in ics and "Ekspozita e tekstilit shqiptar" in ics
+    printed = None
+    for index, session in enumerate(sessions):
+        done = subprocess.run(
+            [".build/debug/mentore", "door", "admit", "--code", code, "--session", session],
+            capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        printed = re.search(r"[0-9A-Z]{20}", done.stdout) if index == 2 else printed
+    again = subprocess.run(
+        [".build/debug/mentore", "door", "admit", "--code", code, "--session", sessions[0]],
+        capture_output=True, text=True)
+    assert again.returncode == 1, "a second admission of a step is refused"
+    assert printed, "the last admission completes the circuit and names its certificate"
+    certificate = printed.group(0)
+    d.get(url)
+    assert "3 nga 3 hapa të ndjekur" in d.page_source
+    check_page(d, "journey-complete-sq")
+    d.find_element(By.CSS_SELECTOR, ".journey a[href$='/certificate']").click()
+    WebDriverWait(d, 10).until(lambda d: d.current_url.endswith("/certificate"))
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sq"
+    for text in ("Certifikatë", "Drita", "Nga peri te tregu", "Hapat e ndjekur", certificate[:4]):
+        assert text in d.page_source, text
+    check_page(d, "certificate-sq")
+    d.get(f"{BASE}/certificates/{certificate}")
+    assert "Drita" in d.page_source and "Mentore" in d.page_source
+    check_page(d, "certificate-check")
+    forged = certificate[:5] + ("A" if certificate[5] != "A" else "B") + certificate[6:]
+    d.get(f"{BASE}/certificates/{forged}")
+    assert "Drita" not in d.page_source
+    check_page(d, "certificate-forged")
+    with urllib.request.urlopen(f"{BASE}/certificates/{certificate}/credential.json") as response:
+        credential = response.read().decode()
+    assert '"OpenBadgeCredential"' in credential and '"eddsa-jcs-2022"' in credential
+    with urllib.request.urlopen(f"{BASE}/certificates/issuer") as response:
+        issuer = json.loads(response.read())
+    assert verify_eddsa_jcs_2022(json.loads(credential), issuer), "the credential's proof verifies"
+
+
+BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def base58_decode(text):
+    number = 0
+    for character in text:
+        number = number * 58 + BASE58.index(character)
+    raw = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
+    return b"\0" * (len(text) - len(text.lstrip("1"))) + raw
+
+
+def jcs(value):
+    """RFC 8785 for documents without fractional numbers."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def verify_eddsa_jcs_2022(document, issuer):
+    """An independent check of a Data Integrity proof (W3C vc-di-eddsa, eddsa-jcs-2022) with the
+    `cryptography` package: the key comes from the issuer's profile (Multikey, ed25519-pub)."""
+    proof = dict(document["proof"])
+    signature = base58_decode(proof.pop("proofValue")[1:])
+    proof["@context"] = document["@context"]
+    unsigned = {k: v for k, v in document.items() if k != "proof"}
+    data = hashlib.sha256(jcs(proof)).digest() + hashlib.sha256(jcs(unsigned)).digest()
+    method = next(m for m in issuer["verificationMethod"] if m["id"] == document["proof"]["verificationMethod"])
+    key_bytes = base58_decode(method["publicKeyMultibase"][1:])
+    assert key_bytes[:2] == b"\xed\x01"
+    try:
+        Ed25519PublicKey.from_public_bytes(key_bytes[2:]).verify(signature, data)
+        return True
+    except InvalidSignature:
+        return False
 
 
 @pytest.mark.parametrize("path", ["/", "/events", "/login", "/signup"])
