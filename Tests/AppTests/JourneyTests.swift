@@ -272,4 +272,45 @@ struct JourneyTests {
             #expect(!Certificates.verify(document.setting("name", .string("Forged")), key: key))
         }
     }
+
+    @Test(
+        "the reservations API: the voucher code books and cancels, with the page's checks and errors in the holder's language"
+    )
+    func reservationsAPI() async throws {
+        try await withApp(seed: true) { app async throws in
+            let voucher = try #require(try await Self.circuitVouchers(app).first)
+            let steps = try await Self.sessions(app)
+            let session = try steps[0][0].requireID().uuidString.lowercased()
+            let anonymous = APITests.Client(app, token: nil)
+            let path = SiteRoute.apiReservations.path
+            let body = #"{"code":"\#(voucher.code)","session_id":"\#(session)"}"#
+            let created = try await anonymous.call(.POST, path, json: body)
+            #expect(created.status == .created)
+            let id = try #require(try APITests.json(created)["id"] as? String)
+            #expect(try APITests.json(created)["step_id"] as? String == "0000d000-0000-4000-8000-000000000311")
+            // A retry answers the same reservation.
+            let again = try await anonymous.call(.POST, path, json: body)
+            let againID = try APITests.json(again)["id"] as? String
+            #expect(again.status == .ok && againID == id)
+            // Step 3 before step 2: refused, in Albanian (the holder's language), nothing booked.
+            let early = try await anonymous.call(
+                .POST, path,
+                json: #"{"code":"\#(voucher.code)","session_id":"\#(try steps[2][0].requireID().uuidString)"}"#)
+            #expect(early.status == .unprocessableEntity)
+            #expect(try APITests.error(early).code == "prerequisite-missing")
+            #expect(try APITests.error(early).message.contains("Së pari vijnë hapat e mëparshëm"))
+            let typo = try await anonymous.call(.POST, path, json: #"{"code":"AAAA","session_id":"\#(session)"}"#)
+            let typoField = try APITests.error(typo).field
+            #expect(typo.status == .unprocessableEntity && typoField == "code")
+            // Cancelling needs the code as the bearer secret.
+            let reservation = SiteRoute.apiReservation(.value(try #require(UUID(uuidString: id)))).path
+            #expect(try await anonymous.call(.DELETE, reservation).status == .unauthorized)
+            let other = try #require(try await Self.circuitVouchers(app).first)
+            #expect(try await APITests.Client(app, token: other.code).call(.DELETE, reservation).status == .notFound)
+            let holder = APITests.Client(app, token: voucher.code)
+            #expect(try await holder.call(.DELETE, reservation).status == .noContent)
+            #expect(try await holder.call(.DELETE, reservation).status == .notFound)
+            #expect(try await EventSessionModel.find(steps[0][0].id, on: app.db)?.reserved == 0)
+        }
+    }
 }

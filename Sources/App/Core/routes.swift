@@ -151,6 +151,9 @@ func apiRoutes(_ app: Application) {
     let open = app.routes
     open.on(.GET, .apiOpenAPI, area: .publicSite, use: OpenAPIController.document)
     open.on(.GET, .apiFunds, area: .publicSite, use: ContributionsAPIController.funds)
+    // Authenticated by the voucher code itself, not by an account.
+    open.on(.POST, .apiReservations, area: .publicSite, use: ReservationsAPIController.create)
+    open.on(.DELETE, .apiReservation(.key), area: .publicSite, use: ReservationsAPIController.delete)
 
     let account = app.routes.grouped(AreaMiddleware(area: .account))
     let accountWrites = account.grouped(IdempotencyMiddleware(required: true))
