@@ -57,7 +57,7 @@ enum CertificatesController {
                 datetime: step.startsAt.formatted(.iso8601), place: "\(step.venue), \(step.city)",
                 hours: req.t("certificate-hours", ["hours": .number(FluentNumber(step.hours))]))
         }
-        let issuers = (Array(Set(steps.map(\.organizer))).sorted() + ["Mentore"]).joined(separator: " · ")
+        let issuers = (Array(Set(steps.map(\.organizer))).sorted() + [req.t("brand")]).joined(separator: " · ")
         return View(
             holder: certificate.holderName, circuit: text?.title ?? "",
             circuitLang: text.map { $0.language == req.language ? nil : $0.language } ?? nil,

@@ -102,15 +102,14 @@ enum JourneyController {
                 label: req.t("circuit-step", ["position": .number(FluentNumber(index + 1))]), state: stateName,
                 stateLabel: req.t("journey-state-\(stateName)"), isNext: next?.id == step.id,
                 titles: step.options.map { title($0.event).0 }.filter { !$0.isEmpty }.joined(separator: " · "))
+            // Every option's event is in `events` (with venue and texts): no query per step.
             if let redemption = journey.redemption(for: step.id),
-                let event = try await EventModel.query(on: req.db).filter(\.$id == redemption.$event.id)
-                    .with(\.$venue).first()
+                let event = events.first(where: { $0.id == redemption.$event.id })
             {
                 view.attended = req.t(
                     "journey-attended", ["date": .string(format(redemption.session.startsAt, event))])
             } else if let reservation = journey.reservation(for: step.id),
-                let event = try await EventModel.query(on: req.db).filter(\.$id == reservation.$event.id)
-                    .with(\.$venue).with(\.$texts).first()
+                let event = events.first(where: { $0.id == reservation.$event.id })
             {
                 let id = try reservation.requireID()
                 let text = EventPresenter.text(of: event, for: req)
@@ -185,7 +184,8 @@ enum JourneyController {
             try await body(voucher)
         } catch let error as DomainError {
             return try await VoucherController.render(
-                req, voucher, error: req.t("error-\(error.code.rawValue)"), status: ErrorMiddlewareStatus.of(error))
+                req, voucher, error: req.t("error-\(error.code.rawValue)"),
+                status: LocalizedErrorMiddleware.status(for: error.code))
         }
         return req.redirect(to: SiteRoute.voucher(.value(voucher.code)).path + "?done=" + done, redirectType: .normal)
     }
@@ -244,11 +244,6 @@ enum JourneyController {
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(string: ics))
     }
-}
-
-/// The HTTP status a refusal carries on a page.
-enum ErrorMiddlewareStatus {
-    static func of(_ error: DomainError) -> HTTPStatus { LocalizedErrorMiddleware.status(for: error.code) }
 }
 
 /// iCalendar text for one event (RFC 5545): CRLF lines folded at 75 octets, text escaped.
