@@ -169,26 +169,20 @@ struct OutboxTests {
     @Test("two workers running at once deliver each message exactly once")
     func concurrentWorkers() async throws {
         let transport = RecordingTransport()
-        let (url, drop) = try await TestDatabases.shared.make()
-        let first = try await Application.make(.testing)
-        let second = try await Application.make(.testing)
-        try await configure(first, config: TestEnvironment.config(databaseURL: url), mailTransport: transport)
-        try await configure(second, config: TestEnvironment.config(databaseURL: url), mailTransport: transport)
-        for n in 0..<20 {
-            try await OutboxMessageModel(
-                recipient: "r\(n)@example.org", subject: "s", textBody: "b", language: "it", now: Date()
-            )
-            .create(on: first.db)
+        try await withTwoApps(mailTransport: transport) { first, second in
+            for n in 0..<20 {
+                try await OutboxMessageModel(
+                    recipient: "r\(n)@example.org", subject: "s", textBody: "b", language: "it", now: Date()
+                )
+                .create(on: first.db)
+            }
+            async let a = MailWorker(app: first).runOnce()
+            async let b = MailWorker(app: second).runOnce()
+            let total = try await a + b
+            #expect(total == 20)
+            #expect(transport.sent.withLockedValue { Set($0.map(\.to)).count } == 20)
+            #expect(transport.sent.withLockedValue { $0.count } == 20)
         }
-        async let a = MailWorker(app: first).runOnce()
-        async let b = MailWorker(app: second).runOnce()
-        let total = try await a + b
-        #expect(total == 20)
-        #expect(transport.sent.withLockedValue { Set($0.map(\.to)).count } == 20)
-        #expect(transport.sent.withLockedValue { $0.count } == 20)
-        try await first.asyncShutdown()
-        try await second.asyncShutdown()
-        try await drop()
     }
 
     @Test("a failed delivery is retried later, not lost")
@@ -196,25 +190,22 @@ struct OutboxTests {
         let transport = RecordingTransport()
         transport.failures.withLockedValue { $0 = 1 }
         let clock = NIOLockedValueBox(Date(timeIntervalSince1970: 2_000_000_000))
-        let (url, drop) = try await TestDatabases.shared.make()
-        let app = try await Application.make(.testing)
-        try await configure(
-            app, config: TestEnvironment.config(databaseURL: url), mailTransport: transport,
-            now: { clock.withLockedValue { $0 } })
-        try await OutboxMessageModel(
-            recipient: "r@example.org", subject: "s", textBody: "b", language: "it", now: clock.withLockedValue { $0 }
-        ).create(on: app.db)
-        #expect(try await MailWorker(app: app).runOnce() == 0)
-        let waiting = try #require(try await OutboxMessageModel.query(on: app.db).first())
-        #expect(waiting.status == .pending)
-        #expect(waiting.attempts == 1)
-        #expect(waiting.lastError?.contains("451") == true)
-        #expect(try await MailWorker(app: app).runOnce() == 0, "not due yet")
-        clock.withLockedValue { $0 = $0.addingTimeInterval(3600) }
-        #expect(try await MailWorker(app: app).runOnce() == 1)
-        #expect(try await OutboxMessageModel.query(on: app.db).first()?.status == .sent)
-        try await app.asyncShutdown()
-        try await drop()
+        let now: @Sendable () -> Date = { clock.withLockedValue { $0 } }
+        try await withApp(now: now, mailTransport: transport) { app in
+            try await OutboxMessageModel(
+                recipient: "r@example.org", subject: "s", textBody: "b", language: "it",
+                now: clock.withLockedValue { $0 }
+            ).create(on: app.db)
+            #expect(try await MailWorker(app: app).runOnce() == 0)
+            let waiting = try #require(try await OutboxMessageModel.query(on: app.db).first())
+            #expect(waiting.status == .pending)
+            #expect(waiting.attempts == 1)
+            #expect(waiting.lastError?.contains("451") == true)
+            #expect(try await MailWorker(app: app).runOnce() == 0, "not due yet")
+            clock.withLockedValue { $0 = $0.addingTimeInterval(3600) }
+            #expect(try await MailWorker(app: app).runOnce() == 1)
+            #expect(try await OutboxMessageModel.query(on: app.db).first()?.status == .sent)
+        }
     }
 
     @Test("mail written in a transaction that rolls back is never sent")

@@ -17,6 +17,8 @@ public struct AppConfig: Sendable {
     public var database: DatabaseTarget
     /// PostgreSQL connections per event loop (each instance opens this × its cores).
     public var databasePoolSize: Int
+    /// How long a query waits for a free pooled connection before failing, in seconds.
+    public var databasePoolTimeout: Int
     /// The public address of the site, used in links sent by e-mail.
     public var siteURL: String
     public var cookieSecure: Bool
@@ -113,6 +115,7 @@ public struct AppConfig: Sendable {
             database = .sqlite(path: root + "/data/mentore.sqlite")
         }
         databasePoolSize = integer("DATABASE_POOL_SIZE", default: 4, range: 1...64)
+        databasePoolTimeout = integer("DATABASE_POOL_TIMEOUT", default: 10, range: 1...600)
         siteURL = (value("SITE_URL") ?? "http://127.0.0.1:8080").trimmingCharacters(in: ["/"])
         if URL(string: siteURL)?.scheme == nil { problems.append("SITE_URL must be an absolute URL") }
         cookieSecure = flag("COOKIE_SECURE", default: siteURL.hasPrefix("https://"))

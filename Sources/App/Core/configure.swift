@@ -31,7 +31,9 @@ public func configure(
         // Fluent's default of one connection per event loop makes a burst of requests queue
         // for a handful of connections; a few more keep short queries from waiting on long ones.
         app.databases.use(
-            .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.databasePoolSize), as: .psql)
+            .postgres(
+                configuration: postgres, maxConnectionsPerEventLoop: config.databasePoolSize,
+                connectionPoolTimeout: .seconds(Int64(config.databasePoolTimeout))), as: .psql)
     }
     app.migrations.add(Migrations.all)
     app.migrations.add(SessionRecord.migration)

@@ -20,6 +20,11 @@ actor TestDatabases {
     private let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("mentore-tests-\(ProcessInfo.processInfo.processIdentifier)")
     private var admin: Application?
+    /// Swift Testing starts every test at once. On PostgreSQL, a few live databases at a time keep
+    /// the server (and a slow CI machine) from drowning in copies and connections: a test waits
+    /// here for its turn instead of timing out inside the pool. `TEST_PARALLEL_DATABASES` sets it.
+    private let postgresGate = TestGate(
+        width: ProcessInfo.processInfo.environment["TEST_PARALLEL_DATABASES"].flatMap(Int.init) ?? 6)
 
     /// A fresh, migrated database; returns its `DATABASE_URL` and how to drop it.
     func make() async throws -> (url: String, drop: @Sendable () async throws -> Void) {
@@ -29,10 +34,26 @@ actor TestDatabases {
         try await template!.value
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         if let base = Self.postgresURL {
-            let sql = try await adminDatabase(base)
-            try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE mentore_template").run()
+            await postgresGate.enter()
+            do {
+                let sql = try await adminDatabase(base)
+                try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE mentore_template").run()
+            } catch {
+                await postgresGate.leave()
+                throw error
+            }
             let url = Self.replacingDatabase(in: base, with: name)
-            return (url, { [self] in try await self.dropPostgres(name) })
+            let gate = postgresGate
+            return (
+                url,
+                { [self] in
+                    do { try await self.dropPostgres(name) } catch {
+                        await gate.leave()
+                        throw error
+                    }
+                    await gate.leave()
+                }
+            )
         }
         let path = directory.appendingPathComponent("\(name).sqlite").path
         try FileManager.default.copyItem(atPath: directory.appendingPathComponent("template.sqlite").path, toPath: path)
@@ -48,7 +69,11 @@ actor TestDatabases {
     private func adminDatabase(_ base: String) async throws -> any SQLDatabase {
         if admin == nil {
             let app = try await Application.make(.testing)
-            app.databases.use(try .postgres(url: base), as: .psql)
+            // Creating and dropping databases queue here; they must wait, never time out.
+            app.databases.use(
+                .postgres(
+                    configuration: try SQLPostgresConfiguration(url: base), maxConnectionsPerEventLoop: 2,
+                    connectionPoolTimeout: .seconds(600)), as: .psql)
             admin = app
         }
         guard let sql = admin!.db as? any SQLDatabase else { fatalError("PostgreSQL is an SQL database") }
@@ -105,7 +130,7 @@ enum TestEnvironment {
             "MAIL_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("mentore-test-mail").path,
             "SITE_URL": "http://mentore.test",
             // Many test apps share one PostgreSQL server: a small pool each keeps them under its limit.
-            "DATABASE_POOL_SIZE": "2",
+            "DATABASE_POOL_SIZE": "2", "DATABASE_POOL_TIMEOUT": "120",
         ]
         if let port = smtpPort {
             env["MAIL_TRANSPORT"] = "smtp"
@@ -120,13 +145,15 @@ enum TestEnvironment {
 /// Runs `body` with a configured app on a fresh database, then shuts both down.
 func withApp(
     environment: [String: String] = [:], now: (@Sendable () -> Date)? = nil, seed: Bool = false,
-    _ body: (Application) async throws -> Void
+    mailTransport: (any MailTransport)? = nil, _ body: (Application) async throws -> Void
 ) async throws {
     let (url, drop) = try await TestDatabases.shared.make()
     let app = try await Application.make(.testing)
     do {
         app.logger.logLevel = .warning
-        try await configure(app, config: TestEnvironment.config(databaseURL: url, extra: environment), now: now)
+        try await configure(
+            app, config: TestEnvironment.config(databaseURL: url, extra: environment), mailTransport: mailTransport,
+            now: now)
         if seed { try await DemoData.seed(app) }
         try await body(app)
     } catch {
@@ -140,7 +167,7 @@ func withApp(
 
 /// Two app instances on one fresh database, as two servers behind a load balancer would be.
 func withTwoApps(
-    environment: [String: String] = [:], seed: Bool = false,
+    environment: [String: String] = [:], seed: Bool = false, mailTransport: (any MailTransport)? = nil,
     _ body: (Application, Application) async throws -> Void
 ) async throws {
     let (url, drop) = try await TestDatabases.shared.make()
@@ -149,7 +176,8 @@ func withTwoApps(
     do {
         for app in [first, second] {
             app.logger.logLevel = .warning
-            try await configure(app, config: TestEnvironment.config(databaseURL: url, extra: environment))
+            try await configure(
+                app, config: TestEnvironment.config(databaseURL: url, extra: environment), mailTransport: mailTransport)
         }
         if seed { try await DemoData.seed(first) }
         try await body(first, second)
@@ -162,4 +190,29 @@ func withTwoApps(
     try await first.asyncShutdown()
     try await second.asyncShutdown()
     try await drop()
+}
+
+/// A counting semaphore for async code: at most `width` holders at a time, the rest wait in order.
+actor TestGate {
+    private let width: Int
+    private var holders = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(width: Int) { self.width = max(1, width) }
+
+    func enter() async {
+        if holders < width {
+            holders += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            holders -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
