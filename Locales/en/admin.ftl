@@ -205,3 +205,23 @@ hint-circuit-completion = Leave empty for all steps.
 field-circuit-valid-from = Valid from
 field-circuit-valid-until = Valid until
 field-step-events = Events of this step
+
+# Drag and drop of the steps: a changed page or a stale list sends an order that is not the circuit's steps.
+admin-steps-order-invalid = The new order does not match the circuit's steps (perhaps someone changed them meanwhile): nothing was moved. Reload the page and try again.
+# Above the steps table, when the browser can drag rows.
+admin-steps-drag-hint = Drag a row to move a step, or use its buttons.
+action-circuit-stats = Figures
+admin-circuit-stats-title = Figures of the circuit
+# $title: the circuit; $enrolled: beneficiaries holding a voucher for it; $completed: certificates issued; $rate: completed ÷ enrolled as a percentage, or a dash.
+admin-circuit-stats-intro = { $title }: { $enrolled ->
+    [one] one beneficiary enrolled
+   *[other] { $enrolled } beneficiaries enrolled
+}, { $completed } completed ({ $rate }).
+# Figures table: reservations made for a step.
+column-reserved = Reserved
+# Figures table: people admitted at the door for a step.
+column-attended = Attended
+# Figures table: share of those who reached the previous step (or enrolled, for the first) who did not attend this one.
+column-drop-off = Drop-off
+# A share shown as a percentage; $value is a number formatted as a percentage.
+stats-share = { $value }

@@ -7,8 +7,8 @@ dashboard-organizer-title = Organizer dashboard
 dashboard-organizer-summary = Venues: { $venues } · Events: { $events }
 dashboard-door-title = Door
 # Door page: the list of sessions starting soon at the organizer's venues.
-door-intro = Today's dates at your venues.
-door-empty = No dates in the next 24 hours.
+door-intro = Dates at your venues in the next two weeks, the nearest first.
+door-empty = No dates in the next two weeks.
 apply-title = Apply as an organizer
 # Organizer application form; an admin reads it and answers by e-mail.
 apply-intro = Tell us about your organisation: an administrator will review the application and write to you.
@@ -19,3 +19,22 @@ field-organization-name = Organisation name
 field-organization-description = Description
 field-contact-email = Contact e-mail
 field-city = City
+# Door page: sessions of the next two weeks; $reserved and $capacity are numbers.
+door-places = { $reserved } of { $capacity } reserved
+door-expected = Who is expected
+door-session-title = Who is expected
+# $title: the event; $date: when the session starts; $venue: where; the numbers: admitted, reserved and places.
+door-session-intro = { $title }, { $date }, { $venue }. Admitted: { $admitted } · reserved: { $reserved } · places: { $capacity }.
+door-session-empty = Nobody has reserved this date yet.
+door-back = All dates
+# The voucher is for this event only, not for a circuit.
+door-single-event = This event only
+# $circuit: the circuit's title; $position: the step's number; $steps: how many steps it has.
+door-circuit-step = { $circuit }, step { $position } of { $steps }
+door-status-ready = Can be admitted
+# $time: when the person was admitted.
+door-status-admitted = Admitted at { $time }
+column-participant = Name
+column-circuit-step = Circuit and step
+column-reserved-at = Reserved on
+column-door-status = At the door

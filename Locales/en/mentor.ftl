@@ -223,3 +223,5 @@ certificate-check-title = Certificate check
 certificate-genuine = This certificate is genuine: Mentore issued it.
 certificate-holder = Awarded to
 certificate-circuit = Path
+impact-circuits-title = By circuit
+impact-circuit = Circuit

@@ -206,3 +206,24 @@ hint-circuit-completion = Lascia vuoto per tutte le tappe.
 field-circuit-valid-from = Valido dal
 field-circuit-valid-until = Valido fino al
 field-step-events = Eventi di questa tappa
+
+# Drag and drop of the steps: a changed page or a stale list sends an order that is not the circuit's steps.
+admin-steps-order-invalid = Il nuovo ordine non corrisponde alle tappe del percorso (forse qualcuno le ha cambiate nel frattempo): non è stato spostato nulla. Ricarica la pagina e riprova.
+# Above the steps table, when the browser can drag rows.
+admin-steps-drag-hint = Trascina una riga per spostare una tappa, oppure usa i suoi pulsanti.
+action-circuit-stats = Dati
+admin-circuit-stats-title = Dati del percorso
+# $title: the circuit; $enrolled: beneficiaries holding a voucher for it; $completed: certificates issued; $rate: completed ÷ enrolled as a percentage, or a dash.
+admin-circuit-stats-intro = { $title }: { $enrolled ->
+    [one] un beneficiario iscritto
+    [many] { $enrolled } beneficiari iscritti
+   *[other] { $enrolled } beneficiari iscritti
+}, { $completed } hanno completato ({ $rate }).
+# Figures table: reservations made for a step.
+column-reserved = Prenotati
+# Figures table: people admitted at the door for a step.
+column-attended = Presenti
+# Figures table: share of those who reached the previous step (or enrolled, for the first) who did not attend this one.
+column-drop-off = Abbandoni
+# A share shown as a percentage; $value is a number formatted as a percentage.
+stats-share = { $value }

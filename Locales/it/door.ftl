@@ -7,8 +7,8 @@ dashboard-organizer-title = Area organizzatore
 dashboard-organizer-summary = Sedi: { $venues } · Eventi: { $events }
 dashboard-door-title = Ingresso
 # Door page: the list of sessions starting soon at the organizer's venues.
-door-intro = Le date di oggi nelle tue sedi.
-door-empty = Nessuna data nelle prossime 24 ore.
+door-intro = Le date delle prossime due settimane nelle tue sedi, dalla più vicina.
+door-empty = Nessuna data nelle prossime due settimane.
 apply-title = Candidati come organizzatore
 # Organizer application form; an admin reads it and answers by e-mail.
 apply-intro = Raccontaci la tua organizzazione: un amministratore esaminerà la candidatura e ti scriverà.
@@ -19,3 +19,22 @@ field-organization-name = Nome dell'organizzazione
 field-organization-description = Descrizione
 field-contact-email = E-mail di contatto
 field-city = Città
+# Door page: sessions of the next two weeks; $reserved and $capacity are numbers.
+door-places = { $reserved } prenotati su { $capacity }
+door-expected = Chi è atteso
+door-session-title = Chi è atteso
+# $title: the event; $date: when the session starts; $venue: where; the numbers: admitted, reserved and places.
+door-session-intro = { $title }, { $date }, { $venue }. Ammessi: { $admitted } · prenotati: { $reserved } · posti: { $capacity }.
+door-session-empty = Nessuno ha ancora prenotato questa data.
+door-back = Tutte le date
+# The voucher is for this event only, not for a circuit.
+door-single-event = Solo questo evento
+# $circuit: the circuit's title; $position: the step's number; $steps: how many steps it has.
+door-circuit-step = { $circuit }, tappa { $position } di { $steps }
+door-status-ready = Può entrare
+# $time: when the person was admitted.
+door-status-admitted = Ammesso alle { $time }
+column-participant = Nome
+column-circuit-step = Percorso e tappa
+column-reserved-at = Prenotato il
+column-door-status = All'ingresso

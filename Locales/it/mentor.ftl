@@ -226,3 +226,5 @@ certificate-check-title = Verifica dell'attestato
 certificate-genuine = Questo attestato è autentico: l'ha rilasciato Mentore.
 certificate-holder = Rilasciato a
 certificate-circuit = Percorso
+impact-circuits-title = Per percorso
+impact-circuit = Percorso

@@ -205,3 +205,23 @@ hint-circuit-completion = Lëreni bosh për të gjithë hapat.
 field-circuit-valid-from = E vlefshme nga
 field-circuit-valid-until = E vlefshme deri më
 field-step-events = Ngjarjet e këtij hapi
+
+# Drag and drop of the steps: a changed page or a stale list sends an order that is not the circuit's steps.
+admin-steps-order-invalid = Renditja e re nuk përputhet me hapat e rrugëtimit (ndoshta dikush i ndryshoi ndërkohë): asgjë nuk u zhvendos. Ringarkoni faqen dhe provoni përsëri.
+# Above the steps table, when the browser can drag rows.
+admin-steps-drag-hint = Tërhiqni një rresht për të zhvendosur një hap, ose përdorni butonat e tij.
+action-circuit-stats = Shifrat
+admin-circuit-stats-title = Shifrat e rrugëtimit
+# $title: the circuit; $enrolled: beneficiaries holding a voucher for it; $completed: certificates issued; $rate: completed ÷ enrolled as a percentage, or a dash.
+admin-circuit-stats-intro = { $title }: { $enrolled ->
+    [one] një përfitues i regjistruar
+   *[other] { $enrolled } përfitues të regjistruar
+}, { $completed } e përfunduan ({ $rate }).
+# Figures table: reservations made for a step.
+column-reserved = Të rezervuar
+# Figures table: people admitted at the door for a step.
+column-attended = Të pranishëm
+# Figures table: share of those who reached the previous step (or enrolled, for the first) who did not attend this one.
+column-drop-off = Braktisje
+# A share shown as a percentage; $value is a number formatted as a percentage.
+stats-share = { $value }

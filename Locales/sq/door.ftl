@@ -7,8 +7,8 @@ dashboard-organizer-title = Faqja e organizatorit
 dashboard-organizer-summary = Vende: { $venues } · Ngjarje: { $events }
 dashboard-door-title = Hyrja
 # Door page: the list of sessions starting soon at the organizer's venues.
-door-intro = Datat e sotme në vendet tuaja.
-door-empty = Asnjë datë në 24 orët e ardhshme.
+door-intro = Datat e dy javëve të ardhshme në vendet tuaja, më e afërta e para.
+door-empty = Asnjë datë në dy javët e ardhshme.
 apply-title = Aplikoni si organizator
 # Organizer application form; an admin reads it and answers by e-mail.
 apply-intro = Na tregoni për organizatën tuaj: një administrator do ta shqyrtojë aplikimin dhe do t'ju shkruajë.
@@ -19,3 +19,22 @@ field-organization-name = Emri i organizatës
 field-organization-description = Përshkrimi
 field-contact-email = Email-i i kontaktit
 field-city = Qyteti
+# Door page: sessions of the next two weeks; $reserved and $capacity are numbers.
+door-places = { $reserved } të rezervuar nga { $capacity }
+door-expected = Kush pritet
+door-session-title = Kush pritet
+# $title: the event; $date: when the session starts; $venue: where; the numbers: admitted, reserved and places.
+door-session-intro = { $title }, { $date }, { $venue }. Të pranuar: { $admitted } · të rezervuar: { $reserved } · vende: { $capacity }.
+door-session-empty = Askush nuk e ka rezervuar ende këtë datë.
+door-back = Të gjitha datat
+# The voucher is for this event only, not for a circuit.
+door-single-event = Vetëm ky event
+# $circuit: the circuit's title; $position: the step's number; $steps: how many steps it has.
+door-circuit-step = { $circuit }, hapi { $position } nga { $steps }
+door-status-ready = Mund të hyjë
+# $time: when the person was admitted.
+door-status-admitted = U pranua në { $time }
+column-participant = Emri
+column-circuit-step = Rrugëtimi dhe hapi
+column-reserved-at = Rezervuar më
+column-door-status = Në hyrje

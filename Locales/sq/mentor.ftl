@@ -219,3 +219,5 @@ certificate-check-title = Verifikimi i certifikatës
 certificate-genuine = Kjo certifikatë është e vërtetë: e ka lëshuar Mentore.
 certificate-holder = I jepet
 certificate-circuit = Rrugëtimi
+impact-circuits-title = Sipas rrugëtimit
+impact-circuit = Rrugëtimi

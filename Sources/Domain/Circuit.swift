@@ -252,3 +252,45 @@ public struct CircuitDraft: Sendable, Equatable {
         return date
     }
 }
+
+/// How a circuit's beneficiaries move along it, counted per step: how many hold a voucher for
+/// it, how many reserved and attended each step, how many completed it, and where they stop.
+public struct CircuitFunnel: Sendable, Equatable {
+    public struct Step: Sendable, Equatable {
+        /// Reservations made for the step (those since attended included).
+        public var reserved: Int
+        /// Standing admissions (voided ones not counted).
+        public var attended: Int
+
+        public init(reserved: Int, attended: Int) {
+            (self.reserved, self.attended) = (reserved, attended)
+        }
+    }
+
+    /// Vouchers given to a beneficiary.
+    public var enrolled: Int
+    /// Certificates issued.
+    public var completed: Int
+    /// In the circuit's order.
+    public var steps: [Step]
+
+    public init(enrolled: Int, completed: Int, steps: [Step]) {
+        (self.enrolled, self.completed, self.steps) = (enrolled, completed, steps)
+    }
+
+    /// Completed over enrolled, 0…1; nil while nobody is enrolled.
+    public var completionRate: Double? {
+        enrolled > 0 ? min(1, Double(completed) / Double(enrolled)) : nil
+    }
+
+    /// The share of those who reached the point before step `index` (enrolled, for the first
+    /// step; attended the previous step, for the others) who did not attend this one, 0…1;
+    /// nil when nobody reached that point. In any order a later step may have more people: no
+    /// drop-off then (0), never a negative one.
+    public func dropOff(at index: Int) -> Double? {
+        guard steps.indices.contains(index) else { return nil }
+        let before = index == 0 ? enrolled : steps[index - 1].attended
+        guard before > 0 else { return nil }
+        return Double(max(0, before - steps[index].attended)) / Double(before)
+    }
+}

@@ -22,6 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium_axe_python import Axe
 
@@ -33,6 +34,7 @@ ROLES = {
     "admin@mentore.test": ("/admin", ["/admin/organizers", "/admin/partners", "/admin/venues", "/admin/venues/new",
                                       "/admin/events", "/admin/events/new", "/admin/circuits",
                                       "/admin/circuits/0000d000-0000-4000-8000-000000000301/steps",
+                                      "/admin/circuits/0000d000-0000-4000-8000-000000000301/stats",
                                       "/admin/circuits/new", "/admin/audit", "/account"]),
     "mentor@mentore.test": ("/mentor", ["/account", "/account/tokens", "/organizers/apply", "/mentor/impact"]),
     "partner@mentore.test": ("/partner", ["/partner/0000d000-0000-4000-8000-000000000002/vouchers",
@@ -325,6 +327,19 @@ def walk_the_circuit_in_albanian(d, url):
         assert response.headers["Content-Type"].startswith("text/calendar")
         ics = response.read().decode()
     assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART:" in ics and "Ekspozita e tekstilit shqiptar" in ics
+    # The door staff (Italian) see her expected at the first step, ready to come in; at the
+    # second, waiting for the first.
+    sign_in_as(d, "door@mentore.test")
+    d.get(f"{BASE}/door")
+    d.find_element(By.CSS_SELECTOR, f"a[href='/door/sessions/{sessions[0]}']").click()
+    WebDriverWait(d, 10).until(lambda d: d.current_url.endswith(sessions[0]))
+    row = [r.text for r in d.find_elements(By.CSS_SELECTOR, "tbody tr") if "Drita" in r.text]
+    assert row and "Può entrare" in row[0] and "tappa 1 di 3" in row[0], row
+    check_page(d, "door-expected-it")
+    d.get(f"{BASE}/door/sessions/{sessions[1]}")
+    row = [r.text for r in d.find_elements(By.CSS_SELECTOR, "tbody tr") if "Drita" in r.text]
+    assert row and "tappa 2 di 3" in row[0] and "Può entrare" not in row[0], row
+    d.delete_all_cookies()
     printed = None
     for index, session in enumerate(sessions):
         done = subprocess.run(
@@ -360,6 +375,53 @@ def walk_the_circuit_in_albanian(d, url):
     with urllib.request.urlopen(f"{BASE}/certificates/issuer") as response:
         issuer = json.loads(response.read())
     assert verify_eddsa_jcs_2022(json.loads(credential), issuer), "the credential's proof verifies"
+
+
+DRAG = """
+const [from, to] = arguments;
+const data = new DataTransfer();
+const fire = (target, type, y) => target.dispatchEvent(
+  new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data, clientY: y}));
+const box = to.getBoundingClientRect();
+fire(from, "dragstart", 0);
+fire(to, "dragover", box.top + 1);
+fire(to, "drop", box.top + 1);
+fire(from, "dragend", 0);
+"""
+
+
+def test_an_admin_drags_a_step_into_a_new_place_and_back(driver):
+    """The steps table of the composer: the up and down buttons work without JavaScript; with
+    it, a row dragged above another is saved in its new place (the draft: published vouchers
+    keep their version)."""
+    sign_in_as(driver, "admin@mentore.test")
+    path = "/admin/circuits/0000d000-0000-4000-8000-000000000301/steps"
+    driver.get(BASE + path)
+    assert driver.find_element(By.CSS_SELECTOR, ".reorder-hint").is_displayed()
+    check_page(driver, "admin-steps-draggable")
+
+    def titles():
+        return [r.find_elements(By.TAG_NAME, "td")[1].text for r in driver.find_elements(By.CSS_SELECTOR, "tbody tr")]
+
+    before = titles()
+    assert len(before) == 3, before
+    def drag(source, target):
+        rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr")
+        page = driver.find_element(By.TAG_NAME, "html")
+        driver.execute_script(DRAG, rows[source], rows[target])
+        # The new order is posted and the page comes back from the server.
+        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+        assert "Tappe salvate" in driver.page_source
+
+    drag(2, 0)
+    assert titles() == [before[2], before[0], before[1]]
+    # Dropped on the upper half of the last row: it goes just above it.
+    drag(0, 2)
+    assert titles() == [before[0], before[2], before[1]], titles()
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_elements(By.CSS_SELECTOR, "tbody tr")[2].find_elements(By.CSS_SELECTOR, "button")[0].click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    assert titles() == before
 
 
 BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"

@@ -239,3 +239,32 @@ struct CircuitTests {
         }
     }
 }
+
+@Suite("A circuit's funnel")
+struct CircuitFunnelTests {
+    @Test("completion rate and drop-off between steps")
+    func funnel() {
+        let funnel = CircuitFunnel(
+            enrolled: 10, completed: 4,
+            steps: [.init(reserved: 9, attended: 8), .init(reserved: 7, attended: 6), .init(reserved: 5, attended: 4)])
+        #expect(funnel.completionRate == 0.4)
+        #expect(funnel.dropOff(at: 0) == 0.2)
+        #expect(funnel.dropOff(at: 1) == 0.25)
+        #expect(funnel.dropOff(at: 2) == Double(2) / 6)
+        #expect(funnel.dropOff(at: 3) == nil)
+    }
+
+    @Test("nobody enrolled or nobody at the previous step: no rate; more people later: no negative drop-off")
+    func edges() {
+        let empty = CircuitFunnel(enrolled: 0, completed: 0, steps: [.init(reserved: 0, attended: 0)])
+        #expect(empty.completionRate == nil)
+        #expect(empty.dropOff(at: 0) == nil)
+        let anyOrder = CircuitFunnel(
+            enrolled: 3, completed: 1, steps: [.init(reserved: 1, attended: 1), .init(reserved: 3, attended: 3)])
+        #expect(anyOrder.dropOff(at: 1) == 0)
+        let stalled = CircuitFunnel(
+            enrolled: 3, completed: 0, steps: [.init(reserved: 0, attended: 0), .init(reserved: 0, attended: 0)])
+        #expect(stalled.dropOff(at: 0) == 1)
+        #expect(stalled.dropOff(at: 1) == nil)
+    }
+}

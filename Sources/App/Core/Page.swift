@@ -146,6 +146,15 @@ struct ListView: Encodable {
         var cells: [Cell]
         var link: String? = nil
         var actions: [Action] = []
+        /// What a reorderable table sends for this row (its id).
+        var key: String? = nil
+    }
+
+    /// Rows that may be dragged into a new order (progressive: the rows' own buttons work
+    /// without JavaScript); the new order of keys is posted to `action` as `order`.
+    struct Reorder: Encodable {
+        var action: String
+        var hint: String
     }
 
     var intro: Cell? = nil
@@ -158,9 +167,10 @@ struct ListView: Encodable {
     var secret: Secret? = nil
     /// A form shown under the table (for example an invitation form).
     var form: FormView? = nil
+    var reorder: Reorder? = nil
 
     private enum CodingKeys: String, CodingKey {
-        case intro, columns, rows, empty, links, notice, secret, form, hasRows
+        case intro, columns, rows, empty, links, notice, secret, form, hasRows, reorder
     }
 
     struct Secret: Encodable {
@@ -179,6 +189,7 @@ struct ListView: Encodable {
         try c.encodeIfPresent(notice, forKey: .notice)
         try c.encodeIfPresent(secret, forKey: .secret)
         try c.encodeIfPresent(form, forKey: .form)
+        try c.encodeIfPresent(reorder, forKey: .reorder)
         try c.encode(!rows.isEmpty, forKey: .hasRows)
     }
 }

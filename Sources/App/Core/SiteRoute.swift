@@ -67,7 +67,7 @@ public enum SiteRoute: Sendable {
     case organizerInvite(Parameter<UUID>)
     case organizerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
     case doorHome
-    case organizerSession(Parameter<UUID>, session: Parameter<UUID>)
+    case doorSession(Parameter<UUID>)
 
     case adminHome
     case adminOrganizers
@@ -99,6 +99,7 @@ public enum SiteRoute: Sendable {
     case adminCircuitEdit(Parameter<UUID>)
     case adminCircuitSteps(Parameter<UUID>)
     case adminCircuitStep(Parameter<UUID>, step: Parameter<UUID>, move: Parameter<String>)
+    case adminCircuitStepsOrder(Parameter<UUID>)
     case adminCircuitPublish(Parameter<UUID>, action: Parameter<String>)
     case adminCircuitStats(Parameter<UUID>)
     case circuits
@@ -190,8 +191,7 @@ public enum SiteRoute: Sendable {
         case .organizerRemoveMember(let id, let member):
             return ["organizer", p("organizerID", id), "members", p("memberID", member), "remove"]
         case .doorHome: return ["door"]
-        case .organizerSession(let id, let session):
-            return ["organizer", p("organizerID", id), "sessions", p("sessionID", session)]
+        case .doorSession(let id): return ["door", "sessions", p("sessionID", id)]
         case .adminHome: return ["admin"]
         case .adminOrganizers: return ["admin", "organizers"]
         case .adminOrganizerEdit(let id): return ["admin", "organizers", p("organizerID", id), "edit"]
@@ -228,6 +228,7 @@ public enum SiteRoute: Sendable {
         case .adminCircuitSteps(let id): return ["admin", "circuits", p("circuitID", id), "steps"]
         case .adminCircuitStep(let id, let step, let move):
             return ["admin", "circuits", p("circuitID", id), "steps", p("stepID", step), p("move", move)]
+        case .adminCircuitStepsOrder(let id): return ["admin", "circuits", p("circuitID", id), "steps", "order"]
         case .adminCircuitPublish(let id, let action):
             return ["admin", "circuits", p("circuitID", id), p("action", action)]
         case .adminCircuitStats(let id): return ["admin", "circuits", p("circuitID", id), "stats"]

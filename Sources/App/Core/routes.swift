@@ -90,6 +90,7 @@ func routes(_ app: Application) throws {
 
     let door = app.routes.grouped(AreaMiddleware(area: .door))
     door.on(.GET, .doorHome, area: .door, use: DashboardController.door)
+    door.on(.GET, .doorSession(.key), area: .door, use: DoorController.expected)
 
     let admin = app.routes.grouped(AreaMiddleware(area: .admin))
     admin.on(.GET, .adminHome, area: .admin, use: DashboardController.admin)
@@ -139,7 +140,9 @@ func routes(_ app: Application) throws {
     admin.on(.POST, .adminCircuitSteps(.key), area: .admin, use: AdminCircuitsController.addStep)
     admin.on(
         .POST, .adminCircuitStep(.key, step: .key, move: .key), area: .admin, use: AdminCircuitsController.moveStep)
+    admin.on(.POST, .adminCircuitStepsOrder(.key), area: .admin, use: AdminCircuitsController.reorder)
     admin.on(.POST, .adminCircuitPublish(.key, action: .key), area: .admin, use: AdminCircuitsController.publish)
+    admin.on(.GET, .adminCircuitStats(.key), area: .admin, use: AdminCircuitsController.stats)
 
     apiRoutes(app)
 }

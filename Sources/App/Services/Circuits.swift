@@ -22,6 +22,56 @@ enum Circuits {
             }, order: circuit.stepOrder, completion: circuit.completion)
     }
 
+    /// How beneficiaries move along a circuit, over every version's vouchers, in the order of
+    /// its newest version (or of the draft before the first publication). Counted by the
+    /// database, grouped by step: nothing here names a beneficiary.
+    static func funnel(_ circuit: CircuitModel, on db: any Database) async throws -> (
+        plan: CircuitPlan, funnel: CircuitFunnel
+    ) {
+        let circuitID = try circuit.requireID()
+        let versions = try await CircuitVersionModel.query(on: db).filter(\.$circuit.$id == circuitID)
+            .sort(\.$version, .descending).all()
+        let plan: CircuitPlan
+        if let newest = versions.first { plan = try newest.plan } else { plan = try await draftPlan(circuit, on: db) }
+        let versionIDs = try versions.map { try $0.requireID() }
+        guard !versionIDs.isEmpty else {
+            return (
+                plan,
+                CircuitFunnel(enrolled: 0, completed: 0, steps: plan.steps.map { _ in .init(reserved: 0, attended: 0) })
+            )
+        }
+        let enrolled = try await VoucherModel.query(on: db).filter(\.$scope == .circuit)
+            .filter(\.$scopeID ~~ versionIDs).filter(\.$beneficiary.$id != nil).count()
+        let completed = try await CertificateModel.query(on: db).filter(\.$circuitVersion.$id ~~ versionIDs).count()
+        let sql = db as! any SQLDatabase
+        func countBySlot(_ table: String, standingOnly: Bool) async throws -> [UUID: Int] {
+            var query = sql.select().column(SQLColumn("slot", table: "x"))
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier("x")))
+                .join(
+                    SQLAlias(SQLIdentifier(VoucherModel.schema), as: SQLIdentifier("v")), method: SQLJoinMethod.inner,
+                    on: SQLColumn("voucher_id", table: "x"), .equal, SQLColumn("id", table: "v")
+                )
+                .where(SQLColumn("scope", table: "v"), .equal, SQLBind(VoucherScope.circuit.rawValue))
+                .where(SQLColumn("scope_id", table: "v"), .in, SQLGroupExpression(versionIDs.map { SQLBind($0) }))
+            if standingOnly { query = query.where(SQLColumn("voided_at", table: "x"), .is, SQLLiteral.null) }
+            let rows = try await query.groupBy(SQLColumn("slot", table: "x")).all()
+            var counts: [UUID: Int] = [:]
+            for row in rows {
+                counts[try row.decode(column: "slot", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+            }
+            return counts
+        }
+        let reserved = try await countBySlot(ReservationModel.schema, standingOnly: false)
+        let attended = try await countBySlot(RedemptionModel.schema, standingOnly: true)
+        return (
+            plan,
+            CircuitFunnel(
+                enrolled: enrolled, completed: completed,
+                steps: plan.steps.map { .init(reserved: reserved[$0.id] ?? 0, attended: attended[$0.id] ?? 0) })
+        )
+    }
+
     /// The newest published version of a circuit, if any.
     static func currentVersion(_ circuitID: UUID, on db: any Database) async throws -> CircuitVersionModel? {
         try await CircuitVersionModel.query(on: db).filter(\.$circuit.$id == circuitID)
@@ -144,6 +194,20 @@ enum Circuits {
             guard steps.indices.contains(target) else { return }
             steps.swapAt(index, target)
             try await renumber(steps, on: db)
+        }
+    }
+
+    /// Puts the circuit's steps in the order given (drag and drop): `order` must name each of
+    /// its steps exactly once, or nothing changes.
+    static func reorderSteps(_ circuitID: UUID, order: [UUID], on db: any Database) async throws {
+        try await db.writeTransaction { db in
+            let steps = try await CircuitStepModel.query(on: db).filter(\.$circuit.$id == circuitID)
+                .sort(\.$position).all()
+            let byID = Dictionary(uniqueKeysWithValues: try steps.map { (try $0.requireID(), $0) })
+            guard order.count == steps.count, Set(order) == Set(byID.keys) else {
+                throw DomainError(.invalidValue, field: "order")
+            }
+            try await renumber(order.compactMap { byID[$0] }, on: db)
         }
     }
 

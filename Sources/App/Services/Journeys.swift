@@ -181,6 +181,41 @@ enum Journeys {
 
     // MARK: Admission
 
+    /// The standing admission of the step that `session` belongs to, if any.
+    static func admission(_ journey: Journey, session: EventSessionModel) -> RedemptionModel? {
+        journey.plan.step(offering: session.$event.id).flatMap { journey.redemption(for: $0.id) }
+    }
+
+    /// Whether the holder may be admitted to `session` now (the step not admitted yet): a usable
+    /// voucher, a reservation for that very session, and (strict order) every earlier step
+    /// attended. The same rules the door applies, read without changing anything.
+    static func checkAdmission(_ journey: Journey, session: EventSessionModel, now: Date) throws(DomainError) -> (
+        step: CircuitPlan.Step, reservation: ReservationModel
+    ) {
+        try checkUsable(journey.voucher, now: now)
+        guard let reservation = journey.reservations.first(where: { $0.$session.id == session.id }) else {
+            throw DomainError(.reservationMissing)
+        }
+        let step = try journey.plan.checkAdmission(event: session.$event.id, progress: journey.progress)
+        return (step, reservation)
+    }
+
+    /// What the door would answer for this holder at `session`.
+    enum DoorStatus {
+        case ready(CircuitPlan.Step)
+        case admitted(RedemptionModel)
+        case refused(DomainError)
+    }
+
+    static func doorStatus(_ journey: Journey, session: EventSessionModel, now: Date) -> DoorStatus {
+        if let first = admission(journey, session: session) { return .admitted(first) }
+        do {
+            return .ready(try checkAdmission(journey, session: session, now: now).step)
+        } catch {
+            return .refused(error)
+        }
+    }
+
     enum Admission {
         case admitted(RedemptionModel, certificate: CertificateModel?)
         /// This step was admitted before: the first admission.
@@ -204,14 +239,8 @@ enum Journeys {
             guard let session = try await EventSessionModel.find(sessionID, on: db) else {
                 throw DomainError(.notFound, field: "session")
             }
-            if let step = journey.plan.step(offering: session.$event.id), let first = journey.redemption(for: step.id) {
-                return .alreadyUsed(first)
-            }
-            try checkUsable(voucher, now: now)
-            guard let reservation = journey.reservations.first(where: { $0.$session.id == sessionID }) else {
-                throw DomainError(.reservationMissing)
-            }
-            let step = try journey.plan.checkAdmission(event: session.$event.id, progress: journey.progress)
+            if let first = admission(journey, session: session) { return .alreadyUsed(first) }
+            let (step, reservation) = try checkAdmission(journey, session: session, now: now)
             let event = try await EventModel.find(session.$event.id, on: db).orNotFound()
             let price = step.options.first { $0.event == event.id }?.price ?? voucher.value
             let balance = try await LedgerStore.balance(.voucher(voucherID.uuidString), voucher.currency, on: db)

@@ -82,6 +82,7 @@ enum AdminCircuitsController {
                 actions: [
                     .init(href: SiteRoute.adminCircuitSteps(.value(id)).path, label: req.t("action-circuit-steps")),
                     .init(href: SiteRoute.adminCircuitEdit(.value(id)).path, label: req.t("action-edit")),
+                    .init(href: SiteRoute.adminCircuitStats(.value(id)).path, label: req.t("action-circuit-stats")),
                 ])
         }
         let view = ListView(
@@ -177,7 +178,7 @@ enum AdminCircuitsController {
                     .init(
                         href: SiteRoute.adminCircuitStep(.value(id), step: .value(stepID), move: .value(move)).path,
                         label: req.t("action-step-\(move)", ["position": .integer(step.position)]), method: "post")
-                })
+                }, key: stepID.uuidString.lowercased())
         }
         let events = try await EventModel.query(on: req.db).with(\.$texts).sort(\.$createdAt).all()
         var form = FormView(
@@ -209,6 +210,7 @@ enum AdminCircuitsController {
                     label: req.t("action-unpublish"), method: "post"))
             links.append(.init(href: SiteRoute.circuit(.value(id)).path, label: req.t("action-view")))
         }
+        links.append(.init(href: SiteRoute.adminCircuitStats(.value(id)).path, label: req.t("action-circuit-stats")))
         let heading = title(circuit, req: req)?.title ?? ""
         let view = ListView(
             intro: .text(
@@ -219,7 +221,11 @@ enum AdminCircuitsController {
                         "status": .string(req.t("circuit-status-\(circuit.status.rawValue)")),
                     ])),
             columns: [req.t("column-step"), req.t("column-step-events"), req.t("column-step-price")], rows: rows,
-            empty: req.t("admin-circuit-no-steps"), links: links, notice: notice, form: form)
+            empty: req.t("admin-circuit-no-steps"), links: links, notice: notice, form: form,
+            reorder: steps.count > 1
+                ? .init(
+                    action: SiteRoute.adminCircuitStepsOrder(.value(id)).path, hint: req.t("admin-steps-drag-hint"))
+                : nil)
         return try await req.page("list", title: req.t("admin-circuit-steps-title"), view, status: status)
     }
 
@@ -253,6 +259,66 @@ enum AdminCircuitsController {
         default: throw DomainError(.notFound)
         }
         return try await renderSteps(req, circuit: circuit, notice: req.t("admin-steps-saved"))
+    }
+
+    /// Drag and drop's answer: the steps in their new order (`order`, step ids separated by
+    /// commas). Anything but the circuit's own steps, each once, is refused and changes nothing.
+    @Sendable static func reorder(req: Request) async throws -> Response {
+        let circuit = try await circuit(req)
+        struct OrderInput: Content { var order: String? }
+        let raw = try req.content.decode(OrderInput.self).order ?? ""
+        do {
+            let ids = try raw.split(separator: ",").map { part in
+                guard let id = UUID(uuidString: part.trimmingCharacters(in: .whitespaces)) else {
+                    throw DomainError(.invalidValue, field: "order")
+                }
+                return id
+            }
+            try await Circuits.reorderSteps(try circuit.requireID(), order: ids, on: req.db)
+            return try await renderSteps(req, circuit: circuit, notice: req.t("admin-steps-saved"))
+        } catch let error as DomainError where error.field == "order" {
+            return try await renderSteps(
+                req, circuit: circuit, notice: req.t("admin-steps-order-invalid"), status: .unprocessableEntity)
+        }
+    }
+
+    /// Per circuit: enrolled, reserved and attended per step, completion rate, drop-off.
+    @Sendable static func stats(req: Request) async throws -> Response {
+        let circuit = try await circuit(req)
+        let id = try circuit.requireID()
+        let (plan, funnel) = try await Circuits.funnel(circuit, on: req.db)
+        let events = try await EventModel.query(on: req.db).filter(
+            \.$id ~~ Set(plan.steps.flatMap { $0.options.map(\.event) })
+        )
+        .with(\.$texts).all()
+        let percent = { (share: Double?) -> String in
+            var options = NumberOptions()
+            options.style = .percent
+            return share.map { req.t("stats-share", ["value": .number(FluentNumber($0, options: options))]) } ?? "—"
+        }
+        let rows = plan.steps.enumerated().map { index, step -> ListView.Row in
+            let titles = step.options.compactMap { option in events.first { $0.id == option.event } }
+                .map { EventPresenter.text(of: $0, for: req)?.title ?? "—" }.sorted()
+            let counts = funnel.steps[index]
+            return ListView.Row(cells: [
+                .data(String(index + 1)), .data(titles.joined(separator: " · ")), .data(String(counts.reserved)),
+                .data(String(counts.attended)), .data(percent(funnel.dropOff(at: index))),
+            ])
+        }
+        let view = ListView(
+            intro: .text(
+                req.t(
+                    "admin-circuit-stats-intro",
+                    [
+                        "title": .string(title(circuit, req: req)?.title ?? ""), "enrolled": .integer(funnel.enrolled),
+                        "completed": .integer(funnel.completed), "rate": .string(percent(funnel.completionRate)),
+                    ])),
+            columns: [
+                req.t("column-step"), req.t("column-step-events"), req.t("column-reserved"), req.t("column-attended"),
+                req.t("column-drop-off"),
+            ], rows: rows, empty: req.t("admin-circuit-no-steps"),
+            links: [.init(href: SiteRoute.adminCircuitSteps(.value(id)).path, label: req.t("action-circuit-steps"))])
+        return try await req.page("list", title: req.t("admin-circuit-stats-title"), view)
     }
 
     @Sendable static func publish(req: Request) async throws -> Response {

@@ -142,7 +142,8 @@ enum DashboardController {
             intro: req.t("dashboard-welcome", ["name": .string(user.displayName)]), cards: cards + [accountCard(req)])
     }
 
-    /// Today's sessions at the user's Organizers, for the door. Scanning arrives with the door issue.
+    /// The sessions of the next two weeks at the user's Organizers (today's first), each
+    /// opening the list of people expected.
     @Sendable static func door(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let organizerIDs = try await organizers(req, managedOnly: false).map { try $0.requireID() }
@@ -150,17 +151,23 @@ enum DashboardController {
         let sessions = try await EventSessionModel.query(on: req.db)
             .join(EventModel.self, on: \EventSessionModel.$event.$id == \EventModel.$id)
             .filter(EventModel.self, \.$organizer.$id ~~ organizerIDs)
-            .filter(\.$endsAt > now).filter(\.$startsAt < now.addingTimeInterval(86400))
+            .filter(\.$endsAt > now).filter(\.$startsAt < now.addingTimeInterval(14 * 86400))
             .with(\.$event) { $0.with(\.$texts).with(\.$venue) }
             .sort(\.$startsAt).all()
-        let rows = sessions.map { s -> ListView.Row in
+        let rows = try sessions.map { s -> ListView.Row in
             let format = Formatting(
                 language: req.language, timeZone: TimeZone(identifier: s.event.venue.timeZone) ?? .gmt)
             let text = EventPresenter.text(of: s.event, for: req)
-            return ListView.Row(cells: [
-                .time(s.startsAt, format.dateTime(s.startsAt)), .data(text?.title ?? "", lang: text?.language),
-                .data(s.event.venue.name), .data(String(s.capacity)),
-            ])
+            return ListView.Row(
+                cells: [
+                    .time(s.startsAt, format.dateTime(s.startsAt)), .data(text?.title ?? "", lang: text?.language),
+                    .data(s.event.venue.name),
+                    .text(
+                        req.t("door-places", ["reserved": .integer(s.reserved), "capacity": .integer(s.capacity)])),
+                ],
+                actions: [
+                    .init(href: SiteRoute.doorSession(.value(try s.requireID())).path, label: req.t("door-expected"))
+                ])
         }
         let view = ListView(
             intro: .text(req.t("dashboard-welcome", ["name": .string(user.displayName)]) + " " + req.t("door-intro")),

@@ -90,7 +90,7 @@ enum ImpactController {
                 ]
             )
         }.sorted { $0.0 < $1.0 }.map(\.1)
-        let open = vouchers.filter { $0.scope != .event }.map(fact)
+        let open = vouchers.filter { $0.scope == .credit }.map(fact)
         var byEventRows = byEvent
         if !open.isEmpty {
             let impact = Impact(open)
@@ -99,6 +99,28 @@ enum ImpactController {
                 count(impact.attended), .text("—"),
             ])
         }
+
+        // By circuit: vouchers for any version of one circuit.
+        let versionIDs = Set(vouchers.compactMap { $0.scope == .circuit ? $0.scopeID : nil })
+        let versions = try await CircuitVersionModel.query(on: req.db).filter(\.$id ~~ versionIDs).all()
+        let circuitOf = Dictionary(uniqueKeysWithValues: try versions.map { (try $0.requireID(), $0.$circuit.id) })
+        let circuits = try await CircuitModel.query(on: req.db).filter(\.$id ~~ Set(circuitOf.values))
+            .with(\.$texts).all()
+        let byCircuit = circuits.map { circuit -> (String, [ListView.Cell]) in
+            let mine = vouchers.filter { $0.scope == .circuit && $0.scopeID.flatMap { circuitOf[$0] } == circuit.id }
+            let impact = Impact(mine.map(fact))
+            let text = AdminCircuitsController.title(circuit, req: req)
+            let title = text?.title ?? ""
+            let currency = mine.first?.currency ?? .eur
+            return (
+                title,
+                [
+                    .data(title, lang: text?.language), count(impact.placesFunded), count(impact.nominated),
+                    count(impact.attended), count(impact.circuitsCompleted),
+                    .data(money(impact.redeemedMinor, currency)),
+                ]
+            )
+        }.sorted { $0.0 < $1.0 }.map(\.1)
 
         let moneyColumns = [
             req.t("impact-redeemed"), req.t("impact-outstanding"), req.t("impact-expired"),
@@ -127,7 +149,17 @@ enum ImpactController {
                             req.t("impact-event"), req.t("impact-venue"), req.t("impact-places"),
                             req.t("impact-nominated"), req.t("impact-attended"), req.t("impact-redeemed"),
                         ], rows: byEventRows),
-                ],
+                ]
+                    + (byCircuit.isEmpty
+                        ? []
+                        : [
+                            Table(
+                                id: "circuits", title: req.t("impact-circuits-title"),
+                                columns: [
+                                    req.t("impact-circuit"), req.t("impact-places"), req.t("impact-nominated"),
+                                    req.t("impact-attended"), req.t("impact-circuits"), req.t("impact-redeemed"),
+                                ], rows: byCircuit)
+                        ]),
             empty: contributions.isEmpty ? req.t("mentor-contributions-empty") : nil)
         return try await req.page("impact", title: req.t("impact-title"), view)
     }
