@@ -38,3 +38,26 @@ column-participant = Name
 column-circuit-step = Circuit and step
 column-reserved-at = Reserved on
 column-door-status = At the door
+# Scanner: the answer when the person may come in; $holder: the name or alias the partner nominated (check it is them).
+door-answer-admitted = Admitted: { $holder }.
+# Scanner: this step was already admitted; $date: when; $door: the device or person at the door; $by: who admitted.
+door-answer-already-used = Already used on { $date } at { $door } ({ $by }).
+door-scan = Scan
+door-scan-title = Scanner
+# $admitted, $reserved, $capacity: numbers for this session.
+door-counter = Admitted { $admitted } · reserved { $reserved } · places { $capacity }
+door-code-label = Voucher code or QR
+door-code-hint = Scan the QR code or type the code, then press Enter.
+door-admit = Admit
+door-result-admitted = Admitted
+door-result-already = Already used
+door-result-refused = Not admitted
+door-undo = Undo this admission
+door-undo-reason = Reason for undoing
+door-undone = The admission was undone: the step is open again.
+door-recent = Recent scans
+door-recent-empty = No admissions yet.
+# $door: the device or person who admitted.
+door-recent-admitted = admitted ({ $door })
+# $reason: why the admission was undone.
+door-recent-undone = undone: { $reason }

@@ -38,3 +38,26 @@ column-participant = Nome
 column-circuit-step = Percorso e tappa
 column-reserved-at = Prenotato il
 column-door-status = All'ingresso
+# Scanner: the answer when the person may come in; $holder: the name or alias the partner nominated (check it is them).
+door-answer-admitted = Ammesso: { $holder }.
+# Scanner: this step was already admitted; $date: when; $door: the device or person at the door; $by: who admitted.
+door-answer-already-used = Già usato il { $date } a { $door } ({ $by }).
+door-scan = Scansiona
+door-scan-title = Scanner
+# $admitted, $reserved, $capacity: numbers for this session.
+door-counter = Ammessi { $admitted } · prenotati { $reserved } · posti { $capacity }
+door-code-label = Codice o QR del voucher
+door-code-hint = Scansiona il codice QR o scrivi il codice, poi premi Invio.
+door-admit = Ammetti
+door-result-admitted = Ammesso
+door-result-already = Già usato
+door-result-refused = Non ammesso
+door-undo = Annulla questo ingresso
+door-undo-reason = Motivo dell'annullamento
+door-undone = L'ingresso è stato annullato: la tappa è di nuovo aperta.
+door-recent = Ultime scansioni
+door-recent-empty = Ancora nessun ingresso.
+# $door: the device or person who admitted.
+door-recent-admitted = ammesso ({ $door })
+# $reason: why the admission was undone.
+door-recent-undone = annullato: { $reason }

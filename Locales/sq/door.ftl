@@ -38,3 +38,26 @@ column-participant = Emri
 column-circuit-step = Rrugëtimi dhe hapi
 column-reserved-at = Rezervuar më
 column-door-status = Në hyrje
+# Scanner: the answer when the person may come in; $holder: the name or alias the partner nominated (check it is them).
+door-answer-admitted = U pranua: { $holder }.
+# Scanner: this step was already admitted; $date: when; $door: the device or person at the door; $by: who admitted.
+door-answer-already-used = Përdorur tashmë më { $date } te { $door } ({ $by }).
+door-scan = Skano
+door-scan-title = Skaneri
+# $admitted, $reserved, $capacity: numbers for this session.
+door-counter = Të pranuar { $admitted } · të rezervuar { $reserved } · vende { $capacity }
+door-code-label = Kodi ose QR i kuponit
+door-code-hint = Skanoni kodin QR ose shkruani kodin, pastaj shtypni Enter.
+door-admit = Prano
+door-result-admitted = U pranua
+door-result-already = Përdorur tashmë
+door-result-refused = Nuk u pranua
+door-undo = Anulo këtë hyrje
+door-undo-reason = Arsyeja e anulimit
+door-undone = Hyrja u anulua: hapi është sërish i hapur.
+door-recent = Skanimet e fundit
+door-recent-empty = Ende asnjë hyrje.
+# $door: the device or person who admitted.
+door-recent-admitted = u pranua ({ $door })
+# $reason: why the admission was undone.
+door-recent-undone = u anulua: { $reason }

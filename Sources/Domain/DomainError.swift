@@ -115,6 +115,18 @@ public struct DomainError: Error, Hashable, Sendable {
         case alreadyRedeemed = "already-redeemed"
         /// No certificate has that code.
         case certificateUnknown = "certificate-unknown"
+        /// The door: a session of another organizer than the scanner's.
+        case wrongOrganizer = "wrong-organizer"
+        /// The door: admissions are for today's sessions only.
+        case sessionNotToday = "session-not-today"
+        /// An admission is undone only within 15 minutes.
+        case voidTooLate = "void-too-late"
+        /// Undoing the admission would take back value its fund has spent since.
+        case voidNotPossible = "void-not-possible"
+        /// A scan's nonce was used before with a different request.
+        case nonceReused = "nonce-reused"
+        /// A device token that is unknown or revoked.
+        case deviceUnknown = "device-unknown"
     }
 
     public var code: Code

@@ -178,6 +178,24 @@ public enum LedgerStore {
         return seq
     }
 
+    /// What the transaction (kind, reference) moved into `account`, or 0 if there is none.
+    public static func amount(
+        kind: LedgerTransaction.Kind, reference: String, account: LedgerAccount, on db: any Database
+    ) async throws -> Int {
+        let sql = try sqlDatabase(db)
+        let rows = try await sql.select().column(SQLColumn("amount_minor", table: "p"))
+            .from(SQLAlias(SQLIdentifier("ledger_postings"), as: SQLIdentifier("p")))
+            .join(
+                SQLAlias(SQLIdentifier("ledger_transactions"), as: SQLIdentifier("t")), method: SQLJoinMethod.inner,
+                on: SQLColumn("transaction_seq", table: "p"), .equal, SQLColumn("seq", table: "t")
+            )
+            .where(SQLColumn("kind", table: "t"), .equal, SQLBind(kind.rawValue))
+            .where(SQLColumn("reference", table: "t"), .equal, SQLBind(reference))
+            .where(SQLColumn("account", table: "p"), .equal, SQLBind(account.key))
+            .all()
+        return try rows.reduce(0) { $0 + (try $1.decode(column: "amount_minor", as: Int.self)) }
+    }
+
     /// Rows per multi-row statement: four values each stays well under SQLite's 32,766 and
     /// PostgreSQL's 65,535 bound parameters.
     static let rowsPerStatement = 1000

@@ -16,5 +16,6 @@ public enum Migrations {
         M011Circuits(),
         M012CircuitPlaces(),
         M013Journeys(),
+        M014Door(),
     ]
 }

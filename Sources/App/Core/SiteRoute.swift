@@ -68,6 +68,8 @@ public enum SiteRoute: Sendable {
     case organizerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
     case doorHome
     case doorSession(Parameter<UUID>)
+    case doorScan(Parameter<UUID>)
+    case doorVoid(Parameter<UUID>, redemption: Parameter<UUID>)
 
     case adminHome
     case adminOrganizers
@@ -116,6 +118,9 @@ public enum SiteRoute: Sendable {
     case apiPartnerNomination(Parameter<UUID>, nomination: Parameter<UUID>)
     case apiReservations
     case apiReservation(Parameter<UUID>)
+    case apiRedemptions
+    case apiRedemptionVoid(Parameter<UUID>)
+    case apiSessionCheckIn(Parameter<UUID>)
 
     /// Path components: parameters appear as `:name` for `.key`.
     public var pathComponents: [PathComponent] {
@@ -192,6 +197,9 @@ public enum SiteRoute: Sendable {
             return ["organizer", p("organizerID", id), "members", p("memberID", member), "remove"]
         case .doorHome: return ["door"]
         case .doorSession(let id): return ["door", "sessions", p("sessionID", id)]
+        case .doorScan(let id): return ["door", "sessions", p("sessionID", id), "scan"]
+        case .doorVoid(let id, let redemption):
+            return ["door", "sessions", p("sessionID", id), "redemptions", p("redemptionID", redemption), "void"]
         case .adminHome: return ["admin"]
         case .adminOrganizers: return ["admin", "organizers"]
         case .adminOrganizerEdit(let id): return ["admin", "organizers", p("organizerID", id), "edit"]
@@ -246,6 +254,9 @@ public enum SiteRoute: Sendable {
             return ["api", "v1", "partners", p("partnerID", id), "nominations", p("nominationID", nomination)]
         case .apiReservations: return ["api", "v1", "reservations"]
         case .apiReservation(let id): return ["api", "v1", "reservations", p("reservationID", id)]
+        case .apiRedemptions: return ["api", "v1", "redemptions"]
+        case .apiRedemptionVoid(let id): return ["api", "v1", "redemptions", p("redemptionID", id), "void"]
+        case .apiSessionCheckIn(let id): return ["api", "v1", "sessions", p("sessionID", id), "checkin"]
         }
     }
 

@@ -91,6 +91,9 @@ func routes(_ app: Application) throws {
     let door = app.routes.grouped(AreaMiddleware(area: .door))
     door.on(.GET, .doorHome, area: .door, use: DashboardController.door)
     door.on(.GET, .doorSession(.key), area: .door, use: DoorController.expected)
+    door.on(.GET, .doorScan(.key), area: .door, use: DoorController.scanPage)
+    door.on(.POST, .doorScan(.key), area: .door, use: DoorController.scan)
+    door.on(.POST, .doorVoid(.key, redemption: .key), area: .door, use: DoorController.void)
 
     let admin = app.routes.grouped(AreaMiddleware(area: .admin))
     admin.on(.GET, .adminHome, area: .admin, use: DashboardController.admin)
@@ -157,6 +160,10 @@ func apiRoutes(_ app: Application) {
     // Authenticated by the voucher code itself, not by an account.
     open.on(.POST, .apiReservations, area: .publicSite, use: ReservationsAPIController.create)
     open.on(.DELETE, .apiReservation(.key), area: .publicSite, use: ReservationsAPIController.delete)
+    // Authenticated by a device token (`DoorDevices`), not by an account.
+    open.on(.POST, .apiRedemptions, area: .publicSite, use: RedemptionsAPIController.create)
+    open.on(.POST, .apiRedemptionVoid(.key), area: .publicSite, use: RedemptionsAPIController.void)
+    open.on(.GET, .apiSessionCheckIn(.key), area: .publicSite, use: RedemptionsAPIController.checkIn)
 
     let account = app.routes.grouped(AreaMiddleware(area: .account))
     let accountWrites = account.grouped(IdempotencyMiddleware(required: true))

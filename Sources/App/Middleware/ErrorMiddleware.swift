@@ -30,7 +30,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
 
     static func status(for code: DomainError.Code) -> HTTPResponseStatus {
         switch code {
-        case .unauthenticated: .unauthorized
+        case .unauthenticated, .deviceUnknown: .unauthorized
         case .forbidden, .csrf: .forbidden
         case .notFound, .tokenInvalid, .voucherUnknown, .certificateUnknown: .notFound
         case .sessionFull, .alreadyRedeemed, .stepReserved, .reservationNeeded: .conflict
@@ -38,7 +38,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway
         case .signatureInvalid: .badRequest
-        case .nothingToRefund, .nothingToAllocate, .idempotencyInProgress: .conflict
+        case .nothingToRefund, .nothingToAllocate, .idempotencyInProgress, .nonceReused: .conflict
         case .idempotencyKeyRequired, .unknownParameter: .badRequest
         case .methodNotAllowed: .methodNotAllowed
         case .wrongCredentials: .unauthorized

@@ -229,11 +229,23 @@ enum Journeys {
     /// to the organizer; the voucher is in use, or completed once every step is attended (its
     /// unspent value, a cheaper option's difference, back to its fund); a completed circuit
     /// gets its certificate in the same transaction.
-    static func admit(voucherID: UUID, sessionID: UUID, by actor: String, app: Application, on db: any Database)
-        async throws -> Admission
-    {
+    static func admit(
+        voucherID: UUID, sessionID: UUID, by actor: String, door: String? = nil, deviceID: UUID? = nil,
+        app: Application, on db: any Database
+    ) async throws -> Admission {
+        try await db.writeTransaction { db in
+            try await admitInTransaction(
+                voucherID: voucherID, sessionID: sessionID, by: actor, door: door, deviceID: deviceID, app: app, in: db)
+        }
+    }
+
+    /// `admit` inside the caller's write transaction (the door stores the scan's answer in it).
+    static func admitInTransaction(
+        voucherID: UUID, sessionID: UUID, by actor: String, door: String?, deviceID: UUID?, app: Application,
+        in db: any Database
+    ) async throws -> Admission {
         let now = app.mentore.now()
-        return try await db.writeTransaction { db in
+        do {
             let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
             let journey = try await load(voucher, on: db)
             guard let session = try await EventSessionModel.find(sessionID, on: db) else {
@@ -250,12 +262,12 @@ enum Journeys {
             let inserted = try await sql.insert(into: RedemptionModel.schema)
                 .columns(
                     "id", "voucher_id", "session_id", "event_id", "slot", "active_slot", "amount_minor", "currency",
-                    "organizer_id", "admitted_by", "admitted_at"
+                    "organizer_id", "admitted_by", "admitted_at", "door", "device_id"
                 )
                 .values(
                     SQLBind(id), SQLBind(voucherID), SQLBind(sessionID), SQLBind(event.id), SQLBind(reservation.slot),
                     SQLBind(reservation.slot), SQLBind(amount.minor), SQLBind(amount.currency.rawValue),
-                    SQLBind(event.$organizer.id), SQLBind(actor), SQLBind(now)
+                    SQLBind(event.$organizer.id), SQLBind(actor), SQLBind(now), SQLBind(door), SQLBind(deviceID)
                 )
                 .ignoringConflicts(with: ["voucher_id", "active_slot"]).returning("id").all()
             guard inserted.count == 1 else {
@@ -289,7 +301,8 @@ enum Journeys {
                         Bookings.release(
                             Money(minor: left, currency: voucher.currency), voucher: voucherID.uuidString,
                             fund: voucher.$fund.id.uuidString),
-                        reference: "complete:\(voucherID.uuidString.lowercased())", at: now, on: db)
+                        // Named by the admission that completed it: undone with it (`Door.void`).
+                        reference: "complete:\(id.uuidString.lowercased())", at: now, on: db)
                 }
             }
             var certificate: CertificateModel?

@@ -34,10 +34,60 @@ public final class RedemptionModel: Model, @unchecked Sendable {
     @Field(key: "admitted_by") public var admittedBy: String
     @Field(key: "admitted_at") public var admittedAt: Date
     @OptionalField(key: "voided_at") public var voidedAt: Date?
+    /// The scanning device, when a device admitted.
+    @OptionalField(key: "device_id") public var deviceID: UUID?
+    /// The door or device's label, as shown on an *already used* answer.
+    @OptionalField(key: "door") public var door: String?
+    @OptionalField(key: "voided_by") public var voidedBy: String?
+    @OptionalField(key: "void_reason") public var voidReason: String?
 
     public init() {}
 
     public var amount: Money { Money(minor: amountMinor, currency: currency) }
+}
+
+/// A scanning device of one organizer: a bearer token (kept as its SHA-256 hash) that admits
+/// at that organizer's sessions only, until revoked.
+public final class DoorDeviceModel: Model, @unchecked Sendable {
+    public static let schema = "door_devices"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "organizer_id") public var organizer: OrganizerModel
+    @Field(key: "label") public var label: String
+    @Field(key: "token_hash") public var tokenHash: String
+    /// The token's last characters, to tell tokens apart in the list.
+    @Field(key: "hint") public var hint: String
+    @Field(key: "created_by") public var createdBy: String
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
+    @OptionalField(key: "revoked_at") public var revokedAt: Date?
+
+    public init() {}
+
+    public init(organizerID: UUID, label: String, tokenHash: String, hint: String, createdBy: String, at date: Date) {
+        self.$organizer.id = organizerID
+        self.label = label
+        self.tokenHash = tokenHash
+        self.hint = hint
+        self.createdBy = createdBy
+        self.createdAt = date
+    }
+}
+
+/// A scan's answer, kept under its nonce: the same nonce from the same scanner gets the same
+/// answer; with a different request it is refused.
+public final class DoorScanModel: Model, @unchecked Sendable {
+    public static let schema = "door_scans"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "scanner") public var scanner: String
+    @Field(key: "nonce") public var nonce: String
+    @Field(key: "request_hash") public var requestHash: String
+    @Field(key: "status") public var status: Int
+    @Field(key: "response") public var response: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
 }
 
 /// A circuit completed: what the printable page, the public check and the credential show.

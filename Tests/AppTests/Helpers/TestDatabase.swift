@@ -167,8 +167,8 @@ func withApp(
 
 /// Two app instances on one fresh database, as two servers behind a load balancer would be.
 func withTwoApps(
-    environment: [String: String] = [:], seed: Bool = false, mailTransport: (any MailTransport)? = nil,
-    _ body: (Application, Application) async throws -> Void
+    environment: [String: String] = [:], now: (@Sendable () -> Date)? = nil, seed: Bool = false,
+    mailTransport: (any MailTransport)? = nil, _ body: (Application, Application) async throws -> Void
 ) async throws {
     let (url, drop) = try await TestDatabases.shared.make()
     let first = try await Application.make(.testing)
@@ -177,7 +177,8 @@ func withTwoApps(
         for app in [first, second] {
             app.logger.logLevel = .warning
             try await configure(
-                app, config: TestEnvironment.config(databaseURL: url, extra: environment), mailTransport: mailTransport)
+                app, config: TestEnvironment.config(databaseURL: url, extra: environment), mailTransport: mailTransport,
+                now: now)
         }
         if seed { try await DemoData.seed(first) }
         try await body(first, second)

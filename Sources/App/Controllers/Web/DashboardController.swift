@@ -166,7 +166,8 @@ enum DashboardController {
                         req.t("door-places", ["reserved": .integer(s.reserved), "capacity": .integer(s.capacity)])),
                 ],
                 actions: [
-                    .init(href: SiteRoute.doorSession(.value(try s.requireID())).path, label: req.t("door-expected"))
+                    .init(href: SiteRoute.doorScan(.value(try s.requireID())).path, label: req.t("door-scan")),
+                    .init(href: SiteRoute.doorSession(.value(try s.requireID())).path, label: req.t("door-expected")),
                 ])
         }
         let view = ListView(

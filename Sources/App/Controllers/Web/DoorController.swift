@@ -83,7 +83,10 @@ enum DoorController {
                 req.t("column-door-status"),
             ],
             rows: rows, empty: req.t("door-session-empty"),
-            links: [.init(href: SiteRoute.doorHome.path, label: req.t("door-back"))])
+            links: [
+                .init(href: SiteRoute.doorScan(.value(sessionID)).path, label: req.t("door-scan")),
+                .init(href: SiteRoute.doorHome.path, label: req.t("door-back")),
+            ])
         return try await req.page("list", title: req.t("door-session-title"), view)
     }
 }

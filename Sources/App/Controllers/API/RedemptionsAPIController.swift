@@ -1,0 +1,205 @@
+import Domain
+import Fluent
+import Foundation
+import Localization
+import Persistence
+import Vapor
+
+/// The scanner API for door apps and kiosks, authenticated by a device token
+/// (`Authorization: Bearer mnd_…`) scoped to one organizer: admissions (retried safely under a
+/// nonce), undo within 15 minutes, and a session's check-in list.
+enum RedemptionsAPIController {
+    struct ScanRequest: Decodable {
+        var code: String?
+        var sessionId: String?
+        var nonce: String?
+    }
+
+    struct VoidRequest: Decodable {
+        var reason: String?
+    }
+
+    struct Redemption: Encodable {
+        var id: String
+        var voucherId: String
+        var sessionId: String
+        var stepId: String
+        /// The name or alias the partner nominated: who may come in on this voucher.
+        var holder: String?
+        var admittedAt: Date
+        var admittedBy: String
+        var door: String?
+        var deviceId: String?
+        var amountMinor: Int
+        var currency: String
+        var voidedAt: Date?
+        var voidReason: String?
+    }
+
+    struct ScanAnswer: Encodable {
+        var result: String
+        var reason: String?
+        var message: String
+        var redemption: Redemption?
+        var certificateUrl: String?
+
+        private enum CodingKeys: String, CodingKey { case result, reason, message, redemption, certificateUrl }
+
+        // `reason` and `redemption` are always present, null when they do not apply.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(result, forKey: .result)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(message, forKey: .message)
+            try c.encode(redemption, forKey: .redemption)
+            try c.encodeIfPresent(certificateUrl, forKey: .certificateUrl)
+        }
+    }
+
+    static func view(_ redemption: RedemptionModel, on db: any Database) async throws -> Redemption {
+        let voucher = try await VoucherModel.query(on: db).filter(\.$id == redemption.$voucher.id)
+            .with(\.$beneficiary).first()
+        return Redemption(
+            id: try redemption.requireID().api, voucherId: redemption.$voucher.id.api,
+            sessionId: redemption.$session.id.api, stepId: redemption.slot.api, holder: voucher?.beneficiary?.name,
+            admittedAt: redemption.admittedAt, admittedBy: redemption.admittedBy, door: redemption.door,
+            deviceId: redemption.deviceID?.api, amountMinor: redemption.amountMinor,
+            currency: redemption.currency.rawValue, voidedAt: redemption.voidedAt, voidReason: redemption.voidReason)
+    }
+
+    /// The answer to one scan, in the reader's language: what door staff read on the screen.
+    static func answer(_ outcome: Door.Outcome, req: Request, on db: any Database) async throws -> ScanAnswer {
+        switch outcome {
+        case .admitted(let redemption, let certificate):
+            let view = try await view(redemption, on: db)
+            return ScanAnswer(
+                result: outcome.result, reason: nil,
+                message: req.t("door-answer-admitted", ["holder": .string(view.holder ?? "—")]), redemption: view,
+                certificateUrl: certificate.map {
+                    req.application.mentore.config.siteURL + SiteRoute.certificate(.value($0.code)).path
+                })
+        case .alreadyUsed(let first):
+            let view = try await view(first, on: db)
+            let format = Formatting.platform(req.language)
+            return ScanAnswer(
+                result: outcome.result, reason: DomainError.Code.alreadyRedeemed.rawValue,
+                message: req.t(
+                    "door-answer-already-used",
+                    [
+                        "date": .string(format.dateTime(first.admittedAt)), "door": .string(first.door ?? "—"),
+                        "by": .string(first.admittedBy),
+                    ]), redemption: view)
+        case .refused(let error):
+            return ScanAnswer(
+                result: outcome.result, reason: error.code.rawValue, message: req.t("error-\(error.code.rawValue)"),
+                redemption: nil)
+        }
+    }
+
+    /// `POST /api/v1/redemptions` `{code, session_id, nonce}`.
+    @Sendable static func create(req: Request) async throws -> Response {
+        try APIJSON.allowQuery(req)
+        let device = try await DoorDevices.device(req)
+        let body = try APIJSON.decode(ScanRequest.self, from: req)
+        var v = Validator()
+        let code = v.text(body.code, field: "code", max: 300)
+        let nonce = v.text(body.nonce, field: "nonce", max: 100)
+        let sessionText = v.text(body.sessionId, field: "sessionId", max: 36)
+        let sessionID = UUID(uuidString: sessionText)
+        if !sessionText.isEmpty, sessionID == nil { v.add(.invalidValue, field: "sessionId") }
+        try v.finish()
+        return try await scan(code: code, sessionID: sessionID!, nonce: nonce, scanner: .device(device), req: req)
+            .response
+    }
+
+    /// The scan, its answer as the API's JSON in the reader's language.
+    static func scan(code: String, sessionID: UUID, nonce: String, scanner: Door.Scanner, req: Request)
+        async throws -> Door.Answer
+    {
+        try await Door.scan(
+            code: code, sessionID: sessionID, nonce: nonce, scanner: scanner, app: req.application, on: req.db
+        ) { outcome, db in
+            let data = try APIJSON.encoder.encode(try await answer(outcome, req: req, on: db))
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// `POST /api/v1/redemptions/{id}/void` `{reason}`: within 15 minutes, the device's organizer's.
+    @Sendable static func void(req: Request) async throws -> Response {
+        try APIJSON.allowQuery(req)
+        let device = try await DoorDevices.device(req)
+        guard let id = req.parameters.get("redemptionID").flatMap(UUID.init(uuidString:)) else {
+            throw DomainError(.notFound)
+        }
+        let body = try APIJSON.decode(VoidRequest.self, from: req)
+        let redemption = try await Door.void(
+            id, reason: body.reason, scanner: try Door.Scanner.device(device), app: req.application, on: req.db)
+        return try APIJSON.response(try await view(redemption, on: req.db))
+    }
+
+    struct CheckIn: Encodable {
+        struct Session: Encodable {
+            var id: String
+            var eventId: String
+            var title: String?
+            var startsAt: Date
+            var endsAt: Date
+            var capacity: Int
+            var reserved: Int
+            var admitted: Int
+        }
+
+        struct Entry: Encodable {
+            var reservationId: String
+            var voucherId: String
+            /// SHA-256 (hex) of the voucher's code as printed: a device recognises a scanned
+            /// code offline without holding the codes themselves.
+            var codeSha256: String
+            var holder: String?
+            var stepId: String
+            var status: String
+            var redemptionId: String?
+            var admittedAt: Date?
+        }
+
+        var session: Session
+        var entries: [Entry]
+    }
+
+    /// `GET /api/v1/sessions/{id}/checkin`: the counts and everyone expected, for offline use.
+    @Sendable static func checkIn(req: Request) async throws -> Response {
+        try APIJSON.allowQuery(req)
+        let device = try await DoorDevices.device(req)
+        guard let id = req.parameters.get("sessionID").flatMap(UUID.init(uuidString:)) else {
+            throw DomainError(.notFound)
+        }
+        let session: EventSessionModel
+        do {
+            session = try await Door.session(id, scanner: try Door.Scanner.device(device), on: req.db)
+        } catch let error as DomainError where error.code == .wrongOrganizer {
+            throw DomainError(.notFound)
+        }
+        let reservations = try await ReservationModel.query(on: req.db).filter(\.$session.$id == id)
+            .with(\.$voucher) { $0.with(\.$beneficiary) }.sort(\.$createdAt).all()
+        let admissions = try await RedemptionModel.query(on: req.db).filter(\.$session.$id == id)
+            .filter(\.$voidedAt == nil).all()
+        let entries = try reservations.map { reservation -> CheckIn.Entry in
+            let admission = admissions.first { $0.$voucher.id == reservation.$voucher.id }
+            return CheckIn.Entry(
+                reservationId: try reservation.requireID().api, voucherId: reservation.$voucher.id.api,
+                codeSha256: Door.hash([reservation.voucher.code]), holder: reservation.voucher.beneficiary?.name,
+                stepId: reservation.slot.api, status: admission == nil ? "expected" : "admitted",
+                redemptionId: admission?.id?.api, admittedAt: admission?.admittedAt)
+        }
+        let text = EventPresenter.text(of: session.event, for: req)
+        let answer = CheckIn(
+            session: .init(
+                id: id.api, eventId: session.$event.id.api, title: text?.title, startsAt: session.startsAt,
+                endsAt: session.endsAt, capacity: session.capacity, reserved: session.reserved,
+                admitted: admissions.count),
+            entries: entries)
+        let response = try APIJSON.response(answer)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

@@ -1,0 +1,142 @@
+import Domain
+import Fluent
+import Localization
+import Persistence
+import Vapor
+
+/// The scanner page for door staff: pick a session, then scan (the phone's camera opens the
+/// voucher's URL; a USB or Bluetooth scanner types into the field) or type the code; the answer
+/// fills the screen in colour, with the holder's name to check; undo within 15 minutes.
+extension DoorController {
+    struct ScanView: Encodable {
+        struct Result: Encodable {
+            /// admitted, already, refused: the colour and the sound.
+            var kind: String
+            var title: String
+            var message: String
+            var undo: String?
+        }
+
+        struct Recent: Encodable {
+            var time: String
+            var datetime: String
+            var holder: String
+            var status: String
+        }
+
+        var session: String
+        var counter: String
+        var action: String
+        var nonce: String
+        var notice: String?
+        var error: String?
+        var result: Result?
+        var recent: [Recent]
+        var expected: String
+        var back: String
+    }
+
+    /// Who scans at the page: the signed-in person, for the organizers they work for.
+    static func scanner(_ req: Request, session: EventSessionModel) throws -> Door.Scanner {
+        let user = try req.requireUser()
+        let organizers = user.isAdmin ? [session.event.$organizer.id] : Set(user.organizers.keys)
+        return Door.Scanner.user(user, organizers: organizers)
+    }
+
+    @Sendable static func scanPage(req: Request) async throws -> Response {
+        try await renderScan(req, session: try await session(req))
+    }
+
+    static func renderScan(
+        _ req: Request, session: EventSessionModel, result: ScanView.Result? = nil, notice: String? = nil,
+        error: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let sessionID = try session.requireID()
+        let format = Formatting(
+            language: req.language, timeZone: TimeZone(identifier: session.event.venue.timeZone) ?? .gmt)
+        let admissions = try await RedemptionModel.query(on: req.db).filter(\.$session.$id == sessionID)
+            .with(\.$voucher) { $0.with(\.$beneficiary) }.sort(\.$admittedAt, .descending).all()
+        let standing = admissions.filter { $0.voidedAt == nil }.count
+        let text = EventPresenter.text(of: session.event, for: req)
+        let view = ScanView(
+            session: [text?.title ?? "", format.dateTime(session.startsAt), session.event.venue.name].joined(
+                separator: " · "),
+            counter: req.t(
+                "door-counter",
+                [
+                    "admitted": .integer(standing), "reserved": .integer(session.reserved),
+                    "capacity": .integer(session.capacity),
+                ]),
+            action: SiteRoute.doorScan(.value(sessionID)).path, nonce: SecureToken.make(), notice: notice,
+            error: error, result: result,
+            recent: admissions.prefix(10).map { admission in
+                ScanView.Recent(
+                    time: format.time(admission.admittedAt), datetime: admission.admittedAt.formatted(.iso8601),
+                    holder: admission.voucher.beneficiary?.name ?? "—",
+                    status: admission.voidedAt == nil
+                        ? req.t("door-recent-admitted", ["door": .string(admission.door ?? admission.admittedBy)])
+                        : req.t("door-recent-undone", ["reason": .string(admission.voidReason ?? "")]))
+            },
+            expected: SiteRoute.doorSession(.value(sessionID)).path, back: SiteRoute.doorHome.path)
+        return try await req.page("door-scan", title: req.t("door-scan-title"), view, status: status)
+    }
+
+    /// One scan from the page: the same rules and answers as the API, retried safely under the
+    /// form's nonce (a double tap on *Admit* is one scan).
+    @Sendable static func scan(req: Request) async throws -> Response {
+        let session = try await session(req)
+        let sessionID = try session.requireID()
+        struct Input: Content {
+            var code: String?
+            var nonce: String?
+        }
+        let input = try req.content.decode(Input.self)
+        let code = (input.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !code.isEmpty else {
+            return try await renderScan(
+                req, session: session, error: req.t("error-required"), status: .unprocessableEntity)
+        }
+        // Without the form's nonce (a hand-made request), the scan gets one of its own.
+        let given = String((input.nonce ?? "").prefix(100))
+        let stored = try await RedemptionsAPIController.scan(
+            code: code, sessionID: sessionID, nonce: given.isEmpty ? UUID().uuidString : given,
+            scanner: try scanner(req, session: session), req: req)
+        struct Stored: Decodable {
+            struct Redemption: Decodable { var id: String }
+            var result: String
+            var message: String
+            var redemption: Redemption?
+        }
+        let answer = try APIJSON.decoder.decode(Stored.self, from: Data(stored.body.utf8))
+        let kind = ["admitted": "admitted", "already_used": "already"][answer.result] ?? "refused"
+        let undo =
+            answer.result == "admitted"
+            ? answer.redemption.flatMap(\.id).flatMap(UUID.init(uuidString:)).map {
+                SiteRoute.doorVoid(.value(sessionID), redemption: .value($0)).path
+            } : nil
+        return try await renderScan(
+            req, session: session,
+            result: .init(kind: kind, title: req.t("door-result-\(kind)"), message: answer.message, undo: undo))
+    }
+
+    /// Undo from the page, with a reason, within 15 minutes.
+    @Sendable static func void(req: Request) async throws -> Response {
+        let session = try await session(req)
+        let id = try AdminCatalogController.id(req, "redemptionID")
+        struct Input: Content { var reason: String? }
+        let reason = try req.content.decode(Input.self).reason
+        do {
+            _ = try await Door.void(
+                id, reason: reason, scanner: try scanner(req, session: session), app: req.application, on: req.db)
+            return try await renderScan(req, session: session, notice: req.t("door-undone"))
+        } catch let errors as ValidationErrors {
+            return try await renderScan(
+                req, session: session,
+                notice: errors.errors.map { req.t("error-\($0.code.rawValue)") }.joined(separator: " "),
+                status: .unprocessableEntity)
+        } catch let error as DomainError where error.code != .notFound {
+            return try await renderScan(
+                req, session: session, notice: req.t("error-\(error.code.rawValue)"), status: .unprocessableEntity)
+        }
+    }
+}
