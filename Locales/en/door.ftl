@@ -61,3 +61,15 @@ door-recent-empty = No admissions yet.
 door-recent-admitted = admitted ({ $door })
 # $reason: why the admission was undone.
 door-recent-undone = undone: { $reason }
+devices-title = Scanning devices
+# $organizer: the organizer's name.
+devices-intro = Phones, tablets and kiosks that admit at { $organizer }'s sessions through the scanner API. Each has its own token; revoke one that is lost.
+devices-empty = No devices yet.
+devices-create = Add a device
+field-device-label = Name of the device
+hint-device-label = Where it is used, e.g. "Main entrance, tablet".
+column-device-label = Device
+# $label: the new device's name.
+devices-new-label = The token of “{ $label }”
+devices-new-hint = Copy it into the device now: it is shown only once. Anyone holding it can admit at your sessions.
+devices-revoked = The device was revoked: its token no longer works.

@@ -61,3 +61,15 @@ door-recent-empty = Ancora nessun ingresso.
 door-recent-admitted = ammesso ({ $door })
 # $reason: why the admission was undone.
 door-recent-undone = annullato: { $reason }
+devices-title = Dispositivi di scansione
+# $organizer: the organizer's name.
+devices-intro = Telefoni, tablet e totem che registrano gli ingressi alle date di { $organizer } tramite l'API dello scanner. Ognuno ha il suo token; revoca quello di un dispositivo perso.
+devices-empty = Ancora nessun dispositivo.
+devices-create = Aggiungi un dispositivo
+field-device-label = Nome del dispositivo
+hint-device-label = Dove si usa, per esempio "Ingresso principale, tablet".
+column-device-label = Dispositivo
+# $label: the new device's name.
+devices-new-label = Il token di “{ $label }”
+devices-new-hint = Copialo ora nel dispositivo: viene mostrato una sola volta. Chi lo possiede può registrare ingressi alle tue date.
+devices-revoked = Il dispositivo è stato revocato: il suo token non funziona più.

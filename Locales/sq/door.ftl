@@ -61,3 +61,15 @@ door-recent-empty = Ende asnjë hyrje.
 door-recent-admitted = u pranua ({ $door })
 # $reason: why the admission was undone.
 door-recent-undone = u anulua: { $reason }
+devices-title = Pajisjet e skanimit
+# $organizer: the organizer's name.
+devices-intro = Telefona, tabletë dhe kioska që regjistrojnë hyrjet në datat e { $organizer } përmes API-së së skanerit. Secila ka token-in e vet; revokoni atë të një pajisjeje të humbur.
+devices-empty = Ende asnjë pajisje.
+devices-create = Shtoni një pajisje
+field-device-label = Emri i pajisjes
+hint-device-label = Ku përdoret, p.sh. "Hyrja kryesore, tableta".
+column-device-label = Pajisja
+# $label: the new device's name.
+devices-new-label = Token-i i “{ $label }”
+devices-new-hint = Kopjojeni tani në pajisje: shfaqet vetëm një herë. Kushdo që e ka mund të regjistrojë hyrje në datat tuaja.
+devices-revoked = Pajisja u revokua: token-i i saj nuk funksionon më.

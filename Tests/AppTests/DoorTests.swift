@@ -336,4 +336,62 @@ struct DoorTests {
             try await FundingTests.ledgerIsSound(app)
         }
     }
+
+    @Test("managers add and revoke scanning devices: the token is shown once and works until revoked")
+    func devicesPage() async throws {
+        try await withApp(seed: true) { app async throws in
+            let manager = TestBrowser(app, acceptLanguage: "en")
+            _ = try await manager.login("organizer@mentore.test")
+            let path = SiteRoute.organizerDevices(.value(DemoData.slowMill)).path
+            #expect(try await manager.get(path).status == .ok)
+            #expect(try await manager.post(path, [("label", " ")]).status == .unprocessableEntity)
+            #expect(try await DoorDeviceModel.query(on: app.db).count() == 0)
+            let made = try await manager.post(path, [("label", "Ingresso B")])
+            #expect(made.status == .created)
+            let token = try #require(
+                made.body.range(of: #"value="mnd_"#).map { range in
+                    "mnd_" + String(made.body[range.upperBound...].prefix { $0 != "\"" })
+                })
+            let device = try #require(try await DoorDeviceModel.query(on: app.db).first())
+            #expect(device.label == "Ingresso B" && device.tokenHash != token && !device.tokenHash.contains(token))
+            #expect(!(try await manager.get(path)).contains(token), "shown once")
+            let session = try await JourneyTests.sessions(app)[0][0]
+            let list = SiteRoute.apiSessionCheckIn(.value(try session.requireID())).path
+            #expect(try await Client(app, token: token).call(.GET, list).status == .ok)
+
+            let revoke = SiteRoute.organizerDeviceRevoke(
+                .value(DemoData.slowMill), device: .value(try device.requireID())
+            )
+            .path
+            let revoked = try await manager.post(revoke, [])
+            #expect(revoked.status == .ok)
+            #expect(try await Client(app, token: token).call(.GET, list).status == .unauthorized)
+            // Door staff do not manage devices.
+            let door = TestBrowser(app, acceptLanguage: "en")
+            _ = try await door.login("door@mentore.test")
+            #expect(try await door.get(path).status == .forbidden)
+        }
+    }
+
+    @Test("seed --bench: today's session with N reserved vouchers, made once, and a device token that scans them")
+    func bench() async throws {
+        let (_, now) = Self.clock()
+        try await withApp(now: now) { app async throws in
+            let first = try await BenchData.seed(app, count: 3)
+            #expect(first.codes.count == 3 && Set(first.codes).count == 3)
+            let again = try await BenchData.seed(app, count: 3)
+            #expect(again.session == first.session && again.codes == first.codes, "nothing new is needed")
+            let answer = try APITests.json(
+                try await Client(app, token: again.token).call(
+                    .POST, SiteRoute.apiRedemptions.path,
+                    json: Self.scan(code: first.codes[0], session: first.session, nonce: "bench-1")))
+            #expect(answer["result"] as? String == "admitted")
+            let third = try await BenchData.seed(app, count: 3)
+            #expect(third.session == first.session && third.codes.count == 3 && !third.codes.contains(first.codes[0]))
+            let session = try await EventSessionModel.find(first.session, on: app.db).orNotFound()
+            #expect(session.reserved == 4 && session.capacity >= 4)
+            #expect(try await ReservationModel.query(on: app.db).filter(\.$session.$id == first.session).count() == 4)
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
 }

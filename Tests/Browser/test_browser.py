@@ -546,3 +546,50 @@ def OPTION_DATA(d):
     return set(d.execute_script(
         "return [...document.querySelectorAll('select option')].filter(o => /^[0-9a-f-]{36}$/i.test(o.value))"
         ".map(o => o.textContent.trim())"))
+
+
+def test_door_staff_admit_see_already_used_undo_and_admit_again(driver, tmp_path):
+    """At the door, in the door staff's language (Italian), with the keyboard as a USB scanner
+    types: the bench's session of today, a beneficiary admitted, the same voucher's QR address
+    scanned again says already used, the admission undone with a reason, admitted again."""
+    codes = tmp_path / "codes.txt"
+    made = subprocess.run(
+        [".build/debug/mentore", "seed", "--bench", "1", "--out", str(codes)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    session, token = made.stdout.split()[-2:]
+    assert token.startswith("mnd_")
+    code = codes.read_text().split()[0]
+    sign_in_as(driver, "door@mentore.test")
+    choose_language(driver, "it")  # an earlier test may have left the pseudo-locale chosen
+    driver.get(f"{BASE}/door")
+    driver.find_element(By.CSS_SELECTOR, f"a[href='/door/sessions/{session}/scan']").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/scan"))
+    assert driver.switch_to.active_element.get_attribute("id") == "f-code", "the code field has the focus"
+    check_page(driver, "door-scanner-it")
+
+    def scan(text):
+        page = driver.find_element(By.TAG_NAME, "html")
+        driver.switch_to.active_element.send_keys(text + Keys.ENTER)
+        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+        return driver.find_element(By.CSS_SELECTOR, "[data-result]")
+
+    first = scan(code)
+    assert first.get_attribute("data-result") == "admitted", first.text
+    assert "Ammesso" in first.text and "Ospite" in first.text, "the name to check against the person"
+
+    assert driver.switch_to.active_element.get_attribute("id") == "f-code", "ready for the next one"
+    check_page(driver, "door-admitted-it")
+    second = scan(f"{BASE}/v/{code}")
+    assert second.get_attribute("data-result") == "already" and "Già usato" in second.text, second.text
+    check_page(driver, "door-already-used-it")
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, "f-reason").send_keys("Prova di annullamento" + Keys.ENTER)
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    assert "L'ingresso è stato annullato" in driver.page_source
+    assert "annullato: Prova di annullamento" in driver.find_element(By.CSS_SELECTOR, ".scan-recent").text
+    third = scan(code.lower())
+    assert third.get_attribute("data-result") == "admitted", third.text
+    with urllib.request.urlopen(urllib.request.Request(
+            f"{BASE}/api/v1/sessions/{session}/checkin", headers={"Authorization": f"Bearer {token}"})) as response:
+        checkin = json.loads(response.read())
+    assert checkin["session"]["admitted"] >= 1

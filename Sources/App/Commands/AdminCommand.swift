@@ -61,21 +61,38 @@ struct CreateAdminCommand: AsyncCommand {
 }
 
 /// `mentore seed --demo`: the demonstration data, idempotent.
+/// `mentore seed --bench N --out FILE`: beside it, the door's bench (`BenchData`): writes N
+/// codes to FILE, prints the session's id and a new device token, one a line.
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "demo", help: "Seed the demonstration data (idempotent)")
         var demo: Bool
+        @Option(name: "bench", help: "Vouchers reserved for today's bench session")
+        var bench: Int?
+        @Option(name: "out", help: "Where to write the bench vouchers' codes")
+        var out: String?
     }
 
-    var help: String { "Seed data: seed --demo" }
+    var help: String { "Seed data: seed --demo | seed --bench N --out FILE" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.demo else {
+        let usage = {
             let localizer = context.application.mentore.localizer
             let usage = localizer.t("cli-usage", in: CommandLanguage.detect(localizer))
             context.console.error(usage)
-            throw CreateAdminCommand.UsageError(description: usage)
+            return CreateAdminCommand.UsageError(description: usage)
         }
+        if let count = signature.bench {
+            guard (1...100_000).contains(count), let out = signature.out, !out.isEmpty, !signature.demo else {
+                throw usage()
+            }
+            let (session, codes, token) = try await BenchData.seed(context.application, count: count)
+            try (codes.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+            context.console.print(session.uuidString.lowercased())
+            context.console.print(token)
+            return
+        }
+        guard signature.demo, signature.out == nil else { throw usage() }
         let created = try await DemoData.seed(context.application)
         let localizer = context.application.mentore.localizer
         let language = CommandLanguage.detect(localizer)

@@ -66,6 +66,8 @@ public enum SiteRoute: Sendable {
     case organizerMembers(Parameter<UUID>)
     case organizerInvite(Parameter<UUID>)
     case organizerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
+    case organizerDevices(Parameter<UUID>)
+    case organizerDeviceRevoke(Parameter<UUID>, device: Parameter<UUID>)
     case doorHome
     case doorSession(Parameter<UUID>)
     case doorScan(Parameter<UUID>)
@@ -195,6 +197,9 @@ public enum SiteRoute: Sendable {
         case .organizerInvite(let id): return ["organizer", p("organizerID", id), "invitations"]
         case .organizerRemoveMember(let id, let member):
             return ["organizer", p("organizerID", id), "members", p("memberID", member), "remove"]
+        case .organizerDevices(let id): return ["organizer", p("organizerID", id), "devices"]
+        case .organizerDeviceRevoke(let id, let device):
+            return ["organizer", p("organizerID", id), "devices", p("deviceID", device), "revoke"]
         case .doorHome: return ["door"]
         case .doorSession(let id): return ["door", "sessions", p("sessionID", id)]
         case .doorScan(let id): return ["door", "sessions", p("sessionID", id), "scan"]

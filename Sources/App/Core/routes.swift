@@ -87,6 +87,10 @@ func routes(_ app: Application) throws {
     organizer.on(.GET, .organizerMembers(.key), area: .organizer, use: MembersController.list)
     organizer.on(.POST, .organizerInvite(.key), area: .organizer, use: MembersController.invite)
     organizer.on(.POST, .organizerRemoveMember(.key, member: .key), area: .organizer, use: MembersController.remove)
+    organizer.on(.GET, .organizerDevices(.key), area: .organizer, use: DevicesController.list)
+    organizer.on(.POST, .organizerDevices(.key), area: .organizer, use: DevicesController.create)
+    organizer.on(
+        .POST, .organizerDeviceRevoke(.key, device: .key), area: .organizer, use: DevicesController.revoke)
 
     let door = app.routes.grouped(AreaMiddleware(area: .door))
     door.on(.GET, .doorHome, area: .door, use: DashboardController.door)

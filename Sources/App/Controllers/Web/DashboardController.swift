@@ -134,6 +134,7 @@ enum DashboardController {
                         "dashboard-organizer-summary", ["venues": .integer(venues), "events": .integer(events)]),
                     links: [
                         .init(href: SiteRoute.organizerMembers(.value(id)).path, label: req.t("action-members")),
+                        .init(href: SiteRoute.organizerDevices(.value(id)).path, label: req.t("devices-title")),
                         .init(href: SiteRoute.doorHome.path, label: req.t("nav-door")),
                     ], titleIsData: true))
         }

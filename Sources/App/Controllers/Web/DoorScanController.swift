@@ -109,8 +109,10 @@ extension DoorController {
         }
         let answer = try APIJSON.decoder.decode(Stored.self, from: Data(stored.body.utf8))
         let kind = ["admitted": "admitted", "already_used": "already"][answer.result] ?? "refused"
+        // An admission just made, or the one an *already used* answer names: undone within 15
+        // minutes (`Door.void` refuses later ones with its reason).
         let undo =
-            answer.result == "admitted"
+            answer.result == "admitted" || answer.result == "already_used"
             ? answer.redemption.flatMap(\.id).flatMap(UUID.init(uuidString:)).map {
                 SiteRoute.doorVoid(.value(sessionID), redemption: .value($0)).path
             } : nil
