@@ -73,3 +73,5 @@ column-device-label = Device
 devices-new-label = The token of “{ $label }”
 devices-new-hint = Copy it into the device now: it is shown only once. Anyone holding it can admit at your sessions.
 devices-revoked = The device was revoked: its token no longer works.
+# Voucher page opened by door staff; $event: the event's title; $time: when the session starts today.
+door-admit-at = Admit to { $event } ({ $time })

@@ -73,3 +73,5 @@ column-device-label = Dispositivo
 devices-new-label = Il token di “{ $label }”
 devices-new-hint = Copialo ora nel dispositivo: viene mostrato una sola volta. Chi lo possiede può registrare ingressi alle tue date.
 devices-revoked = Il dispositivo è stato revocato: il suo token non funziona più.
+# Voucher page opened by door staff; $event: the event's title; $time: when the session starts today.
+door-admit-at = Ammetti a { $event } ({ $time })

@@ -73,3 +73,5 @@ column-device-label = Pajisja
 devices-new-label = Token-i i “{ $label }”
 devices-new-hint = Kopjojeni tani në pajisje: shfaqet vetëm një herë. Kushdo që e ka mund të regjistrojë hyrje në datat tuaja.
 devices-revoked = Pajisja u revokua: token-i i saj nuk funksionon më.
+# Voucher page opened by door staff; $event: the event's title; $time: when the session starts today.
+door-admit-at = Prano në { $event } ({ $time })

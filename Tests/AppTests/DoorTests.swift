@@ -394,4 +394,33 @@ struct DoorTests {
             try await FundingTests.ledgerIsSound(app)
         }
     }
+
+    @Test("door staff who open the voucher's QR on the day get an Admit button for their session; others do not")
+    func qrOpensAdmission() async throws {
+        let (clock, now) = Self.clock()
+        try await withApp(now: now, seed: true) { app async throws in
+            let (voucher, session) = try await Self.reserved(app)
+            let scan = SiteRoute.doorScan(.value(try session.requireID())).path
+            let staff = TestBrowser(app, acceptLanguage: "it")
+            _ = try await staff.login("door@mentore.test")
+            #expect(
+                !(try await staff.get(SiteRoute.voucher(.value(voucher.code)).path)).contains(scan),
+                "not before the day")
+            clock.withLockedValue { $0 = session.startsAt.addingTimeInterval(120) }
+            let page = try await staff.get(SiteRoute.voucher(.value(voucher.code)).path)
+            #expect(page.contains("action=\"\(scan)\""))
+            let visitor = TestBrowser(app, acceptLanguage: "it")
+            #expect(!(try await visitor.get(SiteRoute.voucher(.value(voucher.code)).path)).contains(scan))
+            let mentor = TestBrowser(app, acceptLanguage: "it")
+            _ = try await mentor.login("mentor@mentore.test")
+            #expect(!(try await mentor.get(SiteRoute.voucher(.value(voucher.code)).path)).contains(scan))
+            let nonce = try #require(
+                page.body.range(of: #"name="nonce" value=""#).map { range in
+                    String(page.body[range.upperBound...].prefix { $0 != "\"" })
+                })
+            let admitted = try await staff.post(scan, [("code", voucher.code), ("nonce", nonce)])
+            #expect(admitted.contains("data-result=\"admitted\""))
+            #expect(try await RedemptionModel.query(on: app.db).count() == 1)
+        }
+    }
 }

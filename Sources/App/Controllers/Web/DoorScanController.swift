@@ -141,4 +141,35 @@ extension DoorController {
                 req, session: session, notice: req.t("error-\(error.code.rawValue)"), status: .unprocessableEntity)
         }
     }
+
+    struct AdmitButton: Encodable {
+        var action: String
+        var code: String
+        var nonce: String
+        var label: String
+    }
+
+    /// The voucher's QR opened by signed-in door staff (the phone's own camera): one *Admit*
+    /// button per session of today, at their organizers, that the voucher is reserved for.
+    static func admitButtons(_ req: Request, _ voucher: VoucherModel) async throws -> [AdmitButton] {
+        guard let user = req.currentUser, Area.door.admits(user.roles), let voucherID = voucher.id else { return [] }
+        let now = req.now
+        let reservations = try await ReservationModel.query(on: req.db).filter(\.$voucher.$id == voucherID)
+            .with(\.$session) { $0.with(\.$event) { $0.with(\.$texts).with(\.$venue) } }.all()
+        return try reservations.map(\.session)
+            .filter { (user.isAdmin || user.organizers[$0.event.$organizer.id] != nil) && Door.isToday($0, now: now) }
+            .map { session in
+                let format = Formatting(
+                    language: req.language, timeZone: TimeZone(identifier: session.event.venue.timeZone) ?? .gmt)
+                return AdmitButton(
+                    action: SiteRoute.doorScan(.value(try session.requireID())).path, code: voucher.code,
+                    nonce: SecureToken.make(),
+                    label: req.t(
+                        "door-admit-at",
+                        [
+                            "event": .string(EventPresenter.text(of: session.event, for: req)?.title ?? ""),
+                            "time": .string(format.time(session.startsAt)),
+                        ]))
+            }
+    }
 }

@@ -89,6 +89,8 @@ enum VoucherController {
         var journey: JourneyController.View?
         var notice: String?
         var error: String?
+        /// For signed-in door staff: *Admit* at each of today's sessions of theirs it is reserved for.
+        var admit: [DoorController.AdmitButton] = []
     }
 
     /// The language the voucher's holder was nominated with, if it was.
@@ -104,6 +106,7 @@ enum VoucherController {
     ) async throws -> Response {
         var view = try await view(req, voucher)
         view.journey = try await JourneyController.view(req, voucher)
+        view.admit = try await DoorController.admitButtons(req, voucher)
         (view.notice, view.error) = (notice, error)
         let response = try await req.page("voucher", title: req.t("voucher-title"), view, status: status)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
