@@ -90,3 +90,4 @@ error-void-too-late = An admission can be undone only within 15 minutes.
 error-void-not-possible = This admission can no longer be undone: its fund has already used the value since.
 error-nonce-reused = This scan's nonce was already used for a different request.
 error-device-unknown = This device is not recognised, or its access was revoked.
+error-session-has-reservations = People have reserved or attended this date: it cannot be deleted. Add another date instead, and tell them.

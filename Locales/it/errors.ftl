@@ -90,3 +90,4 @@ error-void-too-late = Un ingresso si può annullare solo entro 15 minuti.
 error-void-not-possible = Questo ingresso non si può più annullare: il fondo ha già usato quel valore.
 error-nonce-reused = Il nonce di questa scansione è già stato usato per una richiesta diversa.
 error-device-unknown = Questo dispositivo non è riconosciuto, oppure il suo accesso è stato revocato.
+error-session-has-reservations = Qualcuno ha prenotato o frequentato questa data: non si può eliminare. Aggiungi piuttosto un'altra data e avvisa le persone.

@@ -90,3 +90,4 @@ error-void-too-late = Një hyrje mund të anulohet vetëm brenda 15 minutave.
 error-void-not-possible = Kjo hyrje nuk mund të anulohet më: fondi e ka përdorur tashmë atë vlerë.
 error-nonce-reused = Nonce i këtij skanimi është përdorur tashmë për një kërkesë tjetër.
 error-device-unknown = Kjo pajisje nuk njihet, ose qasja e saj është revokuar.
+error-session-has-reservations = Dikush e ka rezervuar ose ndjekur këtë datë: nuk mund të fshihet. Shtoni më mirë një datë tjetër dhe njoftoni njerëzit.

@@ -127,6 +127,8 @@ public struct DomainError: Error, Hashable, Sendable {
         case nonceReused = "nonce-reused"
         /// A device token that is unknown or revoked.
         case deviceUnknown = "device-unknown"
+        /// A session that people reserved or attended cannot be deleted.
+        case sessionHasReservations = "session-has-reservations"
     }
 
     public var code: Code

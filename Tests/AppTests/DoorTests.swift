@@ -423,4 +423,48 @@ struct DoorTests {
             #expect(try await RedemptionModel.query(on: app.db).count() == 1)
         }
     }
+
+    @Test(
+        "an event voucher at another event's session is told so (not-for-voucher), before anything about reservations")
+    func wrongEvent() async throws {
+        let (_, now) = Self.clock()
+        try await withApp(now: now) { app async throws in
+            let bench = try await BenchData.seed(app, count: 1)
+            let voucher = try await VoucherModel.query(on: app.db).filter(\.$code == bench.codes[0]).first()
+                .orNotFound()
+            let journey = try await Journeys.load(voucher, on: app.db)
+            let elsewhere = try await JourneyTests.sessions(app)[1][0]
+            await JourneyTests.refusal(.notForVoucher) {
+                _ = try Journeys.checkAdmission(journey, session: elsewhere, now: now())
+            }
+            await JourneyTests.refusal(.notForVoucher) {
+                _ = try await Journeys.reserve(
+                    voucherID: voucher.requireID(), sessionID: elsewhere.requireID(), app: app, on: app.db)
+            }
+            // Its own session: fine.
+            let own = try await EventSessionModel.find(bench.session, on: app.db).orNotFound()
+            #expect(throws: Never.self) { _ = try Journeys.checkAdmission(journey, session: own, now: now()) }
+        }
+    }
+
+    @Test("a date people reserved cannot be deleted; an empty one can")
+    func deleteReservedSession() async throws {
+        try await withApp(seed: true) { app async throws in
+            let (_, session) = try await Self.reserved(app)
+            let admin = TestBrowser(app, acceptLanguage: "en")
+            _ = try await admin.login("admin@mentore.test")
+            let event = session.$event.id
+            let refused = try await admin.post(
+                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try session.requireID())).path, [])
+            #expect(refused.status == .conflict)
+            #expect(refused.shows(app.mentore.localizer.t("error-session-has-reservations", in: "it")))
+            #expect(try await EventSessionModel.find(session.requireID(), on: app.db) != nil)
+            let empty = try await EventSessionModel.query(on: app.db).filter(\.$event.$id == event)
+                .filter(\.$id != session.requireID()).first().orNotFound()
+            let deleted = try await admin.post(
+                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try empty.requireID())).path, [])
+            #expect(deleted.status == .seeOther)
+            #expect(try await EventSessionModel.find(empty.requireID(), on: app.db) == nil)
+        }
+    }
 }

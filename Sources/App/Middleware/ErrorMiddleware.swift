@@ -33,7 +33,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .unauthenticated, .deviceUnknown: .unauthorized
         case .forbidden, .csrf: .forbidden
         case .notFound, .tokenInvalid, .voucherUnknown, .certificateUnknown: .notFound
-        case .sessionFull, .alreadyRedeemed, .stepReserved, .reservationNeeded: .conflict
+        case .sessionFull, .alreadyRedeemed, .stepReserved, .reservationNeeded, .sessionHasReservations: .conflict
         case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager, .voucherTaken, .voucherInUse: .conflict
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway

@@ -119,8 +119,11 @@ enum Journeys {
                 if old.$session.id == sessionID { return (old, false) }
                 progress.reserved[old.slot] = nil
             }
-            let step = try journey.plan.checkReservation(
-                event: session.$event.id, start: session.startsAt, progress: progress)
+            let step: CircuitPlan.Step
+            do throws(DomainError) {
+                step = try journey.plan.checkReservation(
+                    event: session.$event.id, start: session.startsAt, progress: progress)
+            } catch { throw explain(error, journey) }
             progress.reserved[step.id] = session.startsAt
             try journey.plan.checkConsistent(progress)
             if let replacing { try await release(replacing, on: db) }
@@ -193,11 +196,18 @@ enum Journeys {
         step: CircuitPlan.Step, reservation: ReservationModel
     ) {
         try checkUsable(journey.voucher, now: now)
+        // Another event than the voucher's says so before anything about reservations.
+        if journey.plan.step(offering: session.$event.id) == nil { throw explain(DomainError(.notInCircuit), journey) }
         guard let reservation = journey.reservations.first(where: { $0.$session.id == session.id }) else {
             throw DomainError(.reservationMissing)
         }
         let step = try journey.plan.checkAdmission(event: session.$event.id, progress: journey.progress)
         return (step, reservation)
+    }
+
+    /// An event voucher is a one-step plan: "not part of the circuit" means another event there.
+    static func explain(_ error: DomainError, _ journey: Journey) -> DomainError {
+        error.code == .notInCircuit && journey.version == nil ? DomainError(.notForVoucher) : error
     }
 
     /// What the door would answer for this holder at `session`.

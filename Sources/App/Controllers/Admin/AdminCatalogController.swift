@@ -498,7 +498,7 @@ enum AdminCatalogController {
     @Sendable static func deleteSession(req: Request) async throws -> Response {
         let eventID = try id(req, "eventID")
         let sessionID = try id(req, "sessionID")
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             guard
                 let session = try await EventSessionModel.query(on: db).filter(\.$id == sessionID).filter(
                     \.$event.$id == eventID
@@ -506,6 +506,11 @@ enum AdminCatalogController {
             else {
                 throw DomainError(.notFound)
             }
+            // People hold seats or were admitted there: the date stays (their journeys and the
+            // organizer's payable refer to it).
+            let reserved = try await ReservationModel.query(on: db).filter(\.$session.$id == sessionID).count()
+            let admitted = try await RedemptionModel.query(on: db).filter(\.$session.$id == sessionID).count()
+            if reserved + admitted > 0 { throw DomainError(.sessionHasReservations) }
             try await session.delete(on: db)
             try await Audit.record(req, "delete", "session", sessionID, detail: "event \(eventID)", on: db)
         }
