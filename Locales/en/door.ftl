@@ -75,3 +75,5 @@ devices-new-hint = Copy it into the device now: it is shown only once. Anyone ho
 devices-revoked = The device was revoked: its token no longer works.
 # Voucher page opened by door staff; $event: the event's title; $time: when the session starts today.
 door-admit-at = Admit to { $event } ({ $time })
+# Scanner page, under its title: the event, when the session starts, the venue.
+door-scan-session = { $title } · { $date } · { $venue }

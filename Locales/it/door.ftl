@@ -75,3 +75,5 @@ devices-new-hint = Copialo ora nel dispositivo: viene mostrato una sola volta. C
 devices-revoked = Il dispositivo è stato revocato: il suo token non funziona più.
 # Voucher page opened by door staff; $event: the event's title; $time: when the session starts today.
 door-admit-at = Ammetti a { $event } ({ $time })
+# Scanner page, under its title: the event, when the session starts, the venue.
+door-scan-session = { $title } · { $date } · { $venue }

@@ -75,3 +75,5 @@ devices-new-hint = Kopjojeni tani në pajisje: shfaqet vetëm një herë. Kushdo
 devices-revoked = Pajisja u revokua: token-i i saj nuk funksionon më.
 # Voucher page opened by door staff; $event: the event's title; $time: when the session starts today.
 door-admit-at = Prano në { $event } ({ $time })
+# Scanner page, under its title: the event, when the session starts, the venue.
+door-scan-session = { $title } · { $date } · { $venue }

@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import FluentKit
 import Foundation
@@ -98,9 +97,6 @@ enum Door {
         }
     }
 
-    /// How long after an admission it may be undone.
-    static let voidWindow: TimeInterval = 15 * 60
-
     /// The session, if the scanner works for its organizer; otherwise refused as if unknown.
     static func session(_ sessionID: UUID, scanner: Scanner, on db: any Database) async throws -> EventSessionModel {
         guard
@@ -111,11 +107,11 @@ enum Door {
         return session
     }
 
-    /// Whether `now` falls on the session's day (in its venue's time zone), or within it.
+    /// Whether `now` is the session's day (`DoorRules`), in its venue's time zone.
     static func isToday(_ session: EventSessionModel, now: Date) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: session.event.venue.timeZone) ?? .gmt
-        return calendar.isDate(session.startsAt, inSameDayAs: now) || (session.startsAt...session.endsAt).contains(now)
+        DoorRules.isOnTheDay(
+            startsAt: session.startsAt, endsAt: session.endsAt, now: now,
+            timeZone: TimeZone(identifier: session.event.venue.timeZone) ?? .gmt)
     }
 
     /// One scan: the code (or the voucher's URL) at `sessionID`. Every refusal is an answer with
@@ -239,8 +235,9 @@ enum Door {
         return Answer(status: HTTPStatus(statusCode: scan.status), body: scan.response)
     }
 
+    /// A request's fingerprint under its nonce: SHA-256 of its parts.
     static func hash(_ parts: [String]) -> String {
-        SHA256.hash(data: Data(parts.joined(separator: "\u{1f}").utf8)).map { String(format: "%02x", $0) }.joined()
+        SecureToken.hash(parts.joined(separator: "\u{1f}"))
     }
 
     // MARK: Undo
@@ -261,7 +258,9 @@ enum Door {
                 scanner.organizers.contains(redemption.$organizer.id)
             else { throw DomainError(.notFound) }
             if redemption.voidedAt != nil { return redemption }
-            guard now.timeIntervalSince(redemption.admittedAt) <= voidWindow else { throw DomainError(.voidTooLate) }
+            guard DoorRules.mayUndo(admittedAt: redemption.admittedAt, now: now) else {
+                throw DomainError(.voidTooLate)
+            }
             let sql = db as! any SQLDatabase
             let voided = try await sql.update(RedemptionModel.schema)
                 .set("voided_at", to: SQLBind(now)).set("active_slot", to: SQLLiteral.null)

@@ -34,32 +34,50 @@ struct Journey: Sendable {
 enum Journeys {
     /// Reads a voucher's journey. Throws `notForVoucher` for open credit (nothing to reserve).
     static func load(_ voucher: VoucherModel, on db: any Database) async throws -> Journey {
-        let voucherID = try voucher.requireID()
-        var plan: CircuitPlan
-        var version: CircuitVersionModel?
-        var circuit: CircuitModel?
-        switch voucher.scope {
-        case .circuit:
-            guard let versionID = voucher.scopeID, let found = try await CircuitVersionModel.find(versionID, on: db)
-            else { throw DomainError(.notForVoucher) }
-            version = found
-            plan = try found.plan
-            circuit = try await CircuitModel.find(found.$circuit.id, on: db)
-        case .event:
-            guard let event = voucher.scopeID else { throw DomainError(.notForVoucher) }
-            plan = CircuitPlan(
-                steps: [.init(id: event, options: [.init(event: event, price: voucher.value)])], order: .any,
-                completion: .all)
-        case .credit:
+        guard let journey = try await loadAll([voucher], on: db)[try voucher.requireID()] else {
             throw DomainError(.notForVoucher)
         }
-        let reservations = try await ReservationModel.query(on: db).filter(\.$voucher.$id == voucherID)
+        return journey
+    }
+
+    /// The journeys of many vouchers in a fixed number of queries (a session's list at the
+    /// door), by voucher id; open credit, or a plan that cannot be found, has none.
+    static func loadAll(_ vouchers: [VoucherModel], on db: any Database) async throws -> [UUID: Journey] {
+        let ids = try vouchers.map { try $0.requireID() }
+        guard !ids.isEmpty else { return [:] }
+        let versionIDs = Set(vouchers.compactMap { $0.scope == .circuit ? $0.scopeID : nil })
+        let versions =
+            versionIDs.isEmpty ? [] : try await CircuitVersionModel.query(on: db).filter(\.$id ~~ versionIDs).all()
+        let circuitIDs = Set(versions.map(\.$circuit.id))
+        let circuits = circuitIDs.isEmpty ? [] : try await CircuitModel.query(on: db).filter(\.$id ~~ circuitIDs).all()
+        let reservations = try await ReservationModel.query(on: db).filter(\.$voucher.$id ~~ ids)
             .with(\.$session).all()
-        let redemptions = try await RedemptionModel.query(on: db).filter(\.$voucher.$id == voucherID)
+        let redemptions = try await RedemptionModel.query(on: db).filter(\.$voucher.$id ~~ ids)
             .filter(\.$voidedAt == nil).with(\.$session).all()
-        return Journey(
-            voucher: voucher, plan: plan, version: version, circuit: circuit, reservations: reservations,
-            redemptions: redemptions)
+        var journeys: [UUID: Journey] = [:]
+        for (voucher, id) in zip(vouchers, ids) {
+            let plan: CircuitPlan
+            var version: CircuitVersionModel?
+            switch voucher.scope {
+            case .circuit:
+                guard let found = versions.first(where: { $0.id == voucher.scopeID }) else { continue }
+                version = found
+                plan = try found.plan
+            case .event:
+                guard let event = voucher.scopeID else { continue }
+                plan = CircuitPlan(
+                    steps: [.init(id: event, options: [.init(event: event, price: voucher.value)])], order: .any,
+                    completion: .all)
+            case .credit:
+                continue
+            }
+            journeys[id] = Journey(
+                voucher: voucher, plan: plan, version: version,
+                circuit: version.flatMap { version in circuits.first { $0.id == version.$circuit.id } },
+                reservations: reservations.filter { $0.$voucher.id == id },
+                redemptions: redemptions.filter { $0.$voucher.id == id })
+        }
+        return journeys
     }
 
     /// Whether the voucher may be used now: given to someone, not expired, cancelled or used up.

@@ -187,7 +187,7 @@ enum RedemptionsAPIController {
             let admission = admissions.first { $0.$voucher.id == reservation.$voucher.id }
             return CheckIn.Entry(
                 reservationId: try reservation.requireID().api, voucherId: reservation.$voucher.id.api,
-                codeSha256: Door.hash([reservation.voucher.code]), holder: reservation.voucher.beneficiary?.name,
+                codeSha256: SecureToken.hash(reservation.voucher.code), holder: reservation.voucher.beneficiary?.name,
                 stepId: reservation.slot.api, status: admission == nil ? "expected" : "admitted",
                 redemptionId: admission?.id?.api, admittedAt: admission?.admittedAt)
         }

@@ -30,25 +30,26 @@ enum DoorController {
             language: req.language, timeZone: TimeZone(identifier: session.event.venue.timeZone) ?? .gmt)
         let reservations = try await ReservationModel.query(on: req.db).filter(\.$session.$id == sessionID)
             .with(\.$voucher) { $0.with(\.$beneficiary) }.sort(\.$createdAt).all()
-        var circuitTitles: [UUID: CircuitTextModel?] = [:]
+        let journeys = try await Journeys.loadAll(reservations.map(\.voucher), on: req.db)
+        let circuitIDs = Set(journeys.values.compactMap { $0.circuit?.id })
+        let circuitTexts =
+            circuitIDs.isEmpty
+            ? [] : try await CircuitTextModel.query(on: req.db).filter(\.$circuit.$id ~~ circuitIDs).all()
         var rows: [ListView.Row] = []
         var admitted = 0
         for reservation in reservations {
-            let journey = try await Journeys.load(reservation.voucher, on: req.db)
+            guard let journey = journeys[reservation.$voucher.id] else { continue }
             var place = ListView.Cell.text(req.t("door-single-event"))
-            if let circuit = journey.circuit, let circuitID = circuit.id {
-                if circuitTitles[circuitID] == nil {
-                    let texts = try await CircuitTextModel.query(on: req.db).filter(\.$circuit.$id == circuitID).all()
-                    circuitTitles[circuitID] = EventPresenter.pick(
-                        texts, language: \.language, for: req.language, fallbacks: EventPresenter.fallbacks(req))
-                }
+            if let circuitID = journey.circuit?.id {
+                let title = EventPresenter.pick(
+                    circuitTexts.filter { $0.$circuit.id == circuitID }, language: \.language, for: req.language,
+                    fallbacks: EventPresenter.fallbacks(req))?.title
                 let position = (journey.plan.steps.firstIndex { $0.id == reservation.slot } ?? 0) + 1
-                let title = circuitTitles[circuitID]??.title ?? "—"
                 place = .text(
                     req.t(
                         "door-circuit-step",
                         [
-                            "circuit": .string(title), "position": .integer(position),
+                            "circuit": .string(title ?? "—"), "position": .integer(position),
                             "steps": .integer(journey.plan.steps.count),
                         ]))
             }

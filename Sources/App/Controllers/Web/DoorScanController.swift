@@ -59,8 +59,12 @@ extension DoorController {
         let standing = admissions.filter { $0.voidedAt == nil }.count
         let text = EventPresenter.text(of: session.event, for: req)
         let view = ScanView(
-            session: [text?.title ?? "", format.dateTime(session.startsAt), session.event.venue.name].joined(
-                separator: " · "),
+            session: req.t(
+                "door-scan-session",
+                [
+                    "title": .string(text?.title ?? ""), "date": .string(format.dateTime(session.startsAt)),
+                    "venue": .string(session.event.venue.name),
+                ]),
             counter: req.t(
                 "door-counter",
                 [
