@@ -142,6 +142,9 @@ struct DoorTests {
             let stranger = Client(app, token: try await Self.device(app, organizer: elsewhere.requireID()))
             #expect(try await reason(voucher.code, sessionID, stranger) == "wrong-organizer")
             #expect(try await RedemptionModel.query(on: app.db).count() == 0)
+            // Nor does it read that session's check-in list (who is expected is not its business).
+            let list = try await stranger.call(.GET, SiteRoute.apiSessionCheckIn(.value(sessionID)).path)
+            #expect(list.status == .notFound && !list.body.contains("Drita"))
 
             // No token, a personal token, a revoked device: 401.
             let body = Self.scan(code: voucher.code, session: sessionID, nonce: "x")
