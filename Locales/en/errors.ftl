@@ -91,3 +91,7 @@ error-void-not-possible = This admission can no longer be undone: its fund has a
 error-nonce-reused = This scan's nonce was already used for a different request.
 error-device-unknown = This device is not recognised, or its access was revoked.
 error-session-has-reservations = People have reserved or attended this date: it cannot be deleted. Add another date instead, and tell them.
+error-period-open = This period is not over yet: its admissions may still change. Choose a last day before today.
+error-period-too-long = A settlement covers at most a year.
+error-settlement-overlaps = This organizer already has a settlement for part of this period. Start after its last day.
+error-settlement-empty = Nothing to settle in this period: no admission is waiting, and nothing undone is to be deducted.

@@ -91,3 +91,7 @@ error-void-not-possible = Questo ingresso non si può più annullare: il fondo h
 error-nonce-reused = Il nonce di questa scansione è già stato usato per una richiesta diversa.
 error-device-unknown = Questo dispositivo non è riconosciuto, oppure il suo accesso è stato revocato.
 error-session-has-reservations = Qualcuno ha prenotato o frequentato questa data: non si può eliminare. Aggiungi piuttosto un'altra data e avvisa le persone.
+error-period-open = Questo periodo non è ancora concluso: i suoi ingressi possono ancora cambiare. Scegli un ultimo giorno prima di oggi.
+error-period-too-long = Una liquidazione copre al massimo un anno.
+error-settlement-overlaps = Questo organizzatore ha già una liquidazione per una parte di questo periodo. Comincia dopo il suo ultimo giorno.
+error-settlement-empty = Niente da liquidare in questo periodo: nessun ingresso in attesa e nessun annullamento da sottrarre.

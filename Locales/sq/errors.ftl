@@ -91,3 +91,7 @@ error-void-not-possible = Kjo hyrje nuk mund të anulohet më: fondi e ka përdo
 error-nonce-reused = Nonce i këtij skanimi është përdorur tashmë për një kërkesë tjetër.
 error-device-unknown = Kjo pajisje nuk njihet, ose qasja e saj është revokuar.
 error-session-has-reservations = Dikush e ka rezervuar ose ndjekur këtë datë: nuk mund të fshihet. Shtoni më mirë një datë tjetër dhe njoftoni njerëzit.
+error-period-open = Kjo periudhë nuk ka mbaruar ende: hyrjet e saj mund të ndryshojnë. Zgjidhni një ditë të fundit para sotit.
+error-period-too-long = Një shlyerje mbulon më së shumti një vit.
+error-settlement-overlaps = Ky organizator ka tashmë një shlyerje për një pjesë të kësaj periudhe. Filloni pas ditës së saj të fundit.
+error-settlement-empty = Asgjë për të shlyer në këtë periudhë: asnjë hyrje në pritje dhe asgjë e anuluar për t'u zbritur.

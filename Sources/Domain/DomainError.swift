@@ -129,6 +129,14 @@ public struct DomainError: Error, Hashable, Sendable {
         case deviceUnknown = "device-unknown"
         /// A session that people reserved or attended cannot be deleted.
         case sessionHasReservations = "session-has-reservations"
+        /// A settlement's period has not ended yet (its redemptions may still change).
+        case periodOpen = "period-open"
+        /// A settlement's period is longer than a year.
+        case periodTooLong = "period-too-long"
+        /// The organizer already has a settlement for part of this period.
+        case settlementOverlaps = "settlement-overlaps"
+        /// Nothing to settle: no unsettled admission and no void to carry in the period.
+        case settlementEmpty = "settlement-empty"
     }
 
     public var code: Code

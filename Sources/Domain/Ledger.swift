@@ -4,7 +4,7 @@
 /// posting on an `external` account (the world gave it) and a positive one on the account that
 /// now holds it. Every transaction sums to zero per currency; the accounts that hold value on
 /// the platform's books (funds, vouchers, organizers' payables) never go negative. External
-/// accounts may: they mirror the outside world.
+/// accounts may: they mirror the outside world; so may an organizer's receivable, which is a debt.
 public struct LedgerAccount: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
         /// A payment provider's side: money received (negative) or sent back (positive).
@@ -15,6 +15,9 @@ public struct LedgerAccount: Sendable, Hashable, Comparable, CustomStringConvert
         case voucher
         /// What the platform owes an Organizer for redemptions, until a settlement pays it.
         case payable
+        /// What an Organizer owes back: admissions voided after they were settled, negative until
+        /// the next settlement deducts them.
+        case receivable
     }
 
     public let kind: Kind
@@ -30,9 +33,10 @@ public struct LedgerAccount: Sendable, Hashable, Comparable, CustomStringConvert
     public static func fund(_ id: String) -> LedgerAccount { LedgerAccount(.fund, id) }
     public static func voucher(_ id: String) -> LedgerAccount { LedgerAccount(.voucher, id) }
     public static func payable(_ id: String) -> LedgerAccount { LedgerAccount(.payable, id) }
+    public static func receivable(_ id: String) -> LedgerAccount { LedgerAccount(.receivable, id) }
 
     /// Whether the balance must stay at or above zero.
-    public var mustNotGoNegative: Bool { kind != .external }
+    public var mustNotGoNegative: Bool { kind != .external && kind != .receivable }
 
     /// How the account is stored: `kind:owner`.
     public var key: String { kind.rawValue + ":" + owner }

@@ -26,6 +26,13 @@ public struct Formatting: Sendable {
         date.formatted(style(date: .long, time: .omitted))
     }
 
+    /// "novembre 2026": a month of the year, as the language names it.
+    public func monthYear(_ date: Date) -> String {
+        var style = Date.FormatStyle(locale: locale, calendar: Calendar(identifier: .gregorian)).month(.wide).year()
+        style.timeZone = timeZone
+        return date.formatted(style)
+    }
+
     public func time(_ date: Date) -> String {
         date.formatted(style(date: .omitted, time: .shortened))
     }

@@ -17,5 +17,6 @@ public enum Migrations {
         M012CircuitPlaces(),
         M013Journeys(),
         M014Door(),
+        M015Settlements(),
     ]
 }

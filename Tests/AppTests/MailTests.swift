@@ -116,18 +116,20 @@ struct MailTests {
             try await applicant.signUp(applicantEmail)
             _ = try await applicant.get("/organizers/apply")
             let invalid = try await applicant.post(
-                "/organizers/apply", [("name", ""), ("city", "Pavia"), ("description", "x"), ("contactEmail", "x")])
+                "/organizers/apply",
+                [("name", ""), ("city", "Pavia"), ("description", "x"), ("contactEmail", "x"), ("language", "xx")])
             #expect(invalid.status == .unprocessableEntity)
             let applied = try await applicant.post(
                 "/organizers/apply",
                 [
                     ("name", "Pavia Sviluppo"), ("city", "Pavia"), ("description", "Formazione."),
-                    ("contactEmail", applicantEmail),
+                    ("contactEmail", applicantEmail), ("language", "sq"),
                 ])
             #expect(applied.status == .ok)
             let organizer = try #require(
                 try await OrganizerModel.query(on: app.db).filter(\.$slug == "pavia-sviluppo").first())
             #expect(organizer.status == .pending)
+            #expect(organizer.language == "sq", "its statements will be in Albanian")
             #expect(try await applicant.get("/organizer").status == .forbidden)
 
             let admin = TestBrowser(app)

@@ -78,6 +78,14 @@ extension Request {
         return chosen
     }
 
+    /// Speaks a document's own language (an organizer's settlement statement) whoever reads
+    /// it, unless the reader asks for another with `?lang=`.
+    public func speak(document language: String) {
+        let negotiator = application.mentore.negotiator
+        if let explicit = query[String.self, at: "lang"], negotiator.lookup(explicit) != nil { return }
+        if let match = negotiator.lookup(language) { storage[LanguageKey.self] = match }
+    }
+
     /// Speaks `preferred` (a beneficiary's language, on their voucher's pages) unless the
     /// reader chose a language (`?lang=`, the `lang` cookie, or a signed-in user's setting).
     public func prefer(language preferred: String?) {

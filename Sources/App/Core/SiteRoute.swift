@@ -68,6 +68,9 @@ public enum SiteRoute: Sendable {
     case organizerRemoveMember(Parameter<UUID>, member: Parameter<UUID>)
     case organizerDevices(Parameter<UUID>)
     case organizerDeviceRevoke(Parameter<UUID>, device: Parameter<UUID>)
+    case organizerSettlements(Parameter<UUID>)
+    case organizerSettlement(Parameter<UUID>, settlement: Parameter<UUID>)
+    case organizerSettlementCSV(Parameter<UUID>, settlement: Parameter<UUID>)
     case doorHome
     case doorSession(Parameter<UUID>)
     case doorScan(Parameter<UUID>)
@@ -106,6 +109,8 @@ public enum SiteRoute: Sendable {
     case adminCircuitStepsOrder(Parameter<UUID>)
     case adminCircuitPublish(Parameter<UUID>, action: Parameter<String>)
     case adminCircuitStats(Parameter<UUID>)
+    case adminSettlements
+    case adminSettlementPaid(Parameter<UUID>)
     case circuits
     case circuit(Parameter<UUID>)
 
@@ -200,6 +205,11 @@ public enum SiteRoute: Sendable {
         case .organizerDevices(let id): return ["organizer", p("organizerID", id), "devices"]
         case .organizerDeviceRevoke(let id, let device):
             return ["organizer", p("organizerID", id), "devices", p("deviceID", device), "revoke"]
+        case .organizerSettlements(let id): return ["organizer", p("organizerID", id), "settlements"]
+        case .organizerSettlement(let id, let settlement):
+            return ["organizer", p("organizerID", id), "settlements", p("settlementID", settlement)]
+        case .organizerSettlementCSV(let id, let settlement):
+            return ["organizer", p("organizerID", id), "settlements", p("settlementID", settlement), "statement.csv"]
         case .doorHome: return ["door"]
         case .doorSession(let id): return ["door", "sessions", p("sessionID", id)]
         case .doorScan(let id): return ["door", "sessions", p("sessionID", id), "scan"]
@@ -245,6 +255,8 @@ public enum SiteRoute: Sendable {
         case .adminCircuitPublish(let id, let action):
             return ["admin", "circuits", p("circuitID", id), p("action", action)]
         case .adminCircuitStats(let id): return ["admin", "circuits", p("circuitID", id), "stats"]
+        case .adminSettlements: return ["admin", "settlements"]
+        case .adminSettlementPaid(let id): return ["admin", "settlements", p("settlementID", id), "paid"]
         case .circuits: return ["circuits"]
         case .circuit(let id): return ["circuits", p("circuitID", id)]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]

@@ -91,6 +91,11 @@ func routes(_ app: Application) throws {
     organizer.on(.POST, .organizerDevices(.key), area: .organizer, use: DevicesController.create)
     organizer.on(
         .POST, .organizerDeviceRevoke(.key, device: .key), area: .organizer, use: DevicesController.revoke)
+    organizer.on(.GET, .organizerSettlements(.key), area: .organizer, use: SettlementsController.organizer)
+    organizer.on(
+        .GET, .organizerSettlement(.key, settlement: .key), area: .organizer, use: SettlementsController.statement)
+    organizer.on(
+        .GET, .organizerSettlementCSV(.key, settlement: .key), area: .organizer, use: SettlementsController.csv)
 
     let door = app.routes.grouped(AreaMiddleware(area: .door))
     door.on(.GET, .doorHome, area: .door, use: DashboardController.door)
@@ -150,6 +155,9 @@ func routes(_ app: Application) throws {
     admin.on(.POST, .adminCircuitStepsOrder(.key), area: .admin, use: AdminCircuitsController.reorder)
     admin.on(.POST, .adminCircuitPublish(.key, action: .key), area: .admin, use: AdminCircuitsController.publish)
     admin.on(.GET, .adminCircuitStats(.key), area: .admin, use: AdminCircuitsController.stats)
+    admin.on(.GET, .adminSettlements, area: .admin, use: SettlementsController.admin)
+    admin.on(.POST, .adminSettlements, area: .admin, use: SettlementsController.create)
+    admin.on(.POST, .adminSettlementPaid(.key), area: .admin, use: SettlementsController.markPaid)
 
     apiRoutes(app)
 }

@@ -34,6 +34,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .forbidden, .csrf: .forbidden
         case .notFound, .tokenInvalid, .voucherUnknown, .certificateUnknown: .notFound
         case .sessionFull, .alreadyRedeemed, .stepReserved, .reservationNeeded, .sessionHasReservations: .conflict
+        case .settlementOverlaps: .conflict
         case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager, .voucherTaken, .voucherInUse: .conflict
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway

@@ -266,18 +266,22 @@ enum Door {
                 .set("voided_at", to: SQLBind(now)).set("active_slot", to: SQLLiteral.null)
                 .set("voided_by", to: SQLBind(scanner.actor)).set("void_reason", to: SQLBind(reason))
                 .where("id", .equal, SQLBind(redemptionID)).where("voided_at", .is, SQLLiteral.null)
-                .returning("id").all()
-            guard voided.count == 1 else {
+                .returning("id", "settlement_id").all()
+            guard let row = voided.first else {
                 return try await RedemptionModel.find(redemptionID, on: db).orNotFound()
             }
+            // Read from the row this UPDATE changed: a settlement that claimed the admission
+            // meanwhile is seen, and the value is then owed back through the next settlement.
+            let settled = try row.decodeNil(column: "settlement_id") == false
             let voucherID = redemption.$voucher.id
             let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
             let id = redemptionID.uuidString.lowercased()
             if redemption.amountMinor > 0 {
+                let organizer = redemption.$organizer.id.uuidString
                 try await LedgerStore.post(
-                    Bookings.void(
-                        redemption.amount, voucher: voucherID.uuidString, organizer: redemption.$organizer.id.uuidString
-                    ),
+                    settled
+                        ? Bookings.carriedVoid(redemption.amount, voucher: voucherID.uuidString, organizer: organizer)
+                        : Bookings.void(redemption.amount, voucher: voucherID.uuidString, organizer: organizer),
                     reference: "redemption:\(id)", at: now, on: db)
             }
             if voucher.status == .completed {

@@ -40,6 +40,10 @@ public final class RedemptionModel: Model, @unchecked Sendable {
     @OptionalField(key: "door") public var door: String?
     @OptionalField(key: "voided_by") public var voidedBy: String?
     @OptionalField(key: "void_reason") public var voidReason: String?
+    /// The settlement that paid this admission.
+    @OptionalField(key: "settlement_id") public var settlementID: UUID?
+    /// The settlement that deducted this admission, undone after it was settled.
+    @OptionalField(key: "void_settlement_id") public var voidSettlementID: UUID?
 
     public init() {}
 
@@ -150,4 +154,36 @@ public final class SigningKeyModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
+}
+
+/// An organizer's admissions in a period, settled once: the amount due, and whether and how
+/// it was paid.
+public final class SettlementModel: Model, @unchecked Sendable {
+    public static let schema = "settlements"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "organizer_id") public var organizer: OrganizerModel
+    @Field(key: "currency") public var currency: Currency
+    @Field(key: "first_day") public var firstDay: String
+    @Field(key: "last_day") public var lastDay: String
+    @Field(key: "admissions") public var admissions: Int
+    @Field(key: "admitted_minor") public var admittedMinor: Int
+    @Field(key: "carried_voids") public var carriedVoids: Int
+    @Field(key: "carried_minor") public var carriedMinor: Int
+    @Field(key: "created_by") public var createdBy: String
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "paid_at") public var paidAt: Date?
+    @OptionalField(key: "paid_by") public var paidBy: String?
+    @OptionalField(key: "paid_reference") public var paidReference: String?
+
+    public init() {}
+
+    public var totals: SettlementTotals {
+        SettlementTotals(
+            admissions: admissions, admittedMinor: admittedMinor, carriedVoids: carriedVoids,
+            carriedMinor: carriedMinor)
+    }
+
+    /// A short number for statements and bank transfers: `S-` and the id's first eight characters.
+    public var number: String { "S-" + (id?.uuidString.prefix(8).uppercased() ?? "") }
 }

@@ -21,14 +21,17 @@ public final class OrganizerModel: Model, @unchecked Sendable {
     @Field(key: "contact_email") public var contactEmail: String
     @Field(key: "status") public var status: OrganizerStatus
     @OptionalParent(key: "applicant_id") public var applicant: UserModel?
+    /// The language of its settlement statements (`it`, `sq` or `en`).
+    @Field(key: "language") public var language: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
     public init(
         id: UUID? = nil, slug: String, name: String, city: String, description: String,
-        contactEmail: String, status: OrganizerStatus, applicantID: UUID?
+        contactEmail: String, status: OrganizerStatus, applicantID: UUID?, language: String = "it"
     ) {
+        self.language = language
         self.id = id
         self.slug = slug
         self.name = name

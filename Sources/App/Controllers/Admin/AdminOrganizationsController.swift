@@ -88,18 +88,19 @@ enum AdminOrganizationsController {
         if req.method == .GET {
             let input = OrganizerApplicationController.Input(
                 name: organizer.name, city: organizer.city, description: organizer.description,
-                contactEmail: organizer.contactEmail)
+                contactEmail: organizer.contactEmail, language: organizer.language)
             return try await req.page(
                 "form", title: req.t("admin-organizer-edit-title"),
                 OrganizerApplicationController.form(req, action: action, submit: req.t("action-save"), input: input))
         }
         let input = try req.content.decode(OrganizerApplicationController.Input.self)
         do {
-            let draft = try OrganizerApplicationController.Draft(input)
+            let draft = try OrganizerApplicationController.Draft(input, fallbackLanguage: organizer.language)
             organizer.name = draft.name
             organizer.city = draft.city
             organizer.description = draft.description
             organizer.contactEmail = draft.contactEmail
+            organizer.language = draft.language
             try await req.db.transaction { db in
                 try await organizer.save(on: db)
                 try await Audit.record(req, "edit", "organizer", id, detail: draft.name, on: db)

@@ -135,6 +135,8 @@ enum DashboardController {
                     links: [
                         .init(href: SiteRoute.organizerMembers(.value(id)).path, label: req.t("action-members")),
                         .init(href: SiteRoute.organizerDevices(.value(id)).path, label: req.t("devices-title")),
+                        .init(
+                            href: SiteRoute.organizerSettlements(.value(id)).path, label: req.t("settlements-title")),
                         .init(href: SiteRoute.doorHome.path, label: req.t("nav-door")),
                     ], titleIsData: true))
         }
@@ -194,7 +196,8 @@ enum DashboardController {
                 card("organizers", .adminOrganizers, ["pending": .integer(pending)]),
                 card("partners", .adminPartners), card("venues", .adminVenues), card("events", .adminEvents),
                 card("circuits", .adminCircuits), card("funds", .adminFunds),
-                card("contributions", .adminContributions), card("audit", .adminAudit),
+                card("contributions", .adminContributions), card("settlements", .adminSettlements),
+                card("audit", .adminAudit),
                 accountCard(req),
             ])
     }

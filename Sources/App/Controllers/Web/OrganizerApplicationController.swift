@@ -11,6 +11,8 @@ enum OrganizerApplicationController {
         var city: String?
         var description: String?
         var contactEmail: String?
+        /// The language of its statements.
+        var language: String?
     }
 
     /// An organisation's fields, validated (shared by the application and the admin's edit form).
@@ -19,13 +21,17 @@ enum OrganizerApplicationController {
         var city: String
         var description: String
         var contactEmail: String
+        var language: String
 
-        init(_ input: Input) throws(ValidationErrors) {
+        /// `fallbackLanguage` when the form sent none (the applicant's, or the one kept so far).
+        init(_ input: Input, fallbackLanguage: String) throws(ValidationErrors) {
             var v = Validator()
             name = v.text(input.name, field: "name", max: 120)
             city = v.text(input.city, field: "city", max: 100)
             description = v.text(input.description, field: "description", max: 2000)
             contactEmail = v.email(input.contactEmail, field: "contactEmail")
+            language = (input.language ?? "").isEmpty ? fallbackLanguage : input.language ?? ""
+            if Language(rawValue: language) == nil { v.add(.invalidValue, field: "language") }
             try v.finish()
         }
     }
@@ -48,6 +54,14 @@ enum OrganizerApplicationController {
                 .init(
                     name: "contactEmail", label: req.t("field-contact-email"), type: "email",
                     value: input.contactEmail ?? "", autocomplete: "email"),
+                .init(
+                    name: "language", label: req.t("field-organization-language"), type: "select",
+                    hint: req.t("hint-organization-language"),
+                    options: Language.allCases.map {
+                        .init(
+                            value: $0.rawValue, label: req.t("language-name-\($0.rawValue)"),
+                            selected: $0.rawValue == (input.language ?? req.language))
+                    }),
             ])
         form.apply(errors: errors, summary: req.t("form-has-errors"))
         return form
@@ -67,7 +81,7 @@ enum OrganizerApplicationController {
         let input = try req.content.decode(Input.self)
         let draft: Draft
         do {
-            draft = try Draft(input)
+            draft = try Draft(input, fallbackLanguage: req.language)
         } catch {
             var view = form(
                 req, action: SiteRoute.organizerApplication.path, submit: req.t("apply-submit"), input: input,
@@ -81,7 +95,7 @@ enum OrganizerApplicationController {
             let slug = Slug.unique(from: draft.name, fallback: "organizer", taken: Set(taken))
             let organizer = OrganizerModel(
                 slug: slug, name: draft.name, city: draft.city, description: draft.description,
-                contactEmail: draft.contactEmail, status: .pending, applicantID: user.id)
+                contactEmail: draft.contactEmail, status: .pending, applicantID: user.id, language: draft.language)
             try await organizer.create(on: db)
             try await Audit.record(req, "apply", "organizer", organizer.id, detail: draft.name, on: db)
         }
