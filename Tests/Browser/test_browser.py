@@ -35,12 +35,13 @@ ROLES = {
                                       "/admin/events", "/admin/events/new", "/admin/circuits",
                                       "/admin/circuits/0000d000-0000-4000-8000-000000000301/steps",
                                       "/admin/circuits/0000d000-0000-4000-8000-000000000301/stats",
-                                      "/admin/circuits/new", "/admin/audit", "/account"]),
+                                      "/admin/circuits/new", "/admin/audit", "/admin/settlements", "/account"]),
     "mentor@mentore.test": ("/mentor", ["/account", "/account/tokens", "/organizers/apply", "/mentor/impact"]),
     "partner@mentore.test": ("/partner", ["/partner/0000d000-0000-4000-8000-000000000002/vouchers",
                                           "/partner/0000d000-0000-4000-8000-000000000002/vouchers/bulk",
                                           "/partner/0000d000-0000-4000-8000-000000000002/waiting"]),
-    "organizer@mentore.test": ("/organizer", ["/door"]),
+    "organizer@mentore.test": ("/organizer", ["/door",
+                                              "/organizer/0000d000-0000-4000-8000-000000000001/settlements"]),
     "door@mentore.test": ("/door", []),
 }
 os.makedirs(HTML_OUT, exist_ok=True)
@@ -593,3 +594,65 @@ def test_door_staff_admit_see_already_used_undo_and_admit_again(driver, tmp_path
             f"{BASE}/api/v1/sessions/{session}/checkin", headers={"Authorization": f"Bearer {token}"})) as response:
         checkin = json.loads(response.read())
     assert checkin["session"]["admitted"] >= 1
+
+
+def api_post(path, token, body):
+    request = urllib.request.Request(BASE + path, data=json.dumps(body).encode(), method="POST", headers={
+        "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+def test_an_admin_settles_an_organizer_reads_the_statement_and_marks_it_paid(driver, tmp_path):
+    """Two admissions at the bench's door, moved two days back (a period must be over to be
+    settled); an admin settles that day, opens the statement (the organizer's language:
+    Italian), marks it paid with the transfer's reference."""
+    import datetime
+    import sqlite3
+    import zoneinfo
+    codes = tmp_path / "codes.txt"
+    made = subprocess.run(
+        [".build/debug/mentore", "seed", "--bench", "2", "--out", str(codes)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    session, token = made.stdout.split()[-2:]
+    admitted = []
+    for index, code in enumerate(codes.read_text().split()[:2]):
+        answer = api_post("/api/v1/redemptions", token, {"code": code, "session_id": session, "nonce": f"s{index}"})
+        assert answer["result"] == "admitted", answer
+        admitted.append(answer["redemption"]["id"])
+    database = os.environ["DATABASE_URL"].removeprefix("sqlite:")
+    with sqlite3.connect(database) as db:  # dates are stored as Unix seconds, ids as upper-case text
+        for redemption in admitted:
+            moved = db.execute("UPDATE redemptions SET admitted_at = admitted_at - 172800 WHERE id = ?",
+                               (redemption.upper(),))
+            assert moved.rowcount == 1
+    day = (datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Rome")) - datetime.timedelta(days=2)).date().isoformat()
+
+    sign_in_as(driver, "admin@mentore.test")
+    choose_language(driver, "it")
+    driver.get(BASE + "/admin/settlements")
+    Select(driver.find_element(By.ID, "f-organizer")).select_by_visible_text("Bench")
+    for field in ("f-first", "f-last"):
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), day)
+    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    notice = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "p.notice"))
+    assert "liquidazione è pronta" in notice.text
+    check_page(driver, "admin-settlement-created-it")
+    row = driver.find_element(By.XPATH, "//tr[td[contains(., 'Bench')]]")
+    assert "2 ingressi" in row.text
+    row.find_element(By.PARTIAL_LINK_TEXT, "Rendiconto").click()
+    WebDriverWait(driver, 10).until(lambda d: "/settlements/" in d.current_url)
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "it"
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".statement tbody tr")) == 2
+    check_page(driver, "settlement-statement-it")
+    driver.find_element(By.ID, "f-reference").send_keys("BONIFICO-42" + Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "Pagata il" in d.find_element(By.CSS_SELECTOR, ".statement").text)
+    assert "BONIFICO-42" in driver.page_source
+    assert not driver.find_elements(By.ID, "f-reference"), "paid once"
+    check_page(driver, "settlement-paid-it")
+    csv_link = driver.find_element(By.PARTIAL_LINK_TEXT, "CSV").get_attribute("href")
+    request = urllib.request.Request(csv_link, headers={
+        "Cookie": "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())})
+    with urllib.request.urlopen(request) as response:
+        rows = response.read().decode().strip().split("\r\n")
+    assert rows[0].startswith("Quando,") and len(rows) == 4, rows

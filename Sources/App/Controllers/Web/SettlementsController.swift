@@ -69,7 +69,7 @@ enum SettlementsController {
         let pending = try await Settlements.pending(organizerID: id, on: req.db)
         let pendingRows = pending.map { p -> ListView.Row in
             ListView.Row(cells: [
-                .text(format.monthYear(monthStart(p.month))),
+                .time(monthStart(p.month), format.monthYear(monthStart(p.month))),
                 .text(req.t("settlement-admissions-count", ["count": .integer(p.totals.admissions)])),
                 .data(FundsController.money(req, p.totals.admittedMinor, p.currency)),
                 .data(FundsController.money(req, -p.totals.carriedMinor, p.currency)),
