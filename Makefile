@@ -6,7 +6,7 @@ VENV := .venv
 BUILD_PACKAGES := libsqlite3-dev zlib1g-dev curl libqrencode-dev pkg-config
 TEST_PACKAGES := postgresql chromium chromium-driver default-jre-headless fonts-dejavu-core openssl unzip zbar-tools
 
-.PHONY: run test build migrate seed format lint deps test-deps
+.PHONY: run test build migrate seed format lint deps test-deps bench
 
 run: deps build
 	.build/debug/mentore migrate --yes
@@ -32,6 +32,11 @@ test-deps:
 	@Tests/support/ensure-packages.sh $(BUILD_PACKAGES) $(TEST_PACKAGES)
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
 	@$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/support/requirements.txt
+
+# The door's benchmark (release build, SQLite and PostgreSQL): figures in Benchmarks/DOOR.md.
+bench: deps
+	@Tests/support/ensure-packages.sh $(BUILD_PACKAGES) wrk postgresql
+	Benchmarks/door.sh
 
 format:
 	swift format --in-place --recursive Sources Tests Benchmarks Package.swift

@@ -137,6 +137,16 @@ public struct DomainError: Error, Hashable, Sendable {
         case settlementOverlaps = "settlement-overlaps"
         /// Nothing to settle: no unsettled admission and no void to carry in the period.
         case settlementEmpty = "settlement-empty"
+        /// A signed door token that is not one (bad characters, length or version).
+        case tokenMalformed = "token-malformed"
+        /// A signed door token from a key the platform does not know.
+        case tokenUnknownKey = "token-unknown-key"
+        /// A signed door token whose signature does not match: altered or forged.
+        case tokenTampered = "token-tampered"
+        case tokenExpired = "token-expired"
+        case tokenNotYetValid = "token-not-yet-valid"
+        /// A scan's time that is in the future or too long ago.
+        case scanTimeInvalid = "scan-time-invalid"
     }
 
     public var code: Code

@@ -18,5 +18,6 @@ public enum Migrations {
         M013Journeys(),
         M014Door(),
         M015Settlements(),
+        M016ScanTimes(),
     ]
 }

@@ -91,7 +91,9 @@ struct VoucherTests {
         }
     }
 
-    @Test("the QR PNG decodes (zbarimg) to the voucher's address", .enabled(if: VoucherTests.zbarimg != nil))
+    @Test(
+        "the QR PNG decodes (zbarimg) to the voucher's address and its signed token",
+        .enabled(if: VoucherTests.zbarimg != nil))
     func qrDecodes() async throws {
         try await withApp(seed: true) { app async throws in
             let voucher = try await Self.anyVoucher(app)
@@ -102,7 +104,11 @@ struct VoucherTests {
                 png = Data(buffer: response.body)
             }
             let decoded = try NominationTests.decode(png, with: try #require(Self.zbarimg))
-            #expect(decoded == "http://mentore.test/v/\(voucher.code)")
+            let parts = decoded.components(separatedBy: "#t=")
+            #expect(parts.first == "http://mentore.test/v/\(voucher.code)" && parts.count == 2)
+            let token = try await DoorTokens.verify(
+                try #require(parts.last), at: app.mentore.now(), app: app, on: app.db)
+            #expect(token.voucherID == voucher.id)
         }
     }
 

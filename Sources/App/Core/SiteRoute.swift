@@ -128,6 +128,7 @@ public enum SiteRoute: Sendable {
     case apiRedemptions
     case apiRedemptionVoid(Parameter<UUID>)
     case apiSessionCheckIn(Parameter<UUID>)
+    case apiDoorKeys
 
     /// Path components: parameters appear as `:name` for `.key`.
     public var pathComponents: [PathComponent] {
@@ -274,6 +275,7 @@ public enum SiteRoute: Sendable {
         case .apiRedemptions: return ["api", "v1", "redemptions"]
         case .apiRedemptionVoid(let id): return ["api", "v1", "redemptions", p("redemptionID", id), "void"]
         case .apiSessionCheckIn(let id): return ["api", "v1", "sessions", p("sessionID", id), "checkin"]
+        case .apiDoorKeys: return ["api", "v1", "door", "keys"]
         }
     }
 

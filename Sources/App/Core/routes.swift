@@ -176,6 +176,7 @@ func apiRoutes(_ app: Application) {
     open.on(.POST, .apiRedemptions, area: .publicSite, use: RedemptionsAPIController.create)
     open.on(.POST, .apiRedemptionVoid(.key), area: .publicSite, use: RedemptionsAPIController.void)
     open.on(.GET, .apiSessionCheckIn(.key), area: .publicSite, use: RedemptionsAPIController.checkIn)
+    open.on(.GET, .apiDoorKeys, area: .publicSite, use: RedemptionsAPIController.keys)
 
     let account = app.routes.grouped(AreaMiddleware(area: .account))
     let accountWrites = account.grouped(IdempotencyMiddleware(required: true))

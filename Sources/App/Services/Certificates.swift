@@ -59,6 +59,13 @@ enum Certificates {
     /// The platform's signing key, created on first use and shared through the database (of
     /// two instances creating it at once, the first insert wins and both read it back).
     static func signingKey(app: Application, on db: any Database) async throws -> Curve25519.Signing.PrivateKey {
+        try await signingKey(named: keyName, app: app, on: db)
+    }
+
+    /// The platform's Ed25519 key called `keyName` (certificates, door tokens), made once.
+    static func signingKey(named keyName: String, app: Application, on db: any Database) async throws
+        -> Curve25519.Signing.PrivateKey
+    {
         if let row = try await SigningKeyModel.query(on: db).filter(\.$name == keyName).first(),
             let data = Data(base64Encoded: row.privateKey)
         {

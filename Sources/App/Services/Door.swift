@@ -116,32 +116,27 @@ enum Door {
 
     /// One scan: the code (or the voucher's URL) at `sessionID`. Every refusal is an answer with
     /// a reason, never an exception, so that devices show it and retries repeat it.
-    static func admit(code input: String, sessionID: UUID, scanner: Scanner, app: Application, on db: any Database)
-        async throws -> Outcome
-    {
+    /// `input` is the code, the voucher's URL, or `#t=` and a signed token (`DoorTokens`);
+    /// `scannedAt` is when a device scanned it (offline, synced later), else now.
+    static func admit(
+        code input: String, sessionID: UUID, scanner: Scanner, scannedAt: Date? = nil, app: Application,
+        on db: any Database
+    ) async throws -> Outcome {
         try await db.writeTransaction { db in
-            try await admitInTransaction(code: input, sessionID: sessionID, scanner: scanner, app: app, in: db)
+            try await admitInTransaction(
+                code: input, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt, app: app, in: db)
         }
     }
 
     /// `admit` inside the caller's write transaction.
     static func admitInTransaction(
-        code input: String, sessionID: UUID, scanner: Scanner, app: Application, in db: any Database
+        code input: String, sessionID: UUID, scanner: Scanner, scannedAt: Date? = nil, app: Application,
+        in db: any Database
     ) async throws -> Outcome {
         do {
             let session = try await session(sessionID, scanner: scanner, on: db)
-            let code: VoucherCode
-            do throws(VoucherCode.ReadError) {
-                code = try VoucherCode(reading: voucherCode(in: input))
-            } catch .checkFailed {
-                throw DomainError(.voucherTypo)
-            } catch {
-                throw DomainError(.voucherMalformed)
-            }
-            guard let voucher = try await VoucherModel.query(on: db).filter(\.$code == code.canonical).first() else {
-                throw DomainError(.voucherUnknown)
-            }
-            let now = app.mentore.now()
+            let now = scannedAt ?? app.mentore.now()
+            let voucher = try await voucher(in: input, at: now, app: app, on: db)
             if !isToday(session, now: now) {
                 // A repeated scan still says when it was used; anything else waits for the day.
                 let journey = try? await Journeys.load(voucher, on: db)
@@ -152,7 +147,7 @@ enum Door {
             }
             switch try await Journeys.admitInTransaction(
                 voucherID: voucher.requireID(), sessionID: sessionID, by: scanner.actor, door: scanner.door,
-                deviceID: scanner.deviceID, app: app, in: db)
+                deviceID: scanner.deviceID, scannedAt: scannedAt, app: app, in: db)
             {
             case .admitted(let redemption, let certificate): return .admitted(redemption, certificate: certificate)
             case .alreadyUsed(let first): return .alreadyUsed(first)
@@ -162,6 +157,33 @@ enum Door {
             // answering it (and committing the scan's answer) leaves nothing half done.
             return .refused(DomainError(error.code))
         }
+    }
+
+    /// The voucher a scan names: by its code (typed, or in its URL), or by a signed token alone
+    /// (`#t=…`, checked at `date`). A URL that has both is read by its code.
+    static func voucher(in input: String, at date: Date, app: Application, on db: any Database) async throws
+        -> VoucherModel
+    {
+        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("#t=") {
+            let token = try await DoorTokens.verify(trimmed, at: date, app: app, on: db)
+            guard let voucher = try await VoucherModel.find(token.voucherID, on: db) else {
+                throw DomainError(.voucherUnknown)
+            }
+            return voucher
+        }
+        let code: VoucherCode
+        do throws(VoucherCode.ReadError) {
+            code = try VoucherCode(reading: voucherCode(in: trimmed))
+        } catch .checkFailed {
+            throw DomainError(.voucherTypo)
+        } catch {
+            throw DomainError(.voucherMalformed)
+        }
+        guard let voucher = try await VoucherModel.query(on: db).filter(\.$code == code.canonical).first() else {
+            throw DomainError(.voucherUnknown)
+        }
+        return voucher
     }
 
     /// The code in what was scanned or typed: the voucher's URL (`…/v/CODE`) or the code itself.
@@ -193,8 +215,8 @@ enum Door {
     /// answer again; a different request under the same nonce is refused (409, nothing changes).
     /// `render` turns the outcome into the answer (the API's JSON), inside the transaction.
     static func scan(
-        code: String, sessionID: UUID, nonce: String, scanner: Scanner, app: Application, on db: any Database,
-        render: @escaping @Sendable (Outcome, any Database) async throws -> String
+        code: String, sessionID: UUID, nonce: String, scanner: Scanner, scannedAt: Date? = nil, app: Application,
+        on db: any Database, render: @escaping @Sendable (Outcome, any Database) async throws -> String
     ) async throws -> Answer {
         // The code as the voucher has it: typed in lower case or scanned as its URL, the same scan.
         let canonical = (try? VoucherCode(reading: voucherCode(in: code)))?.canonical ?? code
@@ -204,7 +226,7 @@ enum Door {
                 return first
             }
             let outcome = try await admitInTransaction(
-                code: code, sessionID: sessionID, scanner: scanner, app: app, in: db)
+                code: code, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt, app: app, in: db)
             let answer = Answer(status: .ok, body: try await render(outcome, db))
             let sql = db as! any SQLDatabase
             let inserted = try await sql.insert(into: DoorScanModel.schema)

@@ -269,8 +269,8 @@ enum Journeys {
 
     /// `admit` inside the caller's write transaction (the door stores the scan's answer in it).
     static func admitInTransaction(
-        voucherID: UUID, sessionID: UUID, by actor: String, door: String?, deviceID: UUID?, app: Application,
-        in db: any Database
+        voucherID: UUID, sessionID: UUID, by actor: String, door: String?, deviceID: UUID?, scannedAt: Date? = nil,
+        app: Application, in db: any Database
     ) async throws -> Admission {
         let now = app.mentore.now()
         do {
@@ -280,7 +280,8 @@ enum Journeys {
                 throw DomainError(.notFound, field: "session")
             }
             if let first = admission(journey, session: session) { return .alreadyUsed(first) }
-            let (step, reservation) = try checkAdmission(journey, session: session, now: now)
+            // Validity is judged when the voucher was scanned (a device offline syncs later).
+            let (step, reservation) = try checkAdmission(journey, session: session, now: scannedAt ?? now)
             let event = try await EventModel.find(session.$event.id, on: db).orNotFound()
             let price = step.options.first { $0.event == event.id }?.price ?? voucher.value
             let balance = try await LedgerStore.balance(.voucher(voucherID.uuidString), voucher.currency, on: db)
@@ -290,12 +291,13 @@ enum Journeys {
             let inserted = try await sql.insert(into: RedemptionModel.schema)
                 .columns(
                     "id", "voucher_id", "session_id", "event_id", "slot", "active_slot", "amount_minor", "currency",
-                    "organizer_id", "admitted_by", "admitted_at", "door", "device_id"
+                    "organizer_id", "admitted_by", "admitted_at", "door", "device_id", "scanned_at"
                 )
                 .values(
                     SQLBind(id), SQLBind(voucherID), SQLBind(sessionID), SQLBind(event.id), SQLBind(reservation.slot),
                     SQLBind(reservation.slot), SQLBind(amount.minor), SQLBind(amount.currency.rawValue),
-                    SQLBind(event.$organizer.id), SQLBind(actor), SQLBind(now), SQLBind(door), SQLBind(deviceID)
+                    SQLBind(event.$organizer.id), SQLBind(actor), SQLBind(now), SQLBind(door), SQLBind(deviceID),
+                    SQLBind(scannedAt)
                 )
                 .ignoringConflicts(with: ["voucher_id", "active_slot"]).returning("id").all()
             guard inserted.count == 1 else {

@@ -40,6 +40,8 @@ public final class RedemptionModel: Model, @unchecked Sendable {
     @OptionalField(key: "door") public var door: String?
     @OptionalField(key: "voided_by") public var voidedBy: String?
     @OptionalField(key: "void_reason") public var voidReason: String?
+    /// When the device scanned the voucher, if it sent that (an offline scan synced later).
+    @OptionalField(key: "scanned_at") public var scannedAt: Date?
     /// The settlement that paid this admission.
     @OptionalField(key: "settlement_id") public var settlementID: UUID?
     /// The settlement that deducted this admission, undone after it was settled.

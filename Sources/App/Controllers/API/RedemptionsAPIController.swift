@@ -11,9 +11,17 @@ import Vapor
 enum RedemptionsAPIController {
     struct ScanRequest: Decodable {
         var code: String?
+        /// The QR's signed token, instead of the code (`DoorTokens`).
+        var signedToken: String?
         var sessionId: String?
         var nonce: String?
+        /// When the device scanned it (RFC 3339), for scans queued offline.
+        var scannedAt: String?
     }
+
+    /// How far a device's clock may run ahead, and how old a queued scan may be.
+    static let scanClockSkew: TimeInterval = 5 * 60
+    static let scanMaximumAge: TimeInterval = 7 * 86400
 
     struct VoidRequest: Decodable {
         var reason: String?
@@ -27,6 +35,8 @@ enum RedemptionsAPIController {
         /// The name or alias the partner nominated: who may come in on this voucher.
         var holder: String?
         var admittedAt: Date
+        /// When the device scanned it, if it said (an offline scan synced later).
+        var scannedAt: Date?
         var admittedBy: String
         var door: String?
         var deviceId: String?
@@ -62,7 +72,8 @@ enum RedemptionsAPIController {
         return Redemption(
             id: try redemption.requireID().api, voucherId: redemption.$voucher.id.api,
             sessionId: redemption.$session.id.api, stepId: redemption.slot.api, holder: voucher?.beneficiary?.name,
-            admittedAt: redemption.admittedAt, admittedBy: redemption.admittedBy, door: redemption.door,
+            admittedAt: redemption.admittedAt, scannedAt: redemption.scannedAt, admittedBy: redemption.admittedBy,
+            door: redemption.door,
             deviceId: redemption.deviceID?.api, amountMinor: redemption.amountMinor,
             currency: redemption.currency.rawValue, voidedAt: redemption.voidedAt, voidReason: redemption.voidReason)
     }
@@ -102,26 +113,54 @@ enum RedemptionsAPIController {
         let device = try await DoorDevices.device(req)
         let body = try APIJSON.decode(ScanRequest.self, from: req)
         var v = Validator()
-        let code = v.text(body.code, field: "code", max: 300)
+        // The code, or the signed token: exactly one.
+        let hasToken = !(body.signedToken ?? "").isEmpty
+        let code = v.text(body.code, field: "code", required: !hasToken, max: 300)
+        let token = v.text(body.signedToken, field: "signedToken", required: false, max: 400)
+        if !code.isEmpty, hasToken { v.add(.invalidValue, field: "signedToken") }
         let nonce = v.text(body.nonce, field: "nonce", max: 100)
         let sessionText = v.text(body.sessionId, field: "sessionId", max: 36)
         let sessionID = UUID(uuidString: sessionText)
         if !sessionText.isEmpty, sessionID == nil { v.add(.invalidValue, field: "sessionId") }
+        var scannedAt: Date?
+        if let text = body.scannedAt {
+            let now = req.now
+            scannedAt = try? Date(text, strategy: .iso8601)
+            if let date = scannedAt {
+                if date > now.addingTimeInterval(scanClockSkew) || date < now.addingTimeInterval(-scanMaximumAge) {
+                    v.add(.scanTimeInvalid, field: "scannedAt")
+                }
+            } else {
+                v.add(.invalidDate, field: "scannedAt")
+            }
+        }
         try v.finish()
-        return try await scan(code: code, sessionID: sessionID!, nonce: nonce, scanner: .device(device), req: req)
-            .response
+        return try await scan(
+            code: hasToken ? "#t=" + token : code, sessionID: sessionID!, nonce: nonce, scanner: .device(device),
+            scannedAt: scannedAt, req: req
+        ).response
     }
 
     /// The scan, its answer as the API's JSON in the reader's language.
-    static func scan(code: String, sessionID: UUID, nonce: String, scanner: Door.Scanner, req: Request)
-        async throws -> Door.Answer
-    {
+    static func scan(
+        code: String, sessionID: UUID, nonce: String, scanner: Door.Scanner, scannedAt: Date? = nil, req: Request
+    ) async throws -> Door.Answer {
         try await Door.scan(
-            code: code, sessionID: sessionID, nonce: nonce, scanner: scanner, app: req.application, on: req.db
+            code: code, sessionID: sessionID, nonce: nonce, scanner: scanner, scannedAt: scannedAt,
+            app: req.application, on: req.db
         ) { outcome, db in
             let data = try APIJSON.encoder.encode(try await answer(outcome, req: req, on: db))
             return String(decoding: data, as: UTF8.self)
         }
+    }
+
+    /// `GET /api/v1/door/keys`: the public keys that sign the vouchers' offline tokens (JWKS).
+    @Sendable static func keys(req: Request) async throws -> Response {
+        try APIJSON.allowQuery(req)
+        _ = try await DoorDevices.device(req)
+        let response = try APIJSON.response(try await DoorTokens.keySet(app: req.application, on: req.db))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
+        return response
     }
 
     /// `POST /api/v1/redemptions/{id}/void` `{reason}`: within 15 minutes, the device's organizer's.

@@ -115,8 +115,6 @@ enum VoucherController {
     }
 
     static func view(_ req: Request, _ voucher: VoucherModel) async throws -> View {
-        let site = req.application.mentore.config.siteURL
-        let url = site + SiteRoute.voucher(.value(voucher.code)).path
         var facts = [
             Fact(
                 label: req.t("voucher-value"), value: FundsController.money(req, voucher.valueMinor, voucher.currency),
@@ -138,7 +136,8 @@ enum VoucherController {
         }
         return View(
             code: (try? VoucherCode(reading: voucher.code))?.grouped ?? voucher.code, facts: facts,
-            qr: QRCode(url)?.svg(label: req.t("voucher-qr-label")) ?? "",
+            qr: QRCode(try await DoorTokens.qrURL(for: voucher, app: req.application, on: req.db))?.svg(
+                label: req.t("voucher-qr-label")) ?? "",
             status: req.t("voucher-status-\(voucher.status.rawValue)"),
             printA6: SiteRoute.voucherPrint(.value(voucher.code), size: .value("a6")).path,
             printA4: SiteRoute.voucherPrint(.value(voucher.code), size: .value("a4")).path)
@@ -177,8 +176,9 @@ enum VoucherController {
     /// The QR as a PNG (what e-mails carry).
     @Sendable static func qrPNG(req: Request) async throws -> Response {
         let voucher = try await found(req)
-        let url = req.application.mentore.config.siteURL + SiteRoute.voucher(.value(voucher.code)).path
-        guard let code = QRCode(url) else { throw DomainError(.notFound) }
+        guard let code = QRCode(try await DoorTokens.qrURL(for: voucher, app: req.application, on: req.db)) else {
+            throw DomainError(.notFound)
+        }
         var headers = HTTPHeaders()
         headers.contentType = .png
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
