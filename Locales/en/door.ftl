@@ -77,3 +77,25 @@ devices-revoked = The device was revoked: its token no longer works.
 door-admit-at = Admit to { $event } ({ $time })
 # Scanner page, under its title: the event, when the session starts, the venue.
 door-scan-session = { $title } · { $date } · { $venue }
+# The scanner as an installable app (its manifest).
+door-app-name = Mentore door scanner
+door-app-short-name = Door
+# Offline scanner answers; $holder: the name or alias the partner nominated.
+door-offline-admitted = Admitted (offline): { $holder }. It will be sent when the network returns.
+door-offline-already = Already admitted: { $holder }.
+door-offline-not-listed = Not on this date's list. Without a network only the vouchers reserved for it can be admitted.
+door-offline-banner = No network: scans are kept on this device and sent when it returns.
+door-offline-queued = Kept on this device, to be sent.
+door-offline-sync-failed = The scans kept on this device could not be sent yet; they will be tried again.
+# After a sync; $count: how many scans kept offline were admitted by the server.
+door-offline-synced = { $count ->
+        [one] Sent: { $count } admission recorded.
+       *[other] Sent: { $count } admissions recorded.
+    }
+# A voucher this device admitted offline had already been admitted by another device.
+door-offline-conflict = { $holder } had already been admitted by another device: charged once, reported to the organizer.
+# On the expected list; $count: conflicts found at sync; $holders: their names.
+door-conflicts-notice = { $count ->
+        [one] One voucher was admitted by two devices while offline ({ $holders }): it is charged once. Check who came in.
+       *[other] { $count } vouchers were admitted by two devices while offline ({ $holders }): each is charged once. Check who came in.
+    }

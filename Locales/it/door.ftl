@@ -77,3 +77,27 @@ devices-revoked = Il dispositivo è stato revocato: il suo token non funziona pi
 door-admit-at = Ammetti a { $event } ({ $time })
 # Scanner page, under its title: the event, when the session starts, the venue.
 door-scan-session = { $title } · { $date } · { $venue }
+# The scanner as an installable app (its manifest).
+door-app-name = Mentore: scanner all'ingresso
+door-app-short-name = Ingresso
+# Offline scanner answers; $holder: the name or alias the partner nominated.
+door-offline-admitted = Ammesso (senza rete): { $holder }. Sarà inviato quando torna la rete.
+door-offline-already = Già ammesso: { $holder }.
+door-offline-not-listed = Non è nella lista di questa data. Senza rete si possono ammettere solo i voucher prenotati per questa data.
+door-offline-banner = Nessuna rete: le scansioni restano su questo dispositivo e saranno inviate quando torna.
+door-offline-queued = Conservato su questo dispositivo, da inviare.
+door-offline-sync-failed = Le scansioni conservate su questo dispositivo non sono ancora state inviate; si riproverà.
+# After a sync; $count: how many scans kept offline were admitted by the server.
+door-offline-synced = { $count ->
+        [one] Inviato: { $count } ingresso registrato.
+        [many] Inviato: { $count } di ingressi registrati.
+       *[other] Inviato: { $count } ingressi registrati.
+    }
+# A voucher this device admitted offline had already been admitted by another device.
+door-offline-conflict = { $holder } era già stato ammesso da un altro dispositivo: addebitato una volta sola, segnalato all'organizzatore.
+# On the expected list; $count: conflicts found at sync; $holders: their names.
+door-conflicts-notice = { $count ->
+        [one] Un voucher è stato ammesso da due dispositivi senza rete ({ $holders }): è addebitato una volta sola. Verifica chi è entrato.
+        [many] { $count } di voucher sono stati ammessi da due dispositivi senza rete ({ $holders }): ognuno è addebitato una volta sola. Verifica chi è entrato.
+       *[other] { $count } voucher sono stati ammessi da due dispositivi senza rete ({ $holders }): ognuno è addebitato una volta sola. Verifica chi è entrato.
+    }

@@ -77,3 +77,25 @@ devices-revoked = Pajisja u revokua: token-i i saj nuk funksionon më.
 door-admit-at = Prano në { $event } ({ $time })
 # Scanner page, under its title: the event, when the session starts, the venue.
 door-scan-session = { $title } · { $date } · { $venue }
+# The scanner as an installable app (its manifest).
+door-app-name = Mentore: skaneri në hyrje
+door-app-short-name = Hyrja
+# Offline scanner answers; $holder: the name or alias the partner nominated.
+door-offline-admitted = U pranua (pa rrjet): { $holder }. Do të dërgohet kur të kthehet rrjeti.
+door-offline-already = Tashmë i pranuar: { $holder }.
+door-offline-not-listed = Nuk është në listën e kësaj date. Pa rrjet mund të pranohen vetëm vauçerët e rezervuar për të.
+door-offline-banner = Nuk ka rrjet: skanimet mbahen në këtë pajisje dhe dërgohen kur të kthehet.
+door-offline-queued = Mbajtur në këtë pajisje, për t'u dërguar.
+door-offline-sync-failed = Skanimet e mbajtura në këtë pajisje nuk u dërguan ende; do të provohet përsëri.
+# After a sync; $count: how many scans kept offline were admitted by the server.
+door-offline-synced = { $count ->
+        [one] U dërgua: { $count } hyrje u regjistrua.
+       *[other] U dërgua: { $count } hyrje u regjistruan.
+    }
+# A voucher this device admitted offline had already been admitted by another device.
+door-offline-conflict = { $holder } ishte pranuar tashmë nga një pajisje tjetër: paguhet një herë, i njoftohet organizatorit.
+# On the expected list; $count: conflicts found at sync; $holders: their names.
+door-conflicts-notice = { $count ->
+        [one] Një vauçer u pranua nga dy pajisje pa rrjet ({ $holders }): paguhet një herë. Kontrolloni kush hyri.
+       *[other] { $count } vauçerë u pranuan nga dy pajisje pa rrjet ({ $holders }): secili paguhet një herë. Kontrolloni kush hyri.
+    }

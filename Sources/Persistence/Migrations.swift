@@ -19,5 +19,6 @@ public enum Migrations {
         M014Door(),
         M015Settlements(),
         M016ScanTimes(),
+        M017DoorConflicts(),
     ]
 }

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import time
 import urllib.error
@@ -608,7 +609,6 @@ def test_an_admin_settles_an_organizer_reads_the_statement_and_marks_it_paid(dri
     settled); an admin settles that day, opens the statement (the organizer's language:
     Italian), marks it paid with the transfer's reference."""
     import datetime
-    import sqlite3
     import zoneinfo
     codes = tmp_path / "codes.txt"
     made = subprocess.run(
@@ -656,3 +656,79 @@ def test_an_admin_settles_an_organizer_reads_the_statement_and_marks_it_paid(dri
     with urllib.request.urlopen(request) as response:
         rows = response.read().decode().strip().split("\r\n")
     assert rows[0].startswith("Quando,") and len(rows) == 4, rows
+
+
+def checkin(session, token):
+    request = urllib.request.Request(f"{BASE}/api/v1/sessions/{session}/checkin",
+                                     headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+def test_the_scanner_admits_without_a_network_and_syncs_when_it_returns(driver, tmp_path):
+    """The network cut through DevTools: two vouchers admitted on the device by code, a repeat
+    refused, a third by its QR's signed token (an altered token refused); the network back: the
+    kept scans are sent and the server shows each admission once."""
+    codes = tmp_path / "codes.txt"
+    made = subprocess.run(
+        [".build/debug/mentore", "seed", "--bench", "3", "--out", str(codes)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    session, token = made.stdout.split()[-2:]
+    first, second, third = codes.read_text().split()[:3]
+    # The third voucher's QR, read as a camera would: its URL and, after #t=, its signed token.
+    qr = tmp_path / "qr.png"
+    urllib.request.urlretrieve(f"{BASE}/v/{third}/qr.png", qr)
+    url = subprocess.run(["zbarimg", "--quiet", "--raw", str(qr)], capture_output=True, text=True).stdout.strip()
+    signed = url.split("#t=")[1]
+    tampered = signed[:-3] + ("AAA" if signed[-3:] != "AAA" else "BBB")
+    sign_in_as(driver, "door@mentore.test")
+    choose_language(driver, "it")
+    driver.get(f"{BASE}/door/sessions/{session}/scan")
+    assert driver.find_elements(By.CSS_SELECTOR, "link[rel=manifest]"), "installable"
+    scope = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "navigator.serviceWorker.ready.then(r => done(r.scope), e => done(String(e)));")
+    assert scope.endswith("/door/"), scope
+
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return navigator.onLine") is False)
+
+        def scan(text, expected):
+            driver.execute_script("var s = document.querySelector('[data-result]'); if (s) s.dataset.result = 'stale';")
+            driver.find_element(By.ID, "f-code").send_keys(text + Keys.ENTER)
+            WebDriverWait(driver, 10).until(
+                lambda d: d.find_element(By.CSS_SELECTOR, "[data-result]").get_attribute("data-result") != "stale")
+            result = driver.find_element(By.CSS_SELECTOR, "[data-result]")
+            assert result.get_attribute("data-result") == expected, result.text
+            return result.text
+
+        assert "Ospite" in scan(first, "admitted")
+        assert "Ospite" in scan(f"{BASE}/v/{second.lower()}", "admitted")
+        assert "Già ammesso" in scan(first, "already")
+        # The token alone, checked with the downloaded key: an altered one is refused.
+        assert scan("#t=" + tampered, "refused")
+        assert "Ospite" in scan("#t=" + signed, "admitted")
+        assert "Nessuna rete" in driver.find_element(By.CSS_SELECTOR, ".scan-offline").text
+        check_page(driver, "door-offline-it")
+        entries = {e["code_sha256"]: e for e in checkin(session, token)["entries"]}
+        for code in (first, second):
+            assert entries[hashlib.sha256(code.encode()).hexdigest()]["status"] == "expected", "not sent yet"
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+            "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+    WebDriverWait(driver, 15).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, ".scan-offline").get_attribute("data-synced") == "3")
+    assert "Inviato: 3" in driver.find_element(By.CSS_SELECTOR, ".scan-offline").text
+    entries = {e["code_sha256"]: e for e in checkin(session, token)["entries"]}
+    for code in (first, second, third):
+        assert entries[hashlib.sha256(code.encode()).hexdigest()]["status"] == "admitted"
+    database = os.environ["DATABASE_URL"].removeprefix("sqlite:")
+    with sqlite3.connect(database) as db:
+        counts = db.execute(
+            "SELECT COUNT(*) FROM redemptions r JOIN vouchers v ON v.id = r.voucher_id "
+            "WHERE v.code IN (?, ?, ?) AND r.voided_at IS NULL", (first, second, third)).fetchone()
+    assert counts[0] == 3, "each admitted once"

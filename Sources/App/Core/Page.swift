@@ -14,6 +14,8 @@ struct Page<Content: Encodable>: Encodable {
     var title: String
     /// The language of the title when it is content shown in another language than the page's.
     var titleLang: String? = nil
+    /// An installable app's manifest (the scanner page).
+    var manifest: String? = nil
     var user: String?
     var nav: [Link]
     var languages: [Link]
@@ -197,10 +199,12 @@ struct ListView: Encodable {
 extension Request {
     /// Renders a page with the shared layout.
     func page<Content: Encodable>(
-        _ template: String, title: String, titleLang: String? = nil, _ content: Content, status: HTTPStatus = .ok
+        _ template: String, title: String, titleLang: String? = nil, _ content: Content, status: HTTPStatus = .ok,
+        manifest: String? = nil
     ) async throws -> Response {
         var page = Page(self, title: title, content: content)
         page.titleLang = titleLang
+        page.manifest = manifest
         let response = try await view.render(template, page).encodeResponse(for: self)
         response.status = status
         return response

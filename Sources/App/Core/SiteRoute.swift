@@ -75,6 +75,8 @@ public enum SiteRoute: Sendable {
     case doorSession(Parameter<UUID>)
     case doorScan(Parameter<UUID>)
     case doorVoid(Parameter<UUID>, redemption: Parameter<UUID>)
+    case doorSync(Parameter<UUID>)
+    case doorManifest
 
     case adminHome
     case adminOrganizers
@@ -214,6 +216,8 @@ public enum SiteRoute: Sendable {
         case .doorHome: return ["door"]
         case .doorSession(let id): return ["door", "sessions", p("sessionID", id)]
         case .doorScan(let id): return ["door", "sessions", p("sessionID", id), "scan"]
+        case .doorSync(let id): return ["door", "sessions", p("sessionID", id), "sync"]
+        case .doorManifest: return ["door", "manifest.webmanifest"]
         case .doorVoid(let id, let redemption):
             return ["door", "sessions", p("sessionID", id), "redemptions", p("redemptionID", redemption), "void"]
         case .adminHome: return ["admin"]

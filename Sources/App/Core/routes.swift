@@ -103,6 +103,9 @@ func routes(_ app: Application) throws {
     door.on(.GET, .doorScan(.key), area: .door, use: DoorController.scanPage)
     door.on(.POST, .doorScan(.key), area: .door, use: DoorController.scan)
     door.on(.POST, .doorVoid(.key, redemption: .key), area: .door, use: DoorController.void)
+    door.on(.POST, .doorSync(.key), area: .door, use: DoorController.sync)
+    // Public: browsers fetch a manifest without cookies.
+    app.routes.on(.GET, .doorManifest, area: .publicSite, use: DoorController.manifest)
 
     let admin = app.routes.grouped(AreaMiddleware(area: .admin))
     admin.on(.GET, .adminHome, area: .admin, use: DashboardController.admin)

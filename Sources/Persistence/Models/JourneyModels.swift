@@ -189,3 +189,20 @@ public final class SettlementModel: Model, @unchecked Sendable {
     /// A short number for statements and bank transfers: `S-` and the id's first eight characters.
     public var number: String { "S-" + (id?.uuidString.prefix(8).uppercased() ?? "") }
 }
+
+/// A voucher admitted by two devices while both were offline, found at the second one's sync.
+public final class DoorConflictModel: Model, @unchecked Sendable {
+    public static let schema = "door_conflicts"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "session_id") public var session: EventSessionModel
+    /// The admission that stands (the first to reach the server).
+    @Parent(key: "redemption_id") public var redemption: RedemptionModel
+    /// Who admitted it a second time, offline: `Door.Scanner.key`.
+    @Field(key: "scanner") public var scanner: String
+    @Field(key: "nonce") public var nonce: String
+    @OptionalField(key: "scanned_at") public var scannedAt: Date?
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+}

@@ -87,7 +87,7 @@ enum DoorController {
             links: [
                 .init(href: SiteRoute.doorScan(.value(sessionID)).path, label: req.t("door-scan")),
                 .init(href: SiteRoute.doorHome.path, label: req.t("door-back")),
-            ])
+            ], notice: try await conflictNotice(req, sessionID: sessionID))
         return try await req.page("list", title: req.t("door-session-title"), view)
     }
 }

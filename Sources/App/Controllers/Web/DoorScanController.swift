@@ -34,6 +34,8 @@ extension DoorController {
         var recent: [Recent]
         var expected: String
         var back: String
+        /// What the page keeps for offline use (`offlineData`), JSON.
+        var offline: String
     }
 
     /// Who scans at the page: the signed-in person, for the organizers they work for.
@@ -81,8 +83,11 @@ extension DoorController {
                         ? req.t("door-recent-admitted", ["door": .string(admission.door ?? admission.admittedBy)])
                         : req.t("door-recent-undone", ["reason": .string(admission.voidReason ?? "")]))
             },
-            expected: SiteRoute.doorSession(.value(sessionID)).path, back: SiteRoute.doorHome.path)
-        return try await req.page("door-scan", title: req.t("door-scan-title"), view, status: status)
+            expected: SiteRoute.doorSession(.value(sessionID)).path, back: SiteRoute.doorHome.path,
+            offline: try await offlineData(req, session: session))
+        return try await req.page(
+            "door-scan", title: req.t("door-scan-title"), view, status: status,
+            manifest: SiteRoute.doorManifest.path + "?lang=" + req.language)
     }
 
     /// One scan from the page: the same rules and answers as the API, retried safely under the
