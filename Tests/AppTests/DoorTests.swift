@@ -376,6 +376,18 @@ struct DoorTests {
         }
     }
 
+    @Test("seed --bench makes more vouchers than one contribution may hold, in several contributions")
+    func benchInChunks() async throws {
+        try await withApp(seed: true) { app async throws in
+            let made = try await BenchData.seed(app, count: 5, chunk: 2)
+            #expect(made.codes.count == 5 && Set(made.codes).count == 5)
+            let contributions = try await ContributionModel.query(on: app.db)
+                .filter(\.$fund.$id == BenchData.fund).count()
+            #expect(contributions == 3)
+            try await FundingTests.ledgerIsSound(app)
+        }
+    }
+
     @Test("seed --bench: today's session with N reserved vouchers, made once, and a device token that scans them")
     func bench() async throws {
         let (_, now) = Self.clock()

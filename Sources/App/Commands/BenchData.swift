@@ -17,7 +17,10 @@ enum BenchData {
     static let fund = UUID(uuidString: "0000d000-0000-4000-8000-00000000b004")!
     static let price = Money(minor: 1000, currency: .eur)
 
-    static func seed(_ app: Application, count: Int) async throws -> (session: UUID, codes: [String], token: String) {
+    /// `chunk`: places per contribution (a contribution takes at most `maximumPlaces`).
+    static func seed(_ app: Application, count: Int, chunk: Int = ContributionDraft.maximumPlaces) async throws -> (
+        session: UUID, codes: [String], token: String
+    ) {
         try await DemoData.seed(app)
         let now = app.mentore.now()
         let zone = TimeZone(identifier: "Europe/Rome")!
@@ -76,11 +79,15 @@ enum BenchData {
             return try await ReservationModel.query(on: app.db).filter(\.$session.$id == session)
                 .with(\.$voucher).sort(\.$createdAt).all().map(\.voucher).filter { !admitted.contains($0.id!) }
         }
-        let missing = count - (try await unused()).count
-        if missing > 0 {
+        var missing = count - (try await unused()).count
+        var numbered = 0
+        // In contributions of at most `ContributionDraft.maximumPlaces` places each.
+        while missing > 0 {
+            let places = min(missing, chunk)
+            missing -= places
             let model = try await FundModel.find(fund, on: app.db).orNotFound()
             let draft = try ContributionDraft(
-                kind: "places", places: String(missing), amount: nil, currencyCode: "EUR", anonymous: true,
+                kind: "places", places: String(places), amount: nil, currencyCode: "EUR", anonymous: true,
                 dedication: nil, unusedRule: "return_to_fund", unitPrice: price, currency: .eur,
                 ceiling: Money(minor: 1_000_000_000, currency: .eur))
             let contribution = try await Funding.contribute(
@@ -89,15 +96,17 @@ enum BenchData {
                 language: "it", app: app, db: app.db, seeding: true)
             let vouchers = try await VoucherModel.query(on: app.db)
                 .filter(\.$contribution.$id == contribution.requireID()).all()
-            for (index, voucher) in vouchers.enumerated() {
+            for voucher in vouchers {
                 let id = try voucher.requireID()
+                numbered += 1
+                let name = "Ospite \(numbered)"
                 try await app.db.writeTransaction { db in
                     try await VoucherModel.query(on: db).filter(\.$id == id).set(\.$partner.$id, to: DemoData.dora)
                         .update()
                     _ = try await Nominations.nominate(
                         voucherID: id, partnerID: DemoData.dora,
                         draft: try NominationDraft(
-                            name: "Ospite \(index + 1)", email: nil, language: "it", note: nil, delivery: "print"),
+                            name: name, email: nil, language: "it", note: nil, delivery: "print"),
                         by: nil, app: app, on: db)
                     // The seat, taken as a reservation would (the cut-off does not apply to seeding).
                     let sql = db as! any SQLDatabase
