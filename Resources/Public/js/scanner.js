@@ -47,7 +47,7 @@
   }
 
   var data = JSON.parse(form.dataset.offline);
-  var storeKey = "mentore-door-" + data.session;
+  var storeKey = "mentore-door-" + data.session + "-" + data.owner;
   var banner = document.querySelector(".scan-offline");
   var csrf = form.querySelector("input[name=_csrf]").value;
 

@@ -29,6 +29,9 @@ extension DoorController {
         }
 
         var session: String
+        /// Who the page belongs to (a hash of the scanner's key): the device's kept scans are
+        /// theirs, never sent under another person's name on a shared browser.
+        var owner: String
         var event: String
         var circuits: [String]
         var sync: String
@@ -52,7 +55,9 @@ extension DoorController {
         let keys = try await DoorTokens.keySet(app: req.application, on: req.db).keys
         let p = placeholder
         let data = OfflineData(
-            session: sessionID.api, event: session.$event.id.api, circuits: Array(Set(circuits)).sorted(),
+            session: sessionID.api,
+            owner: String(SecureToken.hash(try scanner(req, session: session).key).prefix(16)),
+            event: session.$event.id.api, circuits: Array(Set(circuits)).sorted(),
             sync: SiteRoute.doorSync(.value(sessionID)).path,
             entries: reservations.map {
                 OfflineData.Entry(
