@@ -14,6 +14,17 @@ public enum DoorRules {
         return calendar.isDate(startsAt, inSameDayAs: now) || (startsAt...max(startsAt, endsAt)).contains(now)
     }
 
+    /// How far a device's clock may run ahead of the server's, and how old a scan kept offline
+    /// may be when it is sent.
+    public static let scanClockSkew: TimeInterval = 5 * 60
+    public static let scanMaximumAge: TimeInterval = 7 * 86400
+
+    /// Whether a scan time a device reports is believable at `now`: not in the future (beyond
+    /// the clock skew) and not older than a week.
+    public static func isPlausible(scannedAt: Date, now: Date) -> Bool {
+        scannedAt <= now.addingTimeInterval(scanClockSkew) && scannedAt >= now.addingTimeInterval(-scanMaximumAge)
+    }
+
     /// Whether an admission made at `admittedAt` may still be undone at `now`.
     public static func mayUndo(admittedAt: Date, now: Date) -> Bool {
         now.timeIntervalSince(admittedAt) <= undoWindow

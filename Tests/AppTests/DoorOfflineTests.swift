@@ -63,6 +63,21 @@ struct DoorOfflineTests {
             let it = { (key: String, args: [String: FTLValue]) in app.mentore.localizer.t(key, args, in: "it") }
             #expect(expected.shows(it("door-conflicts-notice", ["count": 1, "holders": "Drita 1"])))
 
+            // A scan without its nonce, or too many scans at once: refused, nothing admitted.
+            let token = try await door.csrfToken() ?? ""
+            let bare = try APITests.json(
+                try await door.send(
+                    .POST, syncPath,
+                    body: #"{"scans":[{"code":"\#(voucher.code)","scanned_at":"\#(now().formatted(.iso8601))"}]}"#,
+                    headers: [("Content-Type", "application/json"), ("X-CSRF-Token", token)]))
+            #expect((bare["results"] as? [[String: Any]])?.first?["reason"] as? String == "invalid-value")
+            let many = "[" + Array(repeating: #"{"code":"x","nonce":"n"}"#, count: 1001).joined(separator: ",") + "]"
+            let flood = try await door.send(
+                .POST, syncPath, body: #"{"scans":\#(many)}"#,
+                headers: [("Content-Type", "application/json"), ("X-CSRF-Token", token)])
+            #expect(flood.status == .unprocessableEntity)
+            #expect(try await RedemptionModel.query(on: app.db).count() == 1)
+
             // A scan time from the future is refused; the rest of the batch goes on.
             let future = try APITests.json(
                 try await Self.sync(

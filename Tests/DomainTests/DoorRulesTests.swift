@@ -35,4 +35,14 @@ struct DoorRulesTests {
         #expect(DoorRules.mayUndo(admittedAt: admitted, now: admitted.addingTimeInterval(15 * 60)))
         #expect(!DoorRules.mayUndo(admittedAt: admitted, now: admitted.addingTimeInterval(15 * 60 + 1)))
     }
+
+    @Test("a reported scan time is believed up to 5 minutes ahead and a week back")
+    func plausibleScanTime() {
+        let now = Self.date("2026-11-23T12:00:00Z")
+        #expect(DoorRules.isPlausible(scannedAt: now, now: now))
+        #expect(DoorRules.isPlausible(scannedAt: now.addingTimeInterval(300), now: now))
+        #expect(!DoorRules.isPlausible(scannedAt: now.addingTimeInterval(301), now: now))
+        #expect(DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-7 * 86400), now: now))
+        #expect(!DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-7 * 86400 - 1), now: now))
+    }
 }

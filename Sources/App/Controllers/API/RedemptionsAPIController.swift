@@ -19,10 +19,6 @@ enum RedemptionsAPIController {
         var scannedAt: String?
     }
 
-    /// How far a device's clock may run ahead, and how old a queued scan may be.
-    static let scanClockSkew: TimeInterval = 5 * 60
-    static let scanMaximumAge: TimeInterval = 7 * 86400
-
     struct VoidRequest: Decodable {
         var reason: String?
     }
@@ -127,7 +123,7 @@ enum RedemptionsAPIController {
             let now = req.now
             scannedAt = try? Date(text, strategy: .iso8601)
             if let date = scannedAt {
-                if date > now.addingTimeInterval(scanClockSkew) || date < now.addingTimeInterval(-scanMaximumAge) {
+                if !DoorRules.isPlausible(scannedAt: date, now: now) {
                     v.add(.scanTimeInvalid, field: "scannedAt")
                 }
             } else {
@@ -139,6 +135,23 @@ enum RedemptionsAPIController {
             code: hasToken ? "#t=" + token : code, sessionID: sessionID!, nonce: nonce, scanner: .device(device),
             scannedAt: scannedAt, req: req
         ).response
+    }
+
+    /// A stored scan answer read back (the scanner page and the offline sync show it).
+    struct StoredAnswer: Decodable {
+        struct Redemption: Decodable {
+            var id: String
+            var holder: String?
+        }
+
+        var result: String
+        var reason: String?
+        var message: String
+        var redemption: Redemption?
+
+        init(_ answer: Door.Answer) throws {
+            self = try APIJSON.decoder.decode(StoredAnswer.self, from: Data(answer.body.utf8))
+        }
     }
 
     /// The scan, its answer as the API's JSON in the reader's language.

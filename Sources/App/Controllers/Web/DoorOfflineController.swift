@@ -145,43 +145,28 @@ extension DoorController {
         let sessionID = try session.requireID()
         let scanner = try scanner(req, session: session)
         let body = try APIJSON.decode(SyncRequest.self, from: req)
-        guard body.scans.count <= 1000 else { throw DomainError(.tooManyPlaces, field: "scans") }
+        guard body.scans.count <= 1000 else { throw DomainError(.invalidValue, field: "scans") }
         let now = req.now
         var results: [SyncAnswer.Result] = []
         var conflicts: [String] = []
         for scan in body.scans {
             let nonce = String((scan.nonce ?? "").prefix(100))
+            func refusal(_ code: DomainError.Code) -> SyncAnswer.Result {
+                .init(nonce: nonce, result: "refused", reason: code.rawValue, message: req.t("error-\(code.rawValue)"))
+            }
             let credential = scan.token.map { "#t=" + $0 } ?? scan.code ?? ""
             guard !nonce.isEmpty, !credential.isEmpty, credential.count <= 500 else {
-                results.append(
-                    .init(
-                        nonce: nonce, result: "refused", reason: "invalid-value", message: req.t("error-invalid-value"))
-                )
+                results.append(refusal(.invalidValue))
                 continue
             }
             let scannedAt = scan.scannedAt.flatMap { try? Date($0, strategy: .iso8601) }
-            guard let scannedAt, scannedAt <= now.addingTimeInterval(RedemptionsAPIController.scanClockSkew),
-                scannedAt >= now.addingTimeInterval(-RedemptionsAPIController.scanMaximumAge)
-            else {
-                results.append(
-                    .init(
-                        nonce: nonce, result: "refused", reason: "scan-time-invalid",
-                        message: req.t("error-scan-time-invalid")))
+            guard let scannedAt, DoorRules.isPlausible(scannedAt: scannedAt, now: now) else {
+                results.append(refusal(.scanTimeInvalid))
                 continue
             }
             let stored = try await RedemptionsAPIController.scan(
                 code: credential, sessionID: sessionID, nonce: nonce, scanner: scanner, scannedAt: scannedAt, req: req)
-            struct Stored: Decodable {
-                struct Redemption: Decodable {
-                    var id: String
-                    var holder: String?
-                }
-                var result: String
-                var reason: String?
-                var message: String
-                var redemption: Redemption?
-            }
-            let answer = try APIJSON.decoder.decode(Stored.self, from: Data(stored.body.utf8))
+            let answer = try RedemptionsAPIController.StoredAnswer(stored)
             results.append(.init(nonce: nonce, result: answer.result, reason: answer.reason, message: answer.message))
             if answer.result == "already_used", let first = answer.redemption.flatMap({ UUID(uuidString: $0.id) }) {
                 try await req.db.writeTransaction { db in

@@ -110,13 +110,7 @@ extension DoorController {
         let stored = try await RedemptionsAPIController.scan(
             code: code, sessionID: sessionID, nonce: given.isEmpty ? UUID().uuidString : given,
             scanner: try scanner(req, session: session), req: req)
-        struct Stored: Decodable {
-            struct Redemption: Decodable { var id: String }
-            var result: String
-            var message: String
-            var redemption: Redemption?
-        }
-        let answer = try APIJSON.decoder.decode(Stored.self, from: Data(stored.body.utf8))
+        let answer = try RedemptionsAPIController.StoredAnswer(stored)
         let kind = ["admitted": "admitted", "already_used": "already"][answer.result] ?? "refused"
         // An admission just made, or the one an *already used* answer names: undone within 15
         // minutes (`Door.void` refuses later ones with its reason).
