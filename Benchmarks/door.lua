@@ -12,7 +12,7 @@ function setup(thread)
 end
 
 function init(args)
-  local offset = tonumber(os.getenv("OFFSET") or "0")
+  offset = tonumber(os.getenv("OFFSET") or "0")
   local stride = tonumber(os.getenv("THREADS") or "1")
   codes = {}
   local line_number = 0
@@ -39,7 +39,9 @@ function request()
     -- Out of codes: a malformed one, answered (refused) without an admission.
     code = "exhausted"
   end
-  local body = string.format('{"code":"%s","session_id":"%s","nonce":"b%d-%d"}', code, session, index, next_code)
+  -- Nonces differ between runs against the same server (each run starts at its own OFFSET).
+  local body = string.format('{"code":"%s","session_id":"%s","nonce":"b%d-%d-%d"}', code, session, offset, index,
+    next_code)
   return wrk.format("POST", "/api/v1/redemptions", headers, body)
 end
 

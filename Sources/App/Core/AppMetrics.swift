@@ -37,6 +37,14 @@ public struct AppMetrics: Sendable {
         registry.makeCounter(name: "mail_deliveries_total", labels: [("outcome", outcome)]).increment()
     }
 
+    /// A write transaction of the door's group commit (`DoorQueue`): how many scans it took,
+    /// and whether it had to be made again one scan at a time.
+    func doorBatch(scans: Int, remade: Bool) {
+        registry.makeCounter(name: "door_batches_total").increment()
+        registry.makeCounter(name: "door_batch_scans_total").increment(by: Int64(scans))
+        if remade { registry.makeCounter(name: "door_batches_remade_total").increment() }
+    }
+
     public func render() -> String {
         var buffer = [UInt8]()
         registry.emit(into: &buffer)

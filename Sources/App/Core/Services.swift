@@ -12,6 +12,8 @@ public struct AppServices: Sendable {
     public var metrics: AppMetrics
     /// A hash to verify against when an account does not exist, so timing does not reveal which exist.
     public let decoyHash: String
+    /// The door's group commit (`DoorQueue`): one per app instance.
+    let doorQueue = DoorQueue()
 
     public init(
         config: AppConfig, localizer: Localizer, now: @escaping @Sendable () -> Date = Date.init,

@@ -56,6 +56,6 @@ enum SecureToken {
 
     /// Only this hash is stored, so a leaked table does not leak usable tokens.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexString
     }
 }

@@ -36,21 +36,28 @@ enum DoorDevices {
             .set(\.$revokedAt, to: now).update()
     }
 
-    /// The device a bearer token speaks for: ours, not revoked. Anything else is refused.
-    static func device(_ req: Request) async throws -> DoorDeviceModel {
+    /// The device a bearer token speaks for, as a scanner: ours, not revoked. Anything else is
+    /// refused. Read with one plain statement of the five columns needed: every scan through
+    /// the API starts here.
+    static func scanner(_ req: Request) async throws -> Door.Scanner {
         guard let bearer = req.headers.bearerAuthorization?.token else { throw DomainError(.unauthenticated) }
         guard bearer.hasPrefix(prefix), bearer.count < 200,
-            let device = try await DoorDeviceModel.query(on: req.db)
-                .filter(\.$tokenHash == SecureToken.hash(bearer)).first(), device.revokedAt == nil
+            let row = try await (req.db as! any SQLDatabase).select()
+                .columns("id", "organizer_id", "label", "last_used_at", "revoked_at").from(DoorDeviceModel.schema)
+                .where("token_hash", .equal, SQLBind(SecureToken.hash(bearer))).first(),
+            try row.decodeNil(column: "revoked_at")
         else { throw DomainError(.deviceUnknown) }
+        let id = try row.decode(column: "id", as: UUID.self)
         let now = req.now
-        if device.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            let id = try device.requireID()
+        let lastUsed = try row.decode(column: "last_used_at", as: Date?.self)
+        if lastUsed.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             try await req.db.writeTransaction { db in
                 try await DoorDeviceModel.query(on: db).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
             }
         }
-        return device
+        return Door.Scanner.device(
+            id: id, organizer: try row.decode(column: "organizer_id", as: UUID.self),
+            label: try row.decode(column: "label", as: String.self))
     }
 }
 
@@ -70,10 +77,12 @@ enum Door {
         var deviceID: UUID?
 
         static func device(_ device: DoorDeviceModel) throws -> Scanner {
-            let id = try device.requireID()
-            return Scanner(
-                key: "device:\(id.api)", organizers: [device.$organizer.id], actor: "device:\(device.label)",
-                door: device.label, deviceID: id)
+            Scanner.device(id: try device.requireID(), organizer: device.$organizer.id, label: device.label)
+        }
+
+        static func device(id: UUID, organizer: UUID, label: String) -> Scanner {
+            Scanner(
+                key: "device:\(id.api)", organizers: [organizer], actor: "device:\(label)", door: label, deviceID: id)
         }
 
         static func user(_ user: CurrentUser, organizers: Set<UUID>) -> Scanner {
@@ -114,76 +123,142 @@ enum Door {
             timeZone: TimeZone(identifier: session.event.venue.timeZone) ?? .gmt)
     }
 
+    /// One scan to decide: what was scanned (the code, the voucher's URL, or `#t=` and a signed
+    /// token, `DoorTokens`), where, by whom, and when a device scanned it (offline, synced
+    /// later; else now).
+    struct Scan: Sendable {
+        var input: String
+        var sessionID: UUID
+        var scanner: Scanner
+        var scannedAt: Date?
+    }
+
+    /// What a scan decided, with the name of the voucher's holder for its answer.
+    struct Decision {
+        var outcome: Outcome
+        var holder: String?
+    }
+
     /// One scan: the code (or the voucher's URL) at `sessionID`. Every refusal is an answer with
     /// a reason, never an exception, so that devices show it and retries repeat it.
-    /// `input` is the code, the voucher's URL, or `#t=` and a signed token (`DoorTokens`);
-    /// `scannedAt` is when a device scanned it (offline, synced later), else now.
     static func admit(
         code input: String, sessionID: UUID, scanner: Scanner, scannedAt: Date? = nil, app: Application,
         on db: any Database
     ) async throws -> Outcome {
-        try await db.writeTransaction { db in
-            try await admitInTransaction(
-                code: input, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt, app: app, in: db)
-        }
+        let scan = Scan(input: input, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt)
+        return try await db.writeTransaction { db in try await decideAll([scan], app: app, in: db)[0].outcome }
     }
 
-    /// `admit` inside the caller's write transaction.
-    static func admitInTransaction(
-        code input: String, sessionID: UUID, scanner: Scanner, scannedAt: Date? = nil, app: Application,
-        in db: any Database
-    ) async throws -> Outcome {
-        do {
-            let session = try await session(sessionID, scanner: scanner, on: db)
-            let now = scannedAt ?? app.mentore.now()
-            let voucher = try await voucher(in: input, at: now, app: app, on: db)
-            if !isToday(session, now: now) {
-                // A repeated scan still says when it was used; anything else waits for the day.
-                let journey = try? await Journeys.load(voucher, on: db)
-                if let journey, let first = Journeys.admission(journey, session: session) {
-                    return .alreadyUsed(first)
+    /// Decides and makes many scans inside the caller's write transaction, in order, in a fixed
+    /// number of statements (`Journeys.admitAll`): the sessions, the vouchers named (by code or
+    /// verified token) with their holders and journeys are read once for all. Refusals come from
+    /// checks made before anything is written, so answering them leaves nothing half done.
+    static func decideAll(_ scans: [Scan], app: Application, in db: any Database) async throws -> [Decision] {
+        let now = app.mentore.now()
+        let sessions = try await EventSessionModel.query(on: db).filter(\.$id ~~ Set(scans.map(\.sessionID)))
+            .with(\.$event) { $0.with(\.$venue) }.all()
+        let sessionsByID = Dictionary(sessions.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        // What each scan names: a code, a voucher (by its verified token), or why neither.
+        enum Named {
+            case code(String)
+            case voucher(UUID)
+            case refused(DomainError.Code)
+        }
+        var named: [Named] = []
+        for scan in scans {
+            guard let session = sessionsByID[scan.sessionID] else {
+                named.append(.refused(.notFound))
+                continue
+            }
+            guard scan.scanner.organizers.contains(session.event.$organizer.id) else {
+                named.append(.refused(.wrongOrganizer))
+                continue
+            }
+            let input = scan.input.trimmingCharacters(in: .whitespacesAndNewlines)
+            if input.hasPrefix("#t=") {
+                do {
+                    let token = try await DoorTokens.verify(input, at: scan.scannedAt ?? now, app: app, on: db)
+                    named.append(.voucher(token.voucherID))
+                } catch let error as DomainError {
+                    named.append(.refused(error.code))
                 }
-                throw DomainError(.sessionNotToday)
+                continue
             }
-            switch try await Journeys.admitInTransaction(
-                voucherID: voucher.requireID(), sessionID: sessionID, by: scanner.actor, door: scanner.door,
-                deviceID: scanner.deviceID, scannedAt: scannedAt, app: app, in: db)
-            {
-            case .admitted(let redemption, let certificate): return .admitted(redemption, certificate: certificate)
-            case .alreadyUsed(let first): return .alreadyUsed(first)
+            do throws(VoucherCode.ReadError) {
+                named.append(.code(try VoucherCode(reading: voucherCode(in: input)).canonical))
+            } catch .checkFailed {
+                named.append(.refused(.voucherTypo))
+            } catch {
+                named.append(.refused(.voucherMalformed))
             }
-        } catch let error as DomainError {
-            // Every refusal comes from a check made before `Journeys.admit` writes anything, so
-            // answering it (and committing the scan's answer) leaves nothing half done.
-            return .refused(DomainError(error.code))
         }
-    }
+        var codes: Set<String> = []
+        var ids: Set<UUID> = []
+        for name in named {
+            switch name {
+            case .code(let code): codes.insert(code)
+            case .voucher(let id): ids.insert(id)
+            case .refused: break
+            }
+        }
+        var found: [VoucherModel] = []
+        if !codes.isEmpty {
+            found += try await VoucherModel.query(on: db).filter(\.$code ~~ codes).with(\.$beneficiary).all()
+        }
+        if !ids.isEmpty {
+            found += try await VoucherModel.query(on: db).filter(\.$id ~~ ids).with(\.$beneficiary).all()
+        }
+        // One model per voucher: the batch updates its state as it decides.
+        let vouchers = Dictionary(found.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let byCode = Dictionary(vouchers.values.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let journeys = try await Journeys.loadAll(Array(vouchers.values), on: db)
 
-    /// The voucher a scan names: by its code (typed, or in its URL), or by a signed token alone
-    /// (`#t=…`, checked at `date`). A URL that has both is read by its code.
-    static func voucher(in input: String, at date: Date, app: Application, on db: any Database) async throws
-        -> VoucherModel
-    {
-        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("#t=") {
-            let token = try await DoorTokens.verify(trimmed, at: date, app: app, on: db)
-            guard let voucher = try await VoucherModel.find(token.voucherID, on: db) else {
-                throw DomainError(.voucherUnknown)
+        var decisions: [Decision?] = Array(repeating: nil, count: scans.count)
+        var requests: [(index: Int, request: Journeys.AdmissionRequest, holder: String?)] = []
+        for (index, scan) in scans.enumerated() {
+            let voucher: VoucherModel?
+            switch named[index] {
+            case .refused(let code):
+                decisions[index] = Decision(outcome: .refused(DomainError(code)), holder: nil)
+                continue
+            case .code(let code): voucher = byCode[code]
+            case .voucher(let id): voucher = vouchers[id]
             }
-            return voucher
+            guard let voucher, let voucherID = voucher.id, let session = sessionsByID[scan.sessionID] else {
+                decisions[index] = Decision(outcome: .refused(DomainError(.voucherUnknown)), holder: nil)
+                continue
+            }
+            let holder = voucher.beneficiary?.name
+            if !isToday(session, now: scan.scannedAt ?? now) {
+                // A repeated scan still says when it was used; anything else waits for the day.
+                if let journey = journeys[voucherID], let first = Journeys.admission(journey, session: session) {
+                    decisions[index] = Decision(outcome: .alreadyUsed(first), holder: holder)
+                } else {
+                    decisions[index] = Decision(outcome: .refused(DomainError(.sessionNotToday)), holder: nil)
+                }
+                continue
+            }
+            requests.append(
+                (
+                    index,
+                    Journeys.AdmissionRequest(
+                        voucherID: voucherID, session: session, actor: scan.scanner.actor, door: scan.scanner.door,
+                        deviceID: scan.scanner.deviceID, scannedAt: scan.scannedAt), holder
+                ))
         }
-        let code: VoucherCode
-        do throws(VoucherCode.ReadError) {
-            code = try VoucherCode(reading: voucherCode(in: trimmed))
-        } catch .checkFailed {
-            throw DomainError(.voucherTypo)
-        } catch {
-            throw DomainError(.voucherMalformed)
+        let admissions = try await Journeys.admitAll(requests.map(\.request), journeys: journeys, app: app, in: db)
+        for (made, admission) in zip(requests, admissions) {
+            switch admission {
+            case .success(.admitted(let redemption, let certificate)):
+                decisions[made.index] = Decision(
+                    outcome: .admitted(redemption, certificate: certificate), holder: made.holder)
+            case .success(.alreadyUsed(let first)):
+                decisions[made.index] = Decision(outcome: .alreadyUsed(first), holder: made.holder)
+            case .failure(let error):
+                decisions[made.index] = Decision(outcome: .refused(DomainError(error.code)), holder: nil)
+            }
         }
-        guard let voucher = try await VoucherModel.query(on: db).filter(\.$code == code.canonical).first() else {
-            throw DomainError(.voucherUnknown)
-        }
-        return voucher
+        return decisions.map { $0! }
     }
 
     /// The code in what was scanned or typed: the voucher's URL (`…/v/CODE`) or the code itself.
@@ -210,40 +285,83 @@ enum Door {
         }
     }
 
-    /// One scan under its nonce, in one write transaction with the admission itself, so that
-    /// an admission never commits without its answer: the same nonce and request get the first
-    /// answer again; a different request under the same nonce is refused (409, nothing changes).
-    /// `render` turns the outcome into the answer (the API's JSON), inside the transaction.
-    static func scan(
-        code: String, sessionID: UUID, nonce: String, scanner: Scanner, scannedAt: Date? = nil, app: Application,
-        on db: any Database, render: @escaping @Sendable (Outcome, any Database) async throws -> String
-    ) async throws -> Answer {
-        // The code as the voucher has it: typed in lower case or scanned as its URL, the same scan.
-        let canonical = (try? VoucherCode(reading: voucherCode(in: code)))?.canonical ?? code
-        let requestHash = hash([canonical, sessionID.api])
-        return try await db.writeTransaction { db in
-            if let first = try await replay(scanner: scanner, nonce: nonce, requestHash: requestHash, on: db) {
-                return first
-            }
-            let outcome = try await admitInTransaction(
-                code: code, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt, app: app, in: db)
-            let answer = Answer(status: .ok, body: try await render(outcome, db))
-            let sql = db as! any SQLDatabase
-            let inserted = try await sql.insert(into: DoorScanModel.schema)
-                .columns("id", "scanner", "nonce", "request_hash", "status", "response", "created_at")
-                .values(
-                    SQLBind(UUID()), SQLBind(scanner.key), SQLBind(nonce), SQLBind(requestHash),
-                    SQLBind(Int(answer.status.code)), SQLBind(answer.body), SQLBind(app.mentore.now())
-                )
-                .ignoringConflicts(with: ["scanner", "nonce"]).returning("id").all()
-            // A concurrent scan with this nonce stored its answer first: both asked the same.
-            if inserted.isEmpty,
-                let first = try await replay(scanner: scanner, nonce: nonce, requestHash: requestHash, on: db)
-            {
-                return first
-            }
-            return answer
+    /// A scan under its nonce, with how its answer is written (the API's JSON in the reader's
+    /// language, from the outcome and the holder's name).
+    struct NoncedScan: Sendable {
+        var scan: Scan
+        var nonce: String
+        /// SHA-256 of the code as the voucher has it and the session: a retry asks the same.
+        var requestHash: String
+        var render: @Sendable (Outcome, _ holder: String?) throws -> String
+
+        init(_ scan: Scan, nonce: String, render: @escaping @Sendable (Outcome, _ holder: String?) throws -> String) {
+            // The code as the voucher has it: typed in lower case or scanned as its URL, the same scan.
+            let canonical = (try? VoucherCode(reading: voucherCode(in: scan.input)))?.canonical ?? scan.input
+            self.scan = scan
+            self.nonce = nonce
+            self.requestHash = hash([canonical, scan.sessionID.api])
+            self.render = render
         }
+    }
+
+    /// Scans under their nonces, in one write transaction with the admissions themselves, so
+    /// that an admission never commits without its answer: the same nonce and request get the
+    /// first answer again; a different request under the same nonce is refused (409, nothing
+    /// changes for it). Used by `DoorQueue`, which gathers the scans that arrive together.
+    /// Throws `Journeys.BatchConflict` when, of several scans, one was changed meanwhile by
+    /// another app instance: nothing is kept, and they are to be made one at a time.
+    static func scanAll(_ items: [NoncedScan], app: Application, in db: any Database) async throws
+        -> [Result<Answer, any Error>]
+    {
+        // By scanner and nonce: the unique index's order.
+        let stored = try await DoorScanModel.query(on: db).filter(\.$scanner ~~ Set(items.map(\.scan.scanner.key)))
+            .filter(\.$nonce ~~ Set(items.map(\.nonce))).all()
+        var results: [Result<Answer, any Error>?] = Array(repeating: nil, count: items.count)
+        var first: [String: Int] = [:]
+        var fresh: [Int] = []
+        for (index, item) in items.enumerated() {
+            if let scan = stored.first(where: { $0.scanner == item.scan.scanner.key && $0.nonce == item.nonce }) {
+                results[index] =
+                    scan.requestHash == item.requestHash
+                    ? .success(Answer(status: HTTPStatus(statusCode: scan.status), body: scan.response))
+                    : .failure(DomainError(.nonceReused, field: "nonce"))
+            } else if first[item.scan.scanner.key + "\u{1f}" + item.nonce] == nil {
+                first[item.scan.scanner.key + "\u{1f}" + item.nonce] = index
+                fresh.append(index)
+            }
+        }
+        if !fresh.isEmpty {
+            let decisions = try await decideAll(fresh.map { items[$0].scan }, app: app, in: db)
+            let at = app.mentore.now()
+            var insert = (db as! any SQLDatabase).insert(into: DoorScanModel.schema)
+                .columns("id", "scanner", "nonce", "request_hash", "status", "response", "created_at")
+            for (index, decision) in zip(fresh, decisions) {
+                let item = items[index]
+                let answer = Answer(status: .ok, body: try item.render(decision.outcome, decision.holder))
+                results[index] = .success(answer)
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(item.scan.scanner.key), SQLBind(item.nonce), SQLBind(item.requestHash),
+                    SQLBind(Int(answer.status.code)), SQLBind(answer.body), SQLBind(at))
+            }
+            let inserted = try await insert.ignoringConflicts(with: ["scanner", "nonce"]).returning("id").all()
+            if inserted.count != fresh.count {
+                guard items.count == 1, let item = items.first else { throw Journeys.BatchConflict() }
+                // A concurrent scan with this nonce stored its answer first: both asked the same.
+                if let answer = try await replay(
+                    scanner: item.scan.scanner, nonce: item.nonce, requestHash: item.requestHash, on: db)
+                {
+                    return [.success(answer)]
+                }
+            }
+        }
+        // A nonce repeated within the batch: the first one's answer, if it asked the same.
+        for (index, item) in items.enumerated() where results[index] == nil {
+            let earlier = first[item.scan.scanner.key + "\u{1f}" + item.nonce]!
+            results[index] =
+                items[earlier].requestHash == item.requestHash
+                ? results[earlier]! : .failure(DomainError(.nonceReused, field: "nonce"))
+        }
+        return results.map { $0! }
     }
 
     static func replay(scanner: Scanner, nonce: String, requestHash: String, on db: any Database) async throws

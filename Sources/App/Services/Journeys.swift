@@ -272,75 +272,185 @@ enum Journeys {
         voucherID: UUID, sessionID: UUID, by actor: String, door: String?, deviceID: UUID?, scannedAt: Date? = nil,
         app: Application, in db: any Database
     ) async throws -> Admission {
+        let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
+        let journey = try await load(voucher, on: db)
+        guard let session = try await EventSessionModel.query(on: db).filter(\.$id == sessionID).with(\.$event).first()
+        else { throw DomainError(.notFound, field: "session") }
+        let request = AdmissionRequest(
+            voucherID: voucherID, session: session, actor: actor, door: door, deviceID: deviceID, scannedAt: scannedAt)
+        return try await admitAll([request], journeys: [voucherID: journey], app: app, in: db)[0].get()
+    }
+
+    /// One admission asked for: a voucher whose journey the caller has loaded, at a session
+    /// whose event is loaded.
+    struct AdmissionRequest: Sendable {
+        var voucherID: UUID
+        var session: EventSessionModel
+        var actor: String
+        var door: String?
+        var deviceID: UUID?
+        /// When a device scanned it (offline, synced later): validity is judged then.
+        var scannedAt: Date?
+    }
+
+    /// Of a batch of admissions, one was taken meanwhile by another app instance (PostgreSQL):
+    /// nothing of the batch is kept, and the caller runs them one at a time.
+    struct BatchConflict: Error {}
+
+    /// Admits many holders in one write transaction, in order, in a fixed number of statements
+    /// (the door's group commit): each request is decided as if the ones before it had been
+    /// made alone (a second scan of a voucher in the same batch is *already used*, a later step
+    /// sees the earlier one attended), then the admissions, the vouchers' states, the ledger's
+    /// bookings and any certificates are written together. A refusal is that request's answer
+    /// and writes nothing. `journeys` holds the journeys of the requests' vouchers (one voucher
+    /// model each: the batch updates their states as it decides).
+    static func admitAll(
+        _ requests: [AdmissionRequest], journeys: [UUID: Journey], app: Application, in db: any Database
+    ) async throws -> [Result<Admission, DomainError>] {
         let now = app.mentore.now()
-        do {
-            let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
-            let journey = try await load(voucher, on: db)
-            guard let session = try await EventSessionModel.find(sessionID, on: db) else {
-                throw DomainError(.notFound, field: "session")
-            }
-            if let first = admission(journey, session: session) { return .alreadyUsed(first) }
-            // Validity is judged when the voucher was scanned (a device offline syncs later).
-            let (step, reservation) = try checkAdmission(journey, session: session, now: scannedAt ?? now)
-            let event = try await EventModel.find(session.$event.id, on: db).orNotFound()
-            let price = step.options.first { $0.event == event.id }?.price ?? voucher.value
-            let balance = try await LedgerStore.balance(.voucher(voucherID.uuidString), voucher.currency, on: db)
-            let amount = Money(minor: min(price.minor, balance), currency: voucher.currency)
-            let id = UUID()
-            let sql = db as! any SQLDatabase
-            let inserted = try await sql.insert(into: RedemptionModel.schema)
-                .columns(
-                    "id", "voucher_id", "session_id", "event_id", "slot", "active_slot", "amount_minor", "currency",
-                    "organizer_id", "admitted_by", "admitted_at", "door", "device_id", "scanned_at"
-                )
-                .values(
-                    SQLBind(id), SQLBind(voucherID), SQLBind(sessionID), SQLBind(event.id), SQLBind(reservation.slot),
-                    SQLBind(reservation.slot), SQLBind(amount.minor), SQLBind(amount.currency.rawValue),
-                    SQLBind(event.$organizer.id), SQLBind(actor), SQLBind(now), SQLBind(door), SQLBind(deviceID),
-                    SQLBind(scannedAt)
-                )
-                .ignoringConflicts(with: ["voucher_id", "active_slot"]).returning("id").all()
-            guard inserted.count == 1 else {
-                // Another admission of this step committed first: answer with it.
-                let first = try await RedemptionModel.query(on: db).filter(\.$voucher.$id == voucherID)
-                    .filter(\.$activeSlot == reservation.slot).with(\.$session).first()
-                return .alreadyUsed(try first.orNotFound())
-            }
-            if amount.minor > 0 {
-                try await LedgerStore.post(
-                    Bookings.redemption(
-                        amount, voucher: voucherID.uuidString, organizer: event.$organizer.id.uuidString),
-                    reference: "redemption:\(id.uuidString.lowercased())", at: now, on: db)
-            }
-            _ = try await db.transition(
-                VoucherModel.schema, id: voucherID, from: [VoucherStatus.nominated.rawValue],
-                to: VoucherStatus.inUse.rawValue, also: ["updated_at": now])
-            let redemption = try await RedemptionModel.query(on: db).filter(\.$id == id).with(\.$session).first()
-                .orNotFound()
-            var progress = journey.progress
-            progress.attended.insert(step.id)
-            progress.reserved[step.id] = nil
-            if progress.attended.isSuperset(of: journey.plan.steps.map(\.id)),
-                try await db.transition(
-                    VoucherModel.schema, id: voucherID, from: [VoucherStatus.inUse.rawValue],
-                    to: VoucherStatus.completed.rawValue, also: ["updated_at": now])
-            {
-                let left = balance - amount.minor
-                if left > 0 {
-                    try await LedgerStore.post(
-                        Bookings.release(
-                            Money(minor: left, currency: voucher.currency), voucher: voucherID.uuidString,
-                            fund: voucher.$fund.id.uuidString),
-                        // Named by the admission that completed it: undone with it (`Door.void`).
-                        reference: "complete:\(id.uuidString.lowercased())", at: now, on: db)
-                }
-            }
-            var certificate: CertificateModel?
-            if journey.version != nil, journey.plan.isComplete(progress) {
-                certificate = try await Certificates.issue(
-                    voucher, redemptions: journey.redemptions + [redemption], now: now, on: db)
-            }
-            return .admitted(redemption, certificate: certificate)
+        var journeys = journeys
+        var balances = try await LedgerStore.balances(
+            Set(requests.map(\.voucherID)).compactMap { id in
+                journeys[id].map { (LedgerAccount.voucher(id.uuidString), $0.voucher.currency) }
+            }, on: db)
+        struct Planned {
+            var index: Int
+            var redemption: RedemptionModel
+            /// Every step attended: the voucher is completed, what is left of it goes back.
+            var completes: Bool
+            var left: Int
+            var certificate: Bool
         }
+        var results: [Result<Admission, DomainError>?] = Array(repeating: nil, count: requests.count)
+        var planned: [Planned] = []
+        for (index, request) in requests.enumerated() {
+            guard var journey = journeys[request.voucherID] else {
+                results[index] = .failure(DomainError(.notForVoucher))
+                continue
+            }
+            let session = request.session
+            if let first = admission(journey, session: session) {
+                results[index] = .success(.alreadyUsed(first))
+                continue
+            }
+            let step: CircuitPlan.Step
+            let reservation: ReservationModel
+            do throws(DomainError) {
+                // Validity is judged when the voucher was scanned (a device offline syncs later).
+                (step, reservation) = try checkAdmission(journey, session: session, now: request.scannedAt ?? now)
+            } catch {
+                results[index] = .failure(error)
+                continue
+            }
+            let voucher = journey.voucher
+            let price = step.options.first { $0.event == session.$event.id }?.price ?? voucher.value
+            let account = LedgerAccount.voucher(request.voucherID.uuidString)
+            let balance = balances[account]?[voucher.currency] ?? 0
+            let amount = min(price.minor, balance)
+            balances[account]?[voucher.currency] = balance - amount
+            let redemption = RedemptionModel()
+            redemption.id = UUID()
+            redemption.$voucher.id = request.voucherID
+            redemption.$session.id = try session.requireID()
+            redemption.$session.value = session
+            redemption.$event.id = session.$event.id
+            redemption.slot = reservation.slot
+            redemption.activeSlot = reservation.slot
+            redemption.amountMinor = amount
+            redemption.currency = voucher.currency
+            redemption.$organizer.id = session.event.$organizer.id
+            redemption.admittedBy = request.actor
+            redemption.admittedAt = now
+            redemption.door = request.door
+            redemption.deviceID = request.deviceID
+            redemption.scannedAt = request.scannedAt
+            journey.redemptions.append(redemption)
+            let progress = journey.progress
+            let completes = progress.attended.isSuperset(of: journey.plan.steps.map(\.id))
+            // What the next request for this voucher in the batch sees.
+            voucher.status = completes ? .completed : .inUse
+            journeys[request.voucherID] = journey
+            planned.append(
+                Planned(
+                    index: index, redemption: redemption, completes: completes, left: balance - amount,
+                    certificate: journey.version != nil && journey.plan.isComplete(progress)))
+        }
+        guard !planned.isEmpty else { return results.map { $0! } }
+
+        let sql = db as! any SQLDatabase
+        // In voucher order: concurrent batches (other app instances) wait on the unique index in
+        // the same order, never on each other.
+        var insert = sql.insert(into: RedemptionModel.schema).columns(
+            "id", "voucher_id", "session_id", "event_id", "slot", "active_slot", "amount_minor", "currency",
+            "organizer_id", "admitted_by", "admitted_at", "door", "device_id", "scanned_at")
+        for r in planned.map(\.redemption).sorted(by: { $0.$voucher.id.uuidString < $1.$voucher.id.uuidString }) {
+            insert = insert.values(
+                SQLBind(r.id), SQLBind(r.$voucher.id), SQLBind(r.$session.id), SQLBind(r.$event.id), SQLBind(r.slot),
+                SQLBind(r.activeSlot), SQLBind(r.amountMinor), SQLBind(r.currency.rawValue), SQLBind(r.$organizer.id),
+                SQLBind(r.admittedBy), SQLBind(r.admittedAt), SQLBind(r.door), SQLBind(r.deviceID),
+                SQLBind(r.scannedAt))
+        }
+        let inserted = try await insert.ignoringConflicts(with: ["voucher_id", "active_slot"]).returning("id").all()
+        if inserted.count != planned.count {
+            guard planned.count == 1, let only = planned.first else { throw BatchConflict() }
+            // Another admission of this step committed first: answer with it.
+            let first = try await RedemptionModel.query(on: db).filter(\.$voucher.$id == only.redemption.$voucher.id)
+                .filter(\.$activeSlot == only.redemption.slot).with(\.$session).first()
+            results[only.index] = first.map { .success(.alreadyUsed($0)) } ?? .failure(DomainError(.notFound))
+            return results.map { $0! }
+        }
+
+        let inUse = Set(planned.filter { !$0.completes }.map(\.redemption.$voucher.id))
+        if !inUse.isEmpty {
+            try await sql.update(VoucherModel.schema).set("status", to: SQLBind(VoucherStatus.inUse.rawValue))
+                .set("updated_at", to: SQLBind(now)).where("id", .in, SQLBind.group(Array(inUse)))
+                .where("status", .equal, SQLBind(VoucherStatus.nominated.rawValue)).run()
+        }
+        var completed: Set<UUID> = []
+        let completing = Set(planned.filter(\.completes).map(\.redemption.$voucher.id))
+        if !completing.isEmpty {
+            completed = Set(
+                try await sql.update(VoucherModel.schema).set("status", to: SQLBind(VoucherStatus.completed.rawValue))
+                    .set("updated_at", to: SQLBind(now)).where("id", .in, SQLBind.group(Array(completing)))
+                    .where(
+                        "status", .in,
+                        SQLBind.group([VoucherStatus.nominated.rawValue, VoucherStatus.inUse.rawValue])
+                    )
+                    .returning("id").all().map { try $0.decode(column: "id", as: UUID.self) })
+        }
+
+        var bookings: [(transaction: LedgerTransaction, reference: String)] = []
+        for item in planned where item.redemption.amountMinor > 0 {
+            let r = item.redemption
+            bookings.append(
+                (
+                    Bookings.redemption(
+                        r.amount, voucher: r.$voucher.id.uuidString, organizer: r.$organizer.id.uuidString),
+                    "redemption:\(try r.requireID().uuidString.lowercased())"
+                ))
+        }
+        for item in planned where item.completes && item.left > 0 && completed.contains(item.redemption.$voucher.id) {
+            let r = item.redemption
+            guard let fund = journeys[r.$voucher.id]?.voucher.$fund.id else { continue }
+            bookings.append(
+                (
+                    Bookings.release(
+                        Money(minor: item.left, currency: r.currency), voucher: r.$voucher.id.uuidString,
+                        fund: fund.uuidString),
+                    // Named by the admission that completed it: undone with it (`Door.void`).
+                    "complete:\(try r.requireID().uuidString.lowercased())"
+                ))
+        }
+        try await LedgerStore.post(bookings, at: now, on: db)
+
+        for item in planned {
+            var certificate: CertificateModel?
+            if item.certificate, let journey = journeys[item.redemption.$voucher.id] {
+                certificate = try await Certificates.issue(
+                    journey.voucher, redemptions: journey.redemptions, now: now, on: db)
+            }
+            results[item.index] = .success(.admitted(item.redemption, certificate: certificate))
+        }
+        return results.map { $0! }
     }
 }

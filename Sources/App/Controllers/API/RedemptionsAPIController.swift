@@ -65,9 +65,13 @@ enum RedemptionsAPIController {
     static func view(_ redemption: RedemptionModel, on db: any Database) async throws -> Redemption {
         let voucher = try await VoucherModel.query(on: db).filter(\.$id == redemption.$voucher.id)
             .with(\.$beneficiary).first()
-        return Redemption(
+        return try view(redemption, holder: voucher?.beneficiary?.name)
+    }
+
+    static func view(_ redemption: RedemptionModel, holder: String?) throws -> Redemption {
+        Redemption(
             id: try redemption.requireID().api, voucherId: redemption.$voucher.id.api,
-            sessionId: redemption.$session.id.api, stepId: redemption.slot.api, holder: voucher?.beneficiary?.name,
+            sessionId: redemption.$session.id.api, stepId: redemption.slot.api, holder: holder,
             admittedAt: redemption.admittedAt, scannedAt: redemption.scannedAt, admittedBy: redemption.admittedBy,
             door: redemption.door,
             deviceId: redemption.deviceID?.api, amountMinor: redemption.amountMinor,
@@ -75,18 +79,18 @@ enum RedemptionsAPIController {
     }
 
     /// The answer to one scan, in the reader's language: what door staff read on the screen.
-    static func answer(_ outcome: Door.Outcome, req: Request, on db: any Database) async throws -> ScanAnswer {
+    /// `holder` is the voucher's holder (who may come in on it).
+    static func answer(_ outcome: Door.Outcome, holder: String?, req: Request) throws -> ScanAnswer {
         switch outcome {
         case .admitted(let redemption, let certificate):
-            let view = try await view(redemption, on: db)
             return ScanAnswer(
                 result: outcome.result, reason: nil,
-                message: req.t("door-answer-admitted", ["holder": .string(view.holder ?? "—")]), redemption: view,
+                message: req.t("door-answer-admitted", ["holder": .string(holder ?? "—")]),
+                redemption: try view(redemption, holder: holder),
                 certificateUrl: certificate.map {
                     req.application.mentore.config.siteURL + SiteRoute.certificate(.value($0.code)).path
                 })
         case .alreadyUsed(let first):
-            let view = try await view(first, on: db)
             let format = Formatting.platform(req.language)
             return ScanAnswer(
                 result: outcome.result, reason: DomainError.Code.alreadyRedeemed.rawValue,
@@ -95,7 +99,7 @@ enum RedemptionsAPIController {
                     [
                         "date": .string(format.dateTime(first.admittedAt)), "door": .string(first.door ?? "—"),
                         "by": .string(first.admittedBy),
-                    ]), redemption: view)
+                    ]), redemption: try view(first, holder: holder))
         case .refused(let error):
             return ScanAnswer(
                 result: outcome.result, reason: error.code.rawValue, message: req.t("error-\(error.code.rawValue)"),
@@ -106,7 +110,7 @@ enum RedemptionsAPIController {
     /// `POST /api/v1/redemptions` `{code, session_id, nonce}`.
     @Sendable static func create(req: Request) async throws -> Response {
         try APIJSON.allowQuery(req)
-        let device = try await DoorDevices.device(req)
+        let scanner = try await DoorDevices.scanner(req)
         let body = try APIJSON.decode(ScanRequest.self, from: req)
         var v = Validator()
         // The code, or the signed token: exactly one.
@@ -132,7 +136,7 @@ enum RedemptionsAPIController {
         }
         try v.finish()
         return try await scan(
-            code: hasToken ? "#t=" + token : code, sessionID: sessionID!, nonce: nonce, scanner: .device(device),
+            code: hasToken ? "#t=" + token : code, sessionID: sessionID!, nonce: nonce, scanner: scanner,
             scannedAt: scannedAt, req: req
         ).response
     }
@@ -154,23 +158,30 @@ enum RedemptionsAPIController {
         }
     }
 
-    /// The scan, its answer as the API's JSON in the reader's language.
+    /// The scans, each under its nonce, answered as the API's JSON in the reader's language;
+    /// made together with the scans other requests send meanwhile (`DoorQueue`).
+    static func scan(_ scans: [Door.Scan], nonces: [String], req: Request) async -> [Result<Door.Answer, any Error>] {
+        let items = zip(scans, nonces).map { scan, nonce in
+            Door.NoncedScan(scan, nonce: nonce) { outcome, holder in
+                String(
+                    decoding: try APIJSON.encoder.encode(try answer(outcome, holder: holder, req: req)), as: UTF8.self)
+            }
+        }
+        return await req.application.mentore.doorQueue.submit(items, app: req.application)
+    }
+
+    /// One scan under its nonce (`scan(_:nonces:req:)`).
     static func scan(
         code: String, sessionID: UUID, nonce: String, scanner: Door.Scanner, scannedAt: Date? = nil, req: Request
     ) async throws -> Door.Answer {
-        try await Door.scan(
-            code: code, sessionID: sessionID, nonce: nonce, scanner: scanner, scannedAt: scannedAt,
-            app: req.application, on: req.db
-        ) { outcome, db in
-            let data = try APIJSON.encoder.encode(try await answer(outcome, req: req, on: db))
-            return String(decoding: data, as: UTF8.self)
-        }
+        let one = Door.Scan(input: code, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt)
+        return try await scan([one], nonces: [nonce], req: req)[0].get()
     }
 
     /// `GET /api/v1/door/keys`: the public keys that sign the vouchers' offline tokens (JWKS).
     @Sendable static func keys(req: Request) async throws -> Response {
         try APIJSON.allowQuery(req)
-        _ = try await DoorDevices.device(req)
+        _ = try await DoorDevices.scanner(req)
         let response = try APIJSON.response(try await DoorTokens.keySet(app: req.application, on: req.db))
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
         return response
@@ -179,13 +190,13 @@ enum RedemptionsAPIController {
     /// `POST /api/v1/redemptions/{id}/void` `{reason}`: within 15 minutes, the device's organizer's.
     @Sendable static func void(req: Request) async throws -> Response {
         try APIJSON.allowQuery(req)
-        let device = try await DoorDevices.device(req)
+        let scanner = try await DoorDevices.scanner(req)
         guard let id = req.parameters.get("redemptionID").flatMap(UUID.init(uuidString:)) else {
             throw DomainError(.notFound)
         }
         let body = try APIJSON.decode(VoidRequest.self, from: req)
         let redemption = try await Door.void(
-            id, reason: body.reason, scanner: try Door.Scanner.device(device), app: req.application, on: req.db)
+            id, reason: body.reason, scanner: scanner, app: req.application, on: req.db)
         return try APIJSON.response(try await view(redemption, on: req.db))
     }
 
@@ -221,13 +232,13 @@ enum RedemptionsAPIController {
     /// `GET /api/v1/sessions/{id}/checkin`: the counts and everyone expected, for offline use.
     @Sendable static func checkIn(req: Request) async throws -> Response {
         try APIJSON.allowQuery(req)
-        let device = try await DoorDevices.device(req)
+        let scanner = try await DoorDevices.scanner(req)
         guard let id = req.parameters.get("sessionID").flatMap(UUID.init(uuidString:)) else {
             throw DomainError(.notFound)
         }
         let session: EventSessionModel
         do {
-            session = try await Door.session(id, scanner: try Door.Scanner.device(device), on: req.db)
+            session = try await Door.session(id, scanner: scanner, on: req.db)
         } catch let error as DomainError where error.code == .wrongOrganizer {
             throw DomainError(.notFound)
         }

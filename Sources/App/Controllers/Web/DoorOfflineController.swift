@@ -147,40 +147,59 @@ extension DoorController {
         let body = try APIJSON.decode(SyncRequest.self, from: req)
         guard body.scans.count <= 1000 else { throw DomainError(.invalidValue, field: "scans") }
         let now = req.now
-        var results: [SyncAnswer.Result] = []
-        var conflicts: [String] = []
+        func refusal(_ code: DomainError.Code, nonce: String) -> SyncAnswer.Result {
+            .init(nonce: nonce, result: "refused", reason: code.rawValue, message: req.t("error-\(code.rawValue)"))
+        }
+        // Each scan checked, then the good ones made together, in their order.
+        var answered: [SyncAnswer.Result?] = []
+        var scans: [(index: Int, scan: Door.Scan, nonce: String)] = []
         for scan in body.scans {
             let nonce = String((scan.nonce ?? "").prefix(100))
-            func refusal(_ code: DomainError.Code) -> SyncAnswer.Result {
-                .init(nonce: nonce, result: "refused", reason: code.rawValue, message: req.t("error-\(code.rawValue)"))
-            }
             let credential = scan.token.map { "#t=" + $0 } ?? scan.code ?? ""
             guard !nonce.isEmpty, !credential.isEmpty, credential.count <= 500 else {
-                results.append(refusal(.invalidValue))
+                answered.append(refusal(.invalidValue, nonce: nonce))
                 continue
             }
             let scannedAt = scan.scannedAt.flatMap { try? Date($0, strategy: .iso8601) }
             guard let scannedAt, DoorRules.isPlausible(scannedAt: scannedAt, now: now) else {
-                results.append(refusal(.scanTimeInvalid))
+                answered.append(refusal(.scanTimeInvalid, nonce: nonce))
                 continue
             }
-            let stored = try await RedemptionsAPIController.scan(
-                code: credential, sessionID: sessionID, nonce: nonce, scanner: scanner, scannedAt: scannedAt, req: req)
+            scans.append(
+                (
+                    answered.count,
+                    Door.Scan(input: credential, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt), nonce
+                ))
+            answered.append(nil)
+        }
+        let answers = await RedemptionsAPIController.scan(scans.map(\.scan), nonces: scans.map(\.nonce), req: req)
+        var conflicts: [String] = []
+        for (made, answer) in zip(scans, answers) {
+            let stored: Door.Answer
+            do {
+                stored = try answer.get()
+            } catch let error as DomainError {
+                // One scan's refusal (a nonce reused for another voucher) is its answer alone.
+                answered[made.index] = refusal(error.code, nonce: made.nonce)
+                continue
+            }
             let answer = try RedemptionsAPIController.StoredAnswer(stored)
-            results.append(.init(nonce: nonce, result: answer.result, reason: answer.reason, message: answer.message))
+            answered[made.index] = .init(
+                nonce: made.nonce, result: answer.result, reason: answer.reason, message: answer.message)
             if answer.result == "already_used", let first = answer.redemption.flatMap({ UUID(uuidString: $0.id) }) {
                 try await req.db.writeTransaction { db in
                     try await (db as! any SQLDatabase).insert(into: DoorConflictModel.schema)
                         .columns("id", "session_id", "redemption_id", "scanner", "nonce", "scanned_at", "created_at")
                         .values(
-                            SQLBind(UUID()), SQLBind(sessionID), SQLBind(first), SQLBind(scanner.key), SQLBind(nonce),
-                            SQLBind(scannedAt), SQLBind(now)
+                            SQLBind(UUID()), SQLBind(sessionID), SQLBind(first), SQLBind(scanner.key),
+                            SQLBind(made.nonce), SQLBind(made.scan.scannedAt), SQLBind(now)
                         )
                         .ignoringConflicts(with: ["scanner", "nonce"]).run()
                 }
                 conflicts.append(req.t("door-offline-conflict", ["holder": .string(answer.redemption?.holder ?? "—")]))
             }
         }
+        let results = answered.map { $0! }
         let admitted = results.filter { $0.result == "admitted" }.count
         return try APIJSON.response(
             SyncAnswer(

@@ -26,7 +26,7 @@ public enum StripeSignature {
         var message = Array("\(timestamp).".utf8)
         message.append(contentsOf: payload)
         let code = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Array(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return code.hexString
     }
 
     /// A header as Stripe sends it: the timestamp, then a `v1` per secret (old and new while
