@@ -158,6 +158,9 @@ struct DoorTests {
             let revoked = try await door.call(.POST, path, json: body)
             #expect(revoked.status == .unauthorized)
             #expect(try APITests.error(revoked).code == "device-unknown")
+            // The device is read with the scan; a request wrong in itself still says the token first.
+            let revokedAndWrong = try await door.call(.POST, path, json: #"{"code":"\#(voucher.code)"}"#)
+            #expect(revokedAndWrong.status == .unauthorized)
             // A malformed request names its fields.
             let fresh = Client(app, token: try await Self.device(app), language: "en")
             let missing = try await fresh.call(.POST, path, json: #"{"code":"\#(voucher.code)"}"#)

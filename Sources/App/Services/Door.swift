@@ -40,24 +40,53 @@ enum DoorDevices {
     /// refused. Read with one plain statement of the five columns needed: every scan through
     /// the API starts here.
     static func scanner(_ req: Request) async throws -> Door.Scanner {
-        guard let bearer = req.headers.bearerAuthorization?.token else { throw DomainError(.unauthenticated) }
-        guard bearer.hasPrefix(prefix), bearer.count < 200,
-            let row = try await (req.db as! any SQLDatabase).select()
-                .columns("id", "organizer_id", "label", "last_used_at", "revoked_at").from(DoorDeviceModel.schema)
-                .where("token_hash", .equal, SQLBind(SecureToken.hash(bearer))).first(),
-            try row.decodeNil(column: "revoked_at")
-        else { throw DomainError(.deviceUnknown) }
-        let id = try row.decode(column: "id", as: UUID.self)
-        let now = req.now
-        let lastUsed = try row.decode(column: "last_used_at", as: Date?.self)
-        if lastUsed.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            try await req.db.writeTransaction { db in
-                try await DoorDeviceModel.query(on: db).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
+        guard let bearer = bearer(req) else {
+            throw DomainError(req.headers.bearerAuthorization == nil ? .unauthenticated : .deviceUnknown)
+        }
+        let hash = SecureToken.hash(bearer)
+        guard let scanner = try await scanners([hash], at: req.now, on: req.db, inWriteTransaction: false)[hash] else {
+            throw DomainError(.deviceUnknown)
+        }
+        return scanner
+    }
+
+    /// The request's bearer token if it has the shape of a device token.
+    static func bearer(_ req: Request) -> String? {
+        guard let bearer = req.headers.bearerAuthorization?.token, bearer.hasPrefix(prefix), bearer.count < 200
+        else { return nil }
+        return bearer
+    }
+
+    /// The devices that token hashes name, as scanners, by hash: revoked and unknown ones are
+    /// missing. Notes when they were used (at most once a minute each, not to write every
+    /// scan), with `db` inside the caller's write transaction, or else in one of its own.
+    static func scanners(_ hashes: Set<String>, at now: Date, on db: any Database, inWriteTransaction: Bool)
+        async throws -> [String: Door.Scanner]
+    {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.select()
+            .columns("id", "organizer_id", "label", "token_hash", "last_used_at").from(DoorDeviceModel.schema)
+            .where("token_hash", .in, SQLBind.group(Array(hashes))).where("revoked_at", .is, SQLLiteral.null).all()
+        var scanners: [String: Door.Scanner] = [:]
+        var used: [UUID] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            scanners[try row.decode(column: "token_hash", as: String.self)] = Door.Scanner.device(
+                id: id, organizer: try row.decode(column: "organizer_id", as: UUID.self),
+                label: try row.decode(column: "label", as: String.self))
+            if try row.decode(column: "last_used_at", as: Date?.self).map({ now.timeIntervalSince($0) > 60 }) ?? true {
+                used.append(id)
             }
         }
-        return Door.Scanner.device(
-            id: id, organizer: try row.decode(column: "organizer_id", as: UUID.self),
-            label: try row.decode(column: "label", as: String.self))
+        if !used.isEmpty {
+            let used = used
+            let note: @Sendable (any Database) async throws -> Void = { db in
+                try await (db as! any SQLDatabase).update(DoorDeviceModel.schema).set("last_used_at", to: SQLBind(now))
+                    .where("id", .in, SQLBind.group(used)).run()
+            }
+            if inWriteTransaction { try await note(db) } else { try await db.writeTransaction(note) }
+        }
+        return scanners
     }
 }
 
@@ -79,6 +108,10 @@ enum Door {
         static func device(_ device: DoorDeviceModel) throws -> Scanner {
             Scanner.device(id: try device.requireID(), organizer: device.$organizer.id, label: device.label)
         }
+
+        /// A placeholder for a scan whose scanner is the device its token names, read with the
+        /// scan (`NoncedScan.device`).
+        static let unresolved = Scanner(key: "", organizers: [], actor: "", door: "", deviceID: nil)
 
         static func device(id: UUID, organizer: UUID, label: String) -> Scanner {
             Scanner(
@@ -290,15 +323,22 @@ enum Door {
     struct NoncedScan: Sendable {
         var scan: Scan
         var nonce: String
+        /// The SHA-256 of a device token: the scanner is that device, read in the scan's
+        /// transaction (one statement for the batch; a revoked device is refused there).
+        var device: String?
         /// SHA-256 of the code as the voucher has it and the session: a retry asks the same.
         var requestHash: String
         var render: @Sendable (Outcome, _ holder: String?) throws -> String
 
-        init(_ scan: Scan, nonce: String, render: @escaping @Sendable (Outcome, _ holder: String?) throws -> String) {
+        init(
+            _ scan: Scan, nonce: String, device: String? = nil,
+            render: @escaping @Sendable (Outcome, _ holder: String?) throws -> String
+        ) {
             // The code as the voucher has it: typed in lower case or scanned as its URL, the same scan.
             let canonical = (try? VoucherCode(reading: voucherCode(in: scan.input)))?.canonical ?? scan.input
             self.scan = scan
             self.nonce = nonce
+            self.device = device
             self.requestHash = hash([canonical, scan.sessionID.api])
             self.render = render
         }
@@ -313,13 +353,27 @@ enum Door {
     static func scanAll(_ items: [NoncedScan], app: Application, in db: any Database) async throws
         -> [Result<Answer, any Error>]
     {
+        var items = items
+        var results: [Result<Answer, any Error>?] = Array(repeating: nil, count: items.count)
+        let devices = Set(items.compactMap(\.device))
+        if !devices.isEmpty {
+            let scanners = try await DoorDevices.scanners(
+                devices, at: app.mentore.now(), on: db, inWriteTransaction: true)
+            for index in items.indices {
+                guard let device = items[index].device else { continue }
+                if let scanner = scanners[device] {
+                    items[index].scan.scanner = scanner
+                } else {
+                    results[index] = .failure(DomainError(.deviceUnknown))
+                }
+            }
+        }
         // By scanner and nonce: the unique index's order.
         let stored = try await DoorScanModel.query(on: db).filter(\.$scanner ~~ Set(items.map(\.scan.scanner.key)))
             .filter(\.$nonce ~~ Set(items.map(\.nonce))).all()
-        var results: [Result<Answer, any Error>?] = Array(repeating: nil, count: items.count)
         var first: [String: Int] = [:]
         var fresh: [Int] = []
-        for (index, item) in items.enumerated() {
+        for (index, item) in items.enumerated() where results[index] == nil {
             if let scan = stored.first(where: { $0.scanner == item.scan.scanner.key && $0.nonce == item.nonce }) {
                 results[index] =
                     scan.requestHash == item.requestHash

@@ -1,4 +1,5 @@
 import Persistence
+import SQLKit
 import Vapor
 
 /// Group commit for the door: the scans that arrive while a write transaction is running wait
@@ -19,15 +20,25 @@ actor DoorQueue {
     }
 
     private var waiting: [Waiting] = []
-    private var draining = false
+    /// Batches running now, and how many may.
+    private var running = 0
+    private var lanes: Int?
+
+    /// Batches that may run at once: one on SQLite (one writer at a time anyway), two on
+    /// PostgreSQL, where a batch's reads and inserts overlap another's and only the organizer's
+    /// payable balance (booked last) makes them wait for each other.
+    static func lanes(_ app: Application) -> Int {
+        (app.db as? any SQLDatabase)?.dialect.name == "sqlite" ? 1 : 2
+    }
 
     /// Makes the scans (in this order, together), answering each.
     func submit(_ scans: [Door.NoncedScan], app: Application) async -> [Result<Door.Answer, any Error>] {
         guard !scans.isEmpty else { return [] }
         return await withCheckedContinuation { continuation in
             waiting.append(Waiting(scans: scans, continuation: continuation))
-            if !draining {
-                draining = true
+            lanes = lanes ?? Self.lanes(app)
+            if running < lanes ?? 1 {
+                running += 1
                 Task { await drain(app) }
             }
         }
@@ -49,7 +60,7 @@ actor DoorQueue {
                 offset += item.scans.count
             }
         }
-        draining = false
+        running -= 1
     }
 
     private static func run(_ scans: [Door.NoncedScan], app: Application) async -> [Result<Door.Answer, any Error>] {

@@ -393,10 +393,19 @@ enum Journeys {
         let inserted = try await insert.ignoringConflicts(with: ["voucher_id", "active_slot"]).returning("id").all()
         if inserted.count != planned.count {
             guard planned.count == 1, let only = planned.first else { throw BatchConflict() }
-            // Another admission of this step committed first: answer with it.
+            // Another admission of this step committed first (another app instance): answer with
+            // it, here and wherever this batch named the one it could not make.
             let first = try await RedemptionModel.query(on: db).filter(\.$voucher.$id == only.redemption.$voucher.id)
                 .filter(\.$activeSlot == only.redemption.slot).with(\.$session).first()
-            results[only.index] = first.map { .success(.alreadyUsed($0)) } ?? .failure(DomainError(.notFound))
+            let answer: Result<Admission, DomainError> =
+                first.map { .success(.alreadyUsed($0)) } ?? .failure(DomainError(.notFound))
+            for index in results.indices {
+                if index == only.index {
+                    results[index] = answer
+                } else if case .success(.alreadyUsed(let named)) = results[index], named === only.redemption {
+                    results[index] = answer
+                }
+            }
             return results.map { $0! }
         }
 

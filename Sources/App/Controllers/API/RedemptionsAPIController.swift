@@ -110,7 +110,18 @@ enum RedemptionsAPIController {
     /// `POST /api/v1/redemptions` `{code, session_id, nonce}`.
     @Sendable static func create(req: Request) async throws -> Response {
         try APIJSON.allowQuery(req)
-        let scanner = try await DoorDevices.scanner(req)
+        // The device is read in the scan's own transaction (`Door.scanAll`): a revoked token
+        // is refused there. A request that is wrong anyway says first if its token is.
+        guard let bearer = DoorDevices.bearer(req) else { throw DomainError(.deviceUnknown) }
+        do {
+            return try await create(req, device: SecureToken.hash(bearer))
+        } catch {
+            if (error as? DomainError)?.code != .deviceUnknown { _ = try await DoorDevices.scanner(req) }
+            throw error
+        }
+    }
+
+    private static func create(_ req: Request, device: String) async throws -> Response {
         let body = try APIJSON.decode(ScanRequest.self, from: req)
         var v = Validator()
         // The code, or the signed token: exactly one.
@@ -135,10 +146,9 @@ enum RedemptionsAPIController {
             }
         }
         try v.finish()
-        return try await scan(
-            code: hasToken ? "#t=" + token : code, sessionID: sessionID!, nonce: nonce, scanner: scanner,
-            scannedAt: scannedAt, req: req
-        ).response
+        let scan = Door.Scan(
+            input: hasToken ? "#t=" + token : code, sessionID: sessionID!, scanner: .unresolved, scannedAt: scannedAt)
+        return try await self.scan([scan], nonces: [nonce], device: device, req: req)[0].get().response
     }
 
     /// A stored scan answer read back (the scanner page and the offline sync show it).
@@ -160,9 +170,12 @@ enum RedemptionsAPIController {
 
     /// The scans, each under its nonce, answered as the API's JSON in the reader's language;
     /// made together with the scans other requests send meanwhile (`DoorQueue`).
-    static func scan(_ scans: [Door.Scan], nonces: [String], req: Request) async -> [Result<Door.Answer, any Error>] {
+    /// `device` is the hash of a device token whose device is the scanner (read with the scans).
+    static func scan(_ scans: [Door.Scan], nonces: [String], device: String? = nil, req: Request) async
+        -> [Result<Door.Answer, any Error>]
+    {
         let items = zip(scans, nonces).map { scan, nonce in
-            Door.NoncedScan(scan, nonce: nonce) { outcome, holder in
+            Door.NoncedScan(scan, nonce: nonce, device: device) { outcome, holder in
                 String(
                     decoding: try APIJSON.encoder.encode(try answer(outcome, holder: holder, req: req)), as: UTF8.self)
             }
