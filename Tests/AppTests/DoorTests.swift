@@ -148,7 +148,9 @@ struct DoorTests {
 
             // No token, a personal token, a revoked device: 401.
             let body = Self.scan(code: voucher.code, session: sessionID, nonce: "x")
-            #expect(try await Client(app, token: nil).call(.POST, path, json: body).status == .unauthorized)
+            let anonymous = try await Client(app, token: nil).call(.POST, path, json: body)
+            #expect(anonymous.status == .unauthorized)
+            #expect(try APITests.error(anonymous).code == "unauthenticated")
             let personal = try await APITests.token(app, "door@mentore.test")
             #expect(try await Client(app, token: personal).call(.POST, path, json: body).status == .unauthorized)
             let device = try #require(

@@ -112,7 +112,10 @@ enum RedemptionsAPIController {
         try APIJSON.allowQuery(req)
         // The device is read in the scan's own transaction (`Door.scanAll`): a revoked token
         // is refused there. A request that is wrong anyway says first if its token is.
-        guard let bearer = DoorDevices.bearer(req) else { throw DomainError(.deviceUnknown) }
+        guard let bearer = DoorDevices.bearer(req) else {
+            _ = try await DoorDevices.scanner(req)  // says which: no token, or not a device's
+            throw DomainError(.deviceUnknown)
+        }
         do {
             return try await create(req, device: SecureToken.hash(bearer))
         } catch {
