@@ -82,6 +82,26 @@ struct DoorBatchTests {
         }
     }
 
+    @Test("a token scanned before the door's key exists is refused (unknown key), not made to wait for a key")
+    func tokenWithoutKey() async throws {
+        let (_, now) = DoorTests.clock()
+        try await withApp(now: now) { app async throws in
+            let bench = try await BenchData.seed(app, count: 1)
+            let voucher = try await VoucherModel.query(on: app.db).filter(\.$code == bench.codes[0]).first()
+                .orNotFound()
+            let token = try await DoorTokens.token(for: voucher, app: app, on: app.db)
+            // As on a platform whose key was never made (or was replaced): nothing verifies the token.
+            try await SigningKeyModel.query(on: app.db).filter(\.$name == DoorTokens.keyName).delete()
+            let answer = try APITests.json(
+                try await Client(app, token: bench.token).call(
+                    .POST, SiteRoute.apiRedemptions.path,
+                    json: #"{"signed_token":"\#(token)","session_id":"\#(bench.session.api)","nonce":"k-1"}"#))
+            #expect(answer["reason"] as? String == "token-unknown-key")
+            #expect(try await RedemptionModel.query(on: app.db).count() == 0)
+            #expect(try await SigningKeyModel.query(on: app.db).count() == 0, "a scan makes no key")
+        }
+    }
+
     @Test("60 concurrent scans (each of 30 codes twice) through two app instances: each voucher admitted once")
     func concurrentDistinct() async throws {
         let (_, now) = DoorTests.clock()

@@ -49,14 +49,28 @@ enum DoorTokens {
 
     /// Checks a token's form, key, signature and validity at `now`.
     static func verify(_ text: String, at now: Date, app: Application, on db: any Database) async throws -> DoorToken {
+        try verify(text, at: now, key: try await privateKey(app: app, on: db).publicKey)
+    }
+
+    /// The signing key's public half if it was made (a token shown to anyone was signed with
+    /// it), read without making it: the door reads it once for a batch of scans, inside the
+    /// batch's write transaction, where making it would need a transaction of its own.
+    static func existingPublicKey(on db: any Database) async throws -> Curve25519.Signing.PublicKey? {
+        guard let row = try await SigningKeyModel.query(on: db).filter(\.$name == keyName).first(),
+            let data = Data(base64Encoded: row.privateKey)
+        else { return nil }
+        return try Curve25519.Signing.PrivateKey(rawRepresentation: data).publicKey
+    }
+
+    /// Checks a token's form, key (`nil`: none made yet), signature and validity at `now`.
+    static func verify(_ text: String, at now: Date, key: Curve25519.Signing.PublicKey?) throws -> DoorToken {
         let decoded: (token: DoorToken, payload: [UInt8], signature: [UInt8])
         do {
             decoded = try DoorToken.decode(text)
         } catch {
             throw DomainError(error.code)
         }
-        let key = try await privateKey(app: app, on: db).publicKey
-        guard decoded.token.keyID == keyID(key) else { throw DomainError(.tokenUnknownKey) }
+        guard let key, decoded.token.keyID == keyID(key) else { throw DomainError(.tokenUnknownKey) }
         guard key.isValidSignature(Data(decoded.signature), for: Data(decoded.payload)) else {
             throw DomainError(.tokenTampered)
         }
