@@ -50,10 +50,8 @@ enum Journeys {
             versionIDs.isEmpty ? [] : try await CircuitVersionModel.query(on: db).filter(\.$id ~~ versionIDs).all()
         let circuitIDs = Set(versions.map(\.$circuit.id))
         let circuits = circuitIDs.isEmpty ? [] : try await CircuitModel.query(on: db).filter(\.$id ~~ circuitIDs).all()
-        let reservations = try await ReservationModel.query(on: db).filter(\.$voucher.$id ~~ ids)
-            .with(\.$session).all()
-        let redemptions = try await RedemptionModel.query(on: db).filter(\.$voucher.$id ~~ ids)
-            .filter(\.$voidedAt == nil).with(\.$session).all()
+        let reservations = try await DoorReads.reservations(of: ids, on: db)
+        let redemptions = try await DoorReads.redemptions(of: ids, on: db)
         var journeys: [UUID: Journey] = [:]
         for (voucher, id) in zip(vouchers, ids) {
             let plan: CircuitPlan
