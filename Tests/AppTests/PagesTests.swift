@@ -138,6 +138,7 @@ struct PagesTests {
             let metrics = try await browser.get("/metrics")
             #expect(metrics.contains(#"http_requests_total{method="GET",route="/events",status="200"} 1"#))
             #expect(metrics.contains("http_request_duration_seconds_bucket"))
+            #expect(metrics.contains("# HELP http_requests_total "), "each metric says what it counts")
         }
     }
 }

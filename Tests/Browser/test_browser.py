@@ -319,7 +319,11 @@ def walk_the_circuit_in_albanian(d, url):
     for step in range(3):
         form = d.find_element(By.CSS_SELECTOR, "li.step-open form[action$='/reservations']")
         sessions.append(form.find_element(By.NAME, "session").get_attribute("value"))
+        page = d.find_element(By.TAG_NAME, "html")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        # The previous reservation's page already has done=reserved in its address: wait for
+        # the new page itself (the address alone let the count read the old or a half-loaded one).
+        WebDriverWait(d, 10).until(expected_conditions.staleness_of(page))
         WebDriverWait(d, 10).until(lambda d: "done=reserved" in d.current_url)
         assert "Vendi juaj është rezervuar" in d.page_source
         assert len(d.find_elements(By.CSS_SELECTOR, "li.step-reserved")) == step + 1

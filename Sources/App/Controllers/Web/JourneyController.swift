@@ -68,7 +68,14 @@ enum JourneyController {
     }
 
     static func view(_ req: Request, _ voucher: VoucherModel) async throws -> View? {
-        guard voucher.scope != .credit, let journey = try? await Journeys.load(voucher, on: req.db) else { return nil }
+        guard voucher.scope != .credit else { return nil }
+        let journey: Journey
+        do {
+            journey = try await Journeys.load(voucher, on: req.db)
+        } catch {
+            req.logger.warning("journey not shown: \(String(reflecting: error))")
+            return nil
+        }
         let code = voucher.code
         let cutoff = Journeys.cutoff(req.application)
         let after = req.now.addingTimeInterval(cutoff)
