@@ -649,7 +649,10 @@ def test_an_admin_settles_an_organizer_reads_the_statement_and_marks_it_paid(dri
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "it"
     assert len(driver.find_elements(By.CSS_SELECTOR, ".statement tbody tr")) == 2
     check_page(driver, "settlement-statement-it")
+    page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, "f-reference").send_keys("BONIFICO-42" + Keys.ENTER)
+    # The new page first: an element of the old one goes stale between finding and reading it.
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
     WebDriverWait(driver, 10).until(lambda d: "Pagata il" in d.find_element(By.CSS_SELECTOR, ".statement").text)
     assert "BONIFICO-42" in driver.page_source
     assert not driver.find_elements(By.ID, "f-reference"), "paid once"
