@@ -19,32 +19,49 @@ extension Database {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite", !inTransaction else {
             return try await transaction(body)
         }
-        await SQLiteWriteGate.shared.enter()
-        do {
-            let result = try await withConnection { connection in
-                let sql = connection as! any SQLDatabase
-                try await SQLiteWriteGate.beginImmediate(sql)
-                do {
-                    let result = try await body(connection)
-                    try await sql.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
+        return try await SQLiteWriteGate.exclusive {
+            try await withConnection { connection in
+                try await SQLiteWriteGate.immediateTransaction(on: connection as! any SQLDatabase) {
+                    try await body(connection)
                 }
             }
-            await SQLiteWriteGate.shared.leave()
-            return result
-        } catch {
-            await SQLiteWriteGate.shared.leave()
-            throw error
         }
     }
 }
 
-/// One SQLite writer at a time in this process, in arrival order.
-actor SQLiteWriteGate {
+/// One SQLite writer at a time in this process, in arrival order: Fluent's pooled connections
+/// (`writeTransaction`) and the door's own write connection (`SQLiteWriter` in App) alike.
+public actor SQLiteWriteGate {
     static let shared = SQLiteWriteGate()
+
+    /// Runs `body` as the process's one SQLite writer, after those that asked before.
+    public static func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await shared.enter()
+        do {
+            let result = try await body()
+            await shared.leave()
+            return result
+        } catch {
+            await shared.leave()
+            throw error
+        }
+    }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction on `sql` (one connection, inside
+    /// `exclusive`): committed if it returns, rolled back if it throws.
+    public static func immediateTransaction<T: Sendable>(
+        on sql: any SQLDatabase, _ body: @Sendable () async throws -> T
+    ) async throws -> T {
+        try await beginImmediate(sql)
+        do {
+            let result = try await body()
+            try await sql.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
+        }
+    }
 
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []

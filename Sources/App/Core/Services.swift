@@ -14,6 +14,8 @@ public struct AppServices: Sendable {
     public let decoyHash: String
     /// The door's group commit (`DoorQueue`): one per app instance.
     let doorQueue = DoorQueue()
+    /// The door's own SQLite write connection (`SQLiteWriter`); none on PostgreSQL.
+    let sqliteWriter: SQLiteWriter?
 
     public init(
         config: AppConfig, localizer: Localizer, now: @escaping @Sendable () -> Date = Date.init,
@@ -25,6 +27,11 @@ public struct AppServices: Sendable {
         self.now = now
         self.mailTransport = mailTransport
         self.metrics = metrics
+        if case .sqlite(let path) = config.database {
+            self.sqliteWriter = SQLiteWriter(path: path)
+        } else {
+            self.sqliteWriter = nil
+        }
         self.decoyHash = (try? Bcrypt.hash(SecureToken.make(), cost: config.bcryptCost)) ?? ""
     }
 }

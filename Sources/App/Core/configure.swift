@@ -95,6 +95,7 @@ public func configure(
                 try await MailWorker(app: app).runOnce()
             })
     }
+    app.lifecycle.use(SQLiteWriterShutdown())
     app.lifecycle.use(
         PeriodicJob(name: "idempotency purge", interval: 3600) { app in
             try await IdempotencyStore.purge(app: app)
@@ -112,6 +113,13 @@ public func configure(
                         ])
                 }
             })
+    }
+}
+
+/// Closes the door's SQLite write connection when the app shuts down.
+struct SQLiteWriterShutdown: LifecycleHandler {
+    func shutdownAsync(_ app: Application) async {
+        await app.mentore.sqliteWriter?.close()
     }
 }
 

@@ -1,3 +1,4 @@
+import FluentKit
 import Persistence
 import SQLKit
 import Vapor
@@ -63,9 +64,19 @@ actor DoorQueue {
         running -= 1
     }
 
+    /// A write transaction for a batch: on SQLite the door's own connection (`SQLiteWriter`).
+    private static func transaction<T: Sendable>(
+        _ app: Application, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        if let writer = app.mentore.sqliteWriter {
+            return try await writer.transaction(context: app.db.context, body)
+        }
+        return try await app.db.writeTransaction(body)
+    }
+
     private static func run(_ scans: [Door.NoncedScan], app: Application) async -> [Result<Door.Answer, any Error>] {
         do {
-            let results = try await app.db.writeTransaction { db in try await Door.scanAll(scans, app: app, in: db) }
+            let results = try await transaction(app) { db in try await Door.scanAll(scans, app: app, in: db) }
             app.mentore.metrics.doorBatch(scans: scans.count, remade: false)
             return results
         } catch {
@@ -75,7 +86,7 @@ actor DoorQueue {
             var results: [Result<Door.Answer, any Error>] = []
             for scan in scans {
                 do {
-                    results += try await app.db.writeTransaction { db in
+                    results += try await transaction(app) { db in
                         try await Door.scanAll([scan], app: app, in: db)
                     }
                 } catch {
