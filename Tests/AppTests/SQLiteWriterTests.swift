@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Persistence
 import SQLKit
+import SQLiteKit
 import Testing
 import Vapor
 
@@ -58,6 +59,45 @@ struct SQLiteWriterTests {
             let stored = try #require(try await DoorDeviceModel.find(try made.requireID(), on: app.db))
             #expect(try Self.encoded([stored]) == Self.encoded([made]))
         }
+    }
+
+    @Test("its rows convert each value as SQLiteKit's decoder does, optional or not")
+    func conversions() throws {
+        let values: [SQLiteData] = [
+            .text("Shkodër"), .text("6F9619FF-8B86-D011-B42D-00C04FC964FF"),
+            .text("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+            .text("2026-11-24T10:00:00Z"), .text("12"), .text(""), .integer(0), .integer(1), .integer(1_764_000_000),
+            .float(1_764_000_000.25), .float(-0.5), .null, .blob(ByteBuffer(bytes: [1, 2, 3])),
+        ]
+        func check<T: Decodable>(_: T.Type) {
+            for data in values {
+                let direct = SQLiteWriterRow.direct(data, as: T.self)
+                let decoded = (try? SQLiteDataDecoder().decode(T.self, from: data)).map { String(describing: $0) }
+                if let direct {
+                    #expect(String(describing: direct) == decoded, "\(T.self) from \(data)")
+                }
+            }
+        }
+        check(String.self)
+        check(UUID.self)
+        check(Date.self)
+        check(Int.self)
+        check(Double.self)
+        check(Bool.self)
+        check(String?.self)
+        check(UUID?.self)
+        check(Date?.self)
+        check(Int?.self)
+        check(Double?.self)
+        check(Bool?.self)
+        // The usual columns do take the direct way.
+        #expect(SQLiteWriterRow.direct(.null, as: UUID?.self) == .some(nil))
+        #expect(
+            SQLiteWriterRow.direct(values[1], as: UUID?.self)
+                == .some(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")))
+        #expect(SQLiteWriterRow.direct(.float(1.5), as: Date.self) == Date(timeIntervalSince1970: 1.5))
+        #expect(SQLiteWriterRow.direct(.text("x"), as: String.self) == "x")
+        #expect(SQLiteWriterRow.direct(.integer(7), as: Int?.self) == .some(7))
     }
 
     @Test("a transaction that throws leaves nothing; a duplicate key is a constraint failure, and rolls back")

@@ -248,7 +248,36 @@ struct SQLiteWriterRow: SQLRow {
 
     func decode<D: Decodable>(column: String, as: D.Type) throws -> D {
         guard let offset = columns.offsets[column] else { throw MissingColumn(column: column) }
-        return try SQLiteDataDecoder().decode(D.self, from: values[offset])
+        let data = values[offset]
+        if let value = Self.direct(data, as: D.self) { return value }
+        return try SQLiteDataDecoder().decode(D.self, from: data)
+    }
+
+    /// The columns' usual types, optional or not, converted as `SQLiteDataDecoder` converts
+    /// them but without its dynamic casts (a protocol conformance looked up for every value,
+    /// and a nested decoder for a UUID or an optional). Anything else, or a value these cannot
+    /// convert, is left to the decoder (nil).
+    static func direct<D>(_ data: SQLiteData, as type: D.Type) -> D? {
+        func plain<T>(_: T.Type) -> T? {
+            if T.self == String.self { return String(sqliteData: data) as? T }
+            if T.self == UUID.self { return data.string.flatMap(UUID.init(uuidString:)) as? T }
+            if T.self == Date.self { return Date(sqliteData: data) as? T }
+            if T.self == Int.self { return Int(sqliteData: data) as? T }
+            if T.self == Double.self { return Double(sqliteData: data) as? T }
+            if T.self == Bool.self { return Bool(sqliteData: data) as? T }
+            return nil
+        }
+        func optional<T>(_: T.Type) -> D? {
+            if case .null = data { return Optional<T>.none as? D }
+            return plain(T.self).flatMap { Optional($0) as? D }
+        }
+        if D.self == String?.self { return optional(String.self) }
+        if D.self == UUID?.self { return optional(UUID.self) }
+        if D.self == Date?.self { return optional(Date.self) }
+        if D.self == Int?.self { return optional(Int.self) }
+        if D.self == Double?.self { return optional(Double.self) }
+        if D.self == Bool?.self { return optional(Bool.self) }
+        return plain(D.self)
     }
 }
 

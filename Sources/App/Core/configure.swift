@@ -73,7 +73,7 @@ public func configure(
     app.middleware = .init()
     app.middleware.use(SiteMiddleware())
     app.middleware.use(LocalizedErrorMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory))
+    app.middleware.use(PublicFilesMiddleware(publicDirectory: config.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserMiddleware())
     app.middleware.use(CSRFMiddleware())

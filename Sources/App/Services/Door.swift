@@ -416,7 +416,8 @@ enum Door {
                 let answer = Answer(status: .ok, body: try item.render(decision.outcome, decision.holder))
                 results[index] = .success(answer)
                 insert = insert.values(
-                    SQLBind(UUID()), SQLBind(item.scan.scanner.key), SQLBind(item.nonce), SQLBind(item.requestHash),
+                    SQLBind(UUID.timeOrdered()), SQLBind(item.scan.scanner.key), SQLBind(item.nonce),
+                    SQLBind(item.requestHash),
                     SQLBind(Int(answer.status.code)), SQLBind(answer.body), SQLBind(at))
             }
             let inserted = try await insert.ignoringConflicts(with: ["scanner", "nonce"]).returning("id").all()

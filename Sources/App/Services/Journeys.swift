@@ -347,7 +347,7 @@ enum Journeys {
             let amount = min(price.minor, balance)
             balances[account]?[voucher.currency] = balance - amount
             let redemption = RedemptionModel()
-            redemption.id = UUID()
+            redemption.id = UUID.timeOrdered()
             redemption.$voucher.id = request.voucherID
             redemption.$session.id = try session.requireID()
             redemption.$session.value = session
@@ -381,7 +381,8 @@ enum Journeys {
         var insert = sql.insert(into: RedemptionModel.schema).columns(
             "id", "voucher_id", "session_id", "event_id", "slot", "active_slot", "amount_minor", "currency",
             "organizer_id", "admitted_by", "admitted_at", "door", "device_id", "scanned_at")
-        for r in planned.map(\.redemption).sorted(by: { $0.$voucher.id.uuidString < $1.$voucher.id.uuidString }) {
+        for (_, r) in planned.map({ ($0.redemption.$voucher.id.uuidString, $0.redemption) }).sorted(by: { $0.0 < $1.0 })
+        {
             insert = insert.values(
                 SQLBind(r.id), SQLBind(r.$voucher.id), SQLBind(r.$session.id), SQLBind(r.$event.id), SQLBind(r.slot),
                 SQLBind(r.activeSlot), SQLBind(r.amountMinor), SQLBind(r.currency.rawValue), SQLBind(r.$organizer.id),
