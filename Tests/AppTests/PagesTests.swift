@@ -127,6 +127,23 @@ struct PagesTests {
         }
     }
 
+    @Test("the public files are served (also percent-encoded); other paths never reach the file system")
+    func publicFiles() async throws {
+        try await withApp { app async throws in
+            let browser = TestBrowser(app)
+            let css = try await browser.get("/css/site.css")
+            #expect(css.status == .ok)
+            #expect(css.headers.contentType == .css)
+            #expect(try await browser.get("/%63ss/site.css").body == css.body)
+            #expect(try await browser.get("/door/sw.js").status == .ok)
+            #expect(try await browser.get("/favicon.svg").status == .ok)
+            #expect(try await browser.get("/css/none.css").status == .notFound)
+            #expect(try await browser.get("/css/../../Package.swift").status != .ok)
+            #expect(try await browser.get("/Package.swift").status == .notFound)
+            #expect(try await browser.get("/api/v1/nothing").status == .notFound)
+        }
+    }
+
     @Test("health checks the database and metrics count requests")
     func operations() async throws {
         try await withApp { app async throws in
