@@ -1,6 +1,7 @@
 -- wrk script for the door benchmark: each request admits a distinct voucher through
 -- POST /api/v1/redemptions. Codes come from CODES (one a line, from `mentore seed --bench`);
--- thread i of n takes codes i, i+n, i+2n… starting at OFFSET, so no code is sent twice.
+-- thread i of n takes codes i, i+n, i+2n… starting at OFFSET (at most LIMIT of them, if set),
+-- so no code is sent twice.
 -- SESSION and TOKEN name the bench session and a device token.
 local threads = {}
 local counter = 0
@@ -14,9 +15,13 @@ end
 function init(args)
   offset = tonumber(os.getenv("OFFSET") or "0")
   local stride = tonumber(os.getenv("THREADS") or "1")
+  local limit = tonumber(os.getenv("LIMIT") or "-1")
   codes = {}
   local line_number = 0
   for line in io.lines(os.getenv("CODES")) do
+    if limit >= 0 and line_number >= offset + limit then
+      break
+    end
     if line_number >= offset and (line_number - offset) % stride == index then
       codes[#codes + 1] = line
     end
