@@ -28,6 +28,13 @@ public func configure(
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.searchPath = nil
+        // Foreign-key checks run prepared statements whose plan each connection keeps. Planned
+        // while a table is small (the ledger's transactions, at a new deployment's first
+        // event) the plan reads the whole table, and keeps doing so as the table grows: at the
+        // door, every posting's check then scanned thousands of rows. Custom plans are made for
+        // the table as it is; the app's own statements are planned each time anyway.
+        postgres.coreConfiguration.options.additionalStartupParameters.append(
+            ("plan_cache_mode", "force_custom_plan"))
         // Fluent's default of one connection per event loop makes a burst of requests queue
         // for a handful of connections; a few more keep short queries from waiting on long ones.
         app.databases.use(
