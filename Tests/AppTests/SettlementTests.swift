@@ -299,7 +299,9 @@ struct SettlementTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses.map(\.code))")
-            #expect(statuses.allSatisfy { $0 == .created || $0 == .conflict || $0 == .unprocessableEntity })
+            #expect(
+                statuses.allSatisfy { $0 == .created || $0 == .conflict || $0 == .unprocessableEntity },
+                "\(statuses.map(\.code))")
             let settlements = try await SettlementModel.query(on: first.db).all()
             #expect(settlements.count == 1 && settlements.first?.admissions == 3)
             let ids = Set(try await RedemptionModel.query(on: first.db).all().map(\.settlementID))

@@ -18,16 +18,18 @@ import VaporCSQLite
 /// locks), made only by the process's one writer (`SQLiteWriteGate`), one transaction at a time.
 /// WAL mode keeps a transaction from waiting inside: readers never block a writer, and another
 /// process holding the write lock is waited for before `BEGIN IMMEDIATE` succeeds, between
-/// tries, not in a busy handler.
+/// tries, not in a busy handler. The calling thread is busy for the whole statement, disk writes
+/// of a `COMMIT` included (a millisecond or two for a door batch).
 ///
 /// Inside the transaction the connection is a Fluent `Database` and an `SQLDatabase`, as the
 /// pooled ones are: the same dialect, encoder and decoder, the same query conversion.
 final class SQLiteWriter: Sendable {
     let path: String
     private let handle = NIOLockedValueBox<Connection?>(nil)
-    /// Commits since the last checkpoint was asked for, and whether one is running.
-    private let checkpoints = NIOLockedValueBox<(commits: Int, running: Bool)>((0, false))
-    /// The connection that checkpoints (`checkpoint()`), off the writer's path.
+    /// Commits since the last checkpoint was asked for, whether one is running, and whether the
+    /// writer was closed (no more then).
+    private let checkpoints = NIOLockedValueBox<(commits: Int, running: Bool, closed: Bool)>((0, false, false))
+    /// The connection that checkpoints (`committed()`), off the writer's path.
     private let checkpointer = NIOLockedValueBox<Connection?>(nil)
 
     /// A checkpoint is asked for every this many commits of the writer.
@@ -53,8 +55,10 @@ final class SQLiteWriter: Sendable {
         }
     }
 
-    /// Closes the connections (the app shuts down); a later transaction opens them again.
+    /// Closes the connections (the app shuts down); a later transaction opens the writer's
+    /// again, without checkpoints in the background.
     func close() async {
+        checkpoints.withLockedValue { $0.closed = true }
         try? await SQLiteWriteGate.exclusive {
             self.handle.withLockedValue {
                 $0?.close()
@@ -77,13 +81,15 @@ final class SQLiteWriter: Sendable {
     private func committed() {
         let start = checkpoints.withLockedValue { state in
             state.commits += 1
-            guard state.commits >= Self.commitsPerCheckpoint, !state.running else { return false }
-            state = (0, true)
+            guard state.commits >= Self.commitsPerCheckpoint, !state.running, !state.closed else { return false }
+            state.commits = 0
+            state.running = true
             return true
         }
         guard start else { return }
         NIOThreadPool.singleton.submit { _ in
             self.checkpointer.withLockedValue { connection in
+                guard !self.checkpoints.withLockedValue(\.closed) else { return }
                 do {
                     if connection == nil { connection = try Connection(path: self.path) }
                     try connection?.run("PRAGMA wal_checkpoint(PASSIVE)", []) { _ in }
