@@ -76,11 +76,11 @@ field-original-language = Original language
 # Badge on a language column that has no text yet.
 translation-missing = Missing
 # Who wrote the text of one language: a person or a machine translation.
-field-text-origin = Written by
+field-text-origin = Origin of the text
 # Choice for field-text-origin, completes the sentence “Written by …”.
-text-origin-human = a person
+text-origin-human = Written by a person
 # Choice for field-text-origin, completes the sentence “Written by …”.
-text-origin-machine = machine translation
+text-origin-machine = Machine translation
 field-directions = How to get there
 hint-directions = Public transport, entrance, accessibility: what a first-time visitor needs.
 
@@ -213,10 +213,11 @@ admin-steps-drag-hint = Drag a row to move a step, or use its buttons.
 action-circuit-stats = Figures
 admin-circuit-stats-title = Figures of the circuit
 # $title: the circuit; $enrolled: beneficiaries holding a voucher for it; $completed: certificates issued; $rate: completed ÷ enrolled as a percentage, or a dash.
-admin-circuit-stats-intro = { $title }: { $enrolled ->
-    [one] one beneficiary enrolled
-   *[other] { $enrolled } beneficiaries enrolled
-}, { $completed } completed ({ $rate }).
+admin-circuit-stats-intro =
+    { $title }: { $enrolled ->
+        [one] one beneficiary enrolled
+       *[other] { $enrolled } beneficiaries enrolled
+    } · completed: { $completed } ({ $rate }).
 # Figures table: reservations made for a step.
 column-reserved = Reserved
 # Figures table: people admitted at the door for a step.

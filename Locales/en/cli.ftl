@@ -31,7 +31,7 @@ cli-i18n-no-message = There is no message “{ $id }” in { $locale }.
 # $value is what was typed instead of a number.
 cli-i18n-not-a-number = “{ $value }” is not a number (write digits, for example 5 or 1.50).
 # $language: a language code; $percent: how complete it is compared with English.
-cli-stats-row = { $language }: { $messages } messages, { $words } words, { $missing } missing, { $percent } % complete
+cli-stats-row = { $language }: messages: { $messages }, words: { $words }, missing: { $missing }, complete: { $percent } %
 
 ## mentore i18n lint: one line per problem, after "file:line:column:".
 ## $subject is the message id, reference or category concerned.
@@ -75,7 +75,7 @@ i18n-error-invalid-argument = Invalid argument to { $name }
 ## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
 ## breach (in English, for the developers).
 
-cli-ledger-ok = Ledger checked: { $transactions } transactions, { $accounts } balances, no breach.
+cli-ledger-ok = Ledger checked, no breach (transactions: { $transactions }, balances: { $accounts }).
 cli-ledger-breach = ledger breach: { $detail }
 # $count: how many vouchers passed their date unused and were expired now.
 cli-vouchers-expired = { $count ->
@@ -96,7 +96,7 @@ cli-user-unknown = No user has the e-mail address { $email }.
 cli-door-admitted = Admitted.
 # $code: the certificate's verification code.
 cli-door-certificate = The path is complete: certificate { $code }.
-# $date: when the first admission was made.
+# $date: when the first admission was made (date and time, already formatted).
 cli-door-already-used = Already used: admitted on { $date }.
 # $slug: the short name typed after --organizer.
 cli-organizer-unknown = No organizer has the short name { $slug }.

@@ -92,7 +92,11 @@ event-organizer = Organizer
 # Heading of the list of dates (sessions) of the event.
 event-sessions = Dates
 # $capacity is the number of places of one date (always 2 or more in practice).
-event-seats = { $capacity } places
+event-seats =
+    { $capacity ->
+        [one] One place
+       *[other] { $capacity } places
+    }
 # $zone is a time zone name such as Europe/Rome.
 event-times-in = Times in the venue's time zone ({ $zone }).
 # Status badge: visible in the public catalog.
@@ -151,7 +155,11 @@ select-placeholder = — Choose —
 # Shown after the label of a required field.
 field-required-mark = (required)
 # $min is the minimum length of a password (a number, 12 or more).
-hint-password = At least { $min } characters.
+hint-password =
+    { $min ->
+        [one] At least one character.
+       *[other] At least { $min } characters.
+    }
 # Summary at the top of a form that was sent with mistakes.
 form-has-errors = Some fields need correcting: see below.
 
@@ -231,7 +239,7 @@ member-role-door = door staff
 ## Personal API tokens (account page): programs that use the JSON API on the user's behalf.
 
 tokens-title = API tokens
-tokens-intro = A token lets a program of yours use Mentore's JSON API as you: it can do what you can do. Send it as "Authorization: Bearer" followed by the token. Revoke a token as soon as you no longer need it.
+tokens-intro = A token lets a program of yours use Mentore's JSON API as you: it can do what you can do. Send it as “Authorization: Bearer” followed by the token. Revoke a token as soon as you no longer need it.
 tokens-empty = You have no API tokens.
 tokens-api-document = API description (OpenAPI)
 # Label above the newly made token; $label is the name the user gave it.
@@ -244,7 +252,7 @@ tokens-status-revoked = Revoked
 action-create-token = Create a token
 action-revoke-token = Revoke
 field-token-label = Name of the token
-hint-token-label = What it is for, e.g. "our association's spreadsheet".
+hint-token-label = What it is for, e.g. “our association's spreadsheet”.
 column-token-label = Name
 # Column with the last four characters of a token.
 column-token-ends = Ends with

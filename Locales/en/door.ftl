@@ -20,7 +20,7 @@ field-organization-description = Description
 field-contact-email = Contact e-mail
 field-city = City
 # Door page: sessions of the next two weeks; $reserved and $capacity are numbers.
-door-places = { $reserved } of { $capacity } reserved
+door-places = Reserved: { $reserved } of { $capacity }
 door-expected = Who is expected
 door-session-title = Who is expected
 # $title: the event; $date: when the session starts; $venue: where; the numbers: admitted, reserved and places.
@@ -67,7 +67,7 @@ devices-intro = Phones, tablets and kiosks that admit at { $organizer }'s sessio
 devices-empty = No devices yet.
 devices-create = Add a device
 field-device-label = Name of the device
-hint-device-label = Where it is used, e.g. "Main entrance, tablet".
+hint-device-label = Where it is used, e.g. “Main entrance, tablet”.
 column-device-label = Device
 # $label: the new device's name.
 devices-new-label = The token of “{ $label }”

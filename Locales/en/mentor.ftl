@@ -180,7 +180,7 @@ journey-seats = { $count ->
    *[other] { $count } places left
 }
 # $done: steps attended; $required: steps that complete the path.
-journey-progress = { $done } of { $required } steps attended
+journey-progress = Steps attended: { $done } of { $required }
 # $position: the number of the step to do next.
 journey-next = Next: step { $position }
 journey-certificate = Your certificate
@@ -202,8 +202,8 @@ certificate-hours = { $hours ->
    *[other] { $hours } hours
 }
 certificate-qr-label = QR code to verify the certificate
-certificate-awarded-to = awarded to
-certificate-for-completing = for completing the path
+# $holder: the name or alias of the person; $circuit: the title of the path.
+certificate-awarded-to = This certificate is awarded to { $holder } for completing the path { $circuit }.
 certificate-steps = Steps attended
 certificate-column-step = Step
 certificate-column-date = Date

@@ -19,7 +19,7 @@ admin-partners-empty = Ancora nessun partner.
 admin-partner-new = Nuovo partner
 admin-partner-edit-title = Modifica partner
 admin-venues-title = Sedi
-admin-venues-text = I luoghi in cui si svolgono gli eventi.
+admin-venues-text = Le sedi in cui si svolgono gli eventi.
 admin-venues-empty = Ancora nessuna sede.
 admin-venue-new = Nuova sede
 admin-venue-edit-title = Modifica sede
@@ -76,11 +76,11 @@ field-original-language = Lingua originale
 # Badge on a language column that has no text yet.
 translation-missing = Manca
 # Who wrote the text of one language: a person or a machine translation.
-field-text-origin = Scritto da
+field-text-origin = Origine del testo
 # Choice for field-text-origin, completes the sentence “Written by …”.
-text-origin-human = una persona
+text-origin-human = Scritto da una persona
 # Choice for field-text-origin, completes the sentence “Written by …”.
-text-origin-machine = traduzione automatica
+text-origin-machine = Traduzione automatica
 field-directions = Come arrivare
 hint-directions = Mezzi pubblici, ingresso, accessibilità: ciò che serve a chi viene per la prima volta.
 
@@ -146,7 +146,7 @@ admin-vouchers-title = I voucher di un contributo
 admin-vouchers-intro = I voucher del contributo { $reference }. Un voucher che nessuno ha ancora usato si può annullare: il suo valore torna al fondo.
 admin-vouchers-empty = Questo contributo non ha voucher.
 admin-voucher-partner = Associazione partner
-admin-voucher-expires = Valido fino al
+admin-voucher-expires = Scadenza
 action-cancel-voucher = Annulla
 admin-voucher-cancelled = Il voucher è annullato e il suo valore è tornato al fondo.
 action-allocate = Affida all'associazione
@@ -203,8 +203,8 @@ circuit-order-strict = In ordine: ogni tappa dopo la precedente
 circuit-order-any = In qualsiasi ordine
 field-circuit-completion = Tappe da completare
 hint-circuit-completion = Lascia vuoto per tutte le tappe.
-field-circuit-valid-from = Valido dal
-field-circuit-valid-until = Valido fino al
+field-circuit-valid-from = Inizio validità
+field-circuit-valid-until = Fine validità
 field-step-events = Eventi di questa tappa
 
 # Drag and drop of the steps: a changed page or a stale list sends an order that is not the circuit's steps.
@@ -214,11 +214,12 @@ admin-steps-drag-hint = Trascina una riga per spostare una tappa, oppure usa i s
 action-circuit-stats = Dati
 admin-circuit-stats-title = Dati del percorso
 # $title: the circuit; $enrolled: beneficiaries holding a voucher for it; $completed: certificates issued; $rate: completed ÷ enrolled as a percentage, or a dash.
-admin-circuit-stats-intro = { $title }: { $enrolled ->
-    [one] un beneficiario iscritto
-    [many] { $enrolled } beneficiari iscritti
-   *[other] { $enrolled } beneficiari iscritti
-}, { $completed } hanno completato ({ $rate }).
+admin-circuit-stats-intro =
+    { $title }: { $enrolled ->
+        [one] una persona iscritta
+        [many] { $enrolled } di persone iscritte
+       *[other] { $enrolled } persone iscritte
+    } · percorso completato: { $completed } ({ $rate }).
 # Figures table: reservations made for a step.
 column-reserved = Prenotati
 # Figures table: people admitted at the door for a step.

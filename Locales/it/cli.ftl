@@ -32,7 +32,7 @@ cli-i18n-no-message = Il messaggio «{ $id }» non esiste in { $locale }.
 # $value is what was typed instead of a number.
 cli-i18n-not-a-number = «{ $value }» non è un numero (scrivi delle cifre, per esempio 5 o 1.50).
 # $language: codice della lingua; $percent: completezza rispetto all'inglese.
-cli-stats-row = { $language }: { $messages } messaggi, { $words } parole, { $missing } mancanti, completo al { $percent } %
+cli-stats-row = { $language }: messaggi: { $messages }, parole: { $words }, mancanti: { $missing }, completo: { $percent } %
 
 ## mentore i18n lint: una riga per problema, dopo «file:riga:colonna:».
 ## $subject è l'id del messaggio, il riferimento o la categoria in questione.
@@ -77,12 +77,13 @@ i18n-error-invalid-argument = Argomento non valido per { $name }
 ## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
 ## breach (in English, for the developers).
 
-cli-ledger-ok = Registro contabile verificato: { $transactions } transazioni, { $accounts } saldi, nessuna violazione.
+cli-ledger-ok = Registro contabile verificato, nessuna violazione (transazioni: { $transactions }, saldi: { $accounts }).
 cli-ledger-breach = violazione del registro contabile: { $detail }
 # $count: how many vouchers passed their date unused and were expired now.
-cli-vouchers-expired = { $count ->
+cli-vouchers-expired =
+    { $count ->
         [one] Un voucher scaduto; il suo valore è tornato al fondo.
-        [many] { $count } voucher scaduti; il loro valore è tornato ai fondi.
+        [many] { $count } di voucher scaduti; il loro valore è tornato ai fondi.
        *[other] { $count } voucher scaduti; il loro valore è tornato ai fondi.
     }
 cli-vouchers-reallocated = { $count ->
@@ -91,15 +92,16 @@ cli-vouchers-reallocated = { $count ->
        *[other] { $count } sono diventati nuovi voucher per le prime persone nelle liste d'attesa.
     }
 # $count: how many contributions had unused value given back to their mentor (rule "refund").
-cli-vouchers-refunded = { $count ->
-        [one] Il valore non usato di un contributo è stato rimborsato al suo mentore.
-        [many] Il valore non usato di { $count } contributi è stato rimborsato ai loro mentori.
-       *[other] Il valore non usato di { $count } contributi è stato rimborsato ai loro mentori.
+cli-vouchers-refunded =
+    { $count ->
+        [one] Il valore non usato di un contributo è stato rimborsato a chi l'aveva versato.
+        [many] Il valore non usato di { $count } di contributi è stato rimborsato a chi li aveva versati.
+       *[other] Il valore non usato di { $count } contributi è stato rimborsato a chi li aveva versati.
     }
 # $email is the e-mail address given on the command line.
 cli-user-unknown = Nessun utente ha l'indirizzo e-mail { $email }.
-cli-door-admitted = Ammesso.
+cli-door-admitted = Ingresso registrato.
 cli-door-certificate = Percorso completato: attestato { $code }.
-cli-door-already-used = Già usato: ammesso il { $date }.
+cli-door-already-used = Già usato: ingresso registrato in data { $date }.
 # $slug: the short name typed after --organizer.
 cli-organizer-unknown = Nessun organizzatore ha il nome breve { $slug }.

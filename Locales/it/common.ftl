@@ -32,20 +32,20 @@ language-name-it = Italiano
 language-name-sq = Albanese
 language-name-en = Inglese
 # Footer line on every page: what the platform is about, in one sentence.
-footer-text = Mentore: il sostegno alla cultura che finanzia chi partecipa, non lo sponsor.
+footer-text = Mentore: il sostegno alla cultura che finanzia chi partecipa, non il logo di uno sponsor.
 
 ## Home page (/). The tone is warm and direct; mentors are mostly diaspora professionals,
 ## beneficiaries young people and women artisans.
 
 # Main heading of the home page: the idea of the platform in a few words.
 home-title = Finanzia un posto, non un logo
-home-lead = Con Mentore un mentor paga il posto di una persona a un corso o a un evento culturale.
+home-lead = Con Mentore, chi fa da mentore paga il posto di una persona a un corso o a un evento culturale.
 # Shkodër is a city in Albania; keep its spelling.
 home-explain = Le associazioni partner scelgono chi ne ha bisogno: giovani, artigiane di Scutari, persone in difficoltà. Gli organizzatori accolgono i beneficiari all'ingresso e vengono pagati per ogni presenza.
 home-roles-title = Come partecipare
-home-role-mentor-title = Sei un mentor
+home-role-mentor-title = Fai da mentore
 home-role-mentor-text = Scegli un corso o un evento e finanzia i posti di chi non potrebbe permetterselo.
-home-role-mentor-action = Diventa mentor
+home-role-mentor-action = Diventa mentore
 home-role-partner-title = Sei un'associazione partner
 home-role-partner-text = Indica i beneficiari e consegna loro i voucher.
 # Button: partners are invited by an admin, so this leads to the log-in page.
@@ -65,9 +65,9 @@ filter-label = Filtra gli eventi
 filter-kind = Tipo
 filter-city = Città
 filter-language = Lingua
-filter-from = A partire dal
+filter-from = Dalla data
 # Filter option meaning no restriction (any kind, any city, any language).
-filter-any = Tutti
+filter-any = Qualsiasi
 # Button that applies the filters.
 filter-submit = Filtra
 
@@ -76,7 +76,7 @@ filter-submit = Filtra
 # A course that teaches a skill (e.g. web marketing, tailoring).
 event-kind-training = Formazione
 # Educational activity (e.g. a talk, a guided visit).
-event-kind-education = Educazione
+event-kind-education = Istruzione
 # Cultural event (e.g. an exhibition, a concert).
 event-kind-culture = Cultura
 
@@ -92,7 +92,12 @@ event-organizer = Organizzatore
 # Heading of the list of dates (sessions) of the event.
 event-sessions = Date
 # $capacity is the number of places of one date (always 2 or more in practice).
-event-seats = { $capacity } posti
+event-seats =
+    { $capacity ->
+        [one] Un posto
+        [many] { $capacity } di posti
+       *[other] { $capacity } posti
+    }
 # $zone is a time zone name such as Europe/Rome.
 event-times-in = Orari nel fuso orario della sede ({ $zone }).
 # Status badge: visible in the public catalog.
@@ -114,7 +119,7 @@ event-directions = Come arrivare
 ## Accounts: sign-up, log-in, password reset.
 
 # Only mentors sign up by themselves; partners and organizers are invited or apply.
-signup-title = Registrati come mentor
+signup-title = Registrati come mentore
 signup-intro = Crea un account per finanziare posti e seguire cosa hai reso possibile.
 signup-submit = Crea account
 # Link to the log-in page.
@@ -151,7 +156,12 @@ select-placeholder = — Scegli —
 # Shown after the label of a required field.
 field-required-mark = (obbligatorio)
 # $min is the minimum length of a password (a number, 12 or more).
-hint-password = Almeno { $min } caratteri.
+hint-password =
+    { $min ->
+        [one] Almeno un carattere.
+        [many] Almeno { $min } di caratteri.
+       *[other] Almeno { $min } caratteri.
+    }
 # Summary at the top of a form that was sent with mistakes.
 form-has-errors = Alcuni campi vanno corretti: li trovi qui sotto.
 
@@ -212,11 +222,11 @@ account-apply-organizer = Organizzi corsi o eventi? Candidati come organizzatore
 invitation-title = Invito
 # $organization is an organisation's name, $role one of member-role-* (lower case), $email an e-mail
 # address.
-invitation-text = Sei invitato a unirti a { $organization } come { $role } (invito per { $email }).
+invitation-text = Hai ricevuto un invito a unirti a { $organization } come { $role } (invito per { $email }).
 # Shown to visitors who are not signed in.
 invitation-sign-in = Accedi o registrati con quell'indirizzo per accettare.
 # $email is the invited address; the visitor is signed in with a different one.
-invitation-other-account = Sei entrato con un altro indirizzo: esci e accedi come { $email } per accettare.
+invitation-other-account = Hai effettuato l'accesso con un altro indirizzo: esci e accedi come { $email } per accettare.
 invitation-accept = Accetta l'invito
 
 ## Member roles, inserted into sentences as { $role }: write them in lower case, as a noun phrase.
@@ -226,12 +236,12 @@ member-role-coordinator = coordinatore
 # Member who manages the organisation and invites colleagues.
 member-role-manager = responsabile
 # Member who checks people in at the door of events.
-member-role-door = addetto all'ingresso
+member-role-door = personale all'ingresso
 
 ## Personal API tokens (account page): programs that use the JSON API on the user's behalf.
 
 tokens-title = Token API
-tokens-intro = Un token permette a un tuo programma di usare l'API JSON di Mentore a tuo nome: può fare ciò che puoi fare tu. Invialo come "Authorization: Bearer" seguito dal token. Revoca un token appena non ti serve più.
+tokens-intro = Un token permette a un tuo programma di usare l'API JSON di Mentore a tuo nome: può fare ciò che puoi fare tu. Invialo come «Authorization: Bearer» seguito dal token. Revoca un token appena non ti serve più.
 tokens-empty = Non hai token API.
 tokens-api-document = Descrizione dell'API (OpenAPI)
 # Label above the newly made token; $label is the name the user gave it.
@@ -244,7 +254,7 @@ tokens-status-revoked = Revocato
 action-create-token = Crea un token
 action-revoke-token = Revoca
 field-token-label = Nome del token
-hint-token-label = A cosa serve, per esempio "il foglio di calcolo dell'associazione".
+hint-token-label = A cosa serve, per esempio «il foglio di calcolo dell'associazione».
 column-token-label = Nome
 # Column with the last four characters of a token.
 column-token-ends = Finisce con
@@ -264,13 +274,14 @@ circuit-step-choice = Scegli uno di questi:
 circuit-value = Valore di un posto
 circuit-funded = Posti finanziati finora
 # $count: a number of places.
-circuit-places = { $count ->
+circuit-places =
+    { $count ->
         [one] un posto
-        [many] { $count } posti
+        [many] { $count } di posti
        *[other] { $count } posti
     }
 # $required: steps needed to complete; $count: steps in all.
 circuit-completion = { $required } su { $count }
-circuit-sponsor = Sostieni posti in questo percorso
-circuit-sponsor-later = Presto si potranno sostenere posti in questo percorso.
+circuit-sponsor = Finanzia dei posti in questo percorso
+circuit-sponsor-later = Presto si potranno finanziare posti in questo percorso.
 circuit-next-session = Prossima sessione

@@ -29,8 +29,8 @@ email-organizer-approved-subject = { $organization } è ora organizzatore su Men
 # $name is the applicant's display name, $organization the organisation, $link its management page.
 email-organizer-approved-body =
     Ciao { $name },
-
-    la candidatura di { $organization } è stata approvata. Ora puoi gestire l'organizzazione e invitare i colleghi:
+    
+    la candidatura di { $organization } è stata approvata. Ora puoi gestire l'organizzazione e invitare chi lavora con te:
     { $link }
 # $organization is the organisation's name.
 email-organizer-rejected-subject = La candidatura di { $organization }
@@ -44,30 +44,30 @@ email-voucher-subject = Il tuo voucher Mentore
 # the voucher code, $until the last valid day, $link the voucher's page with its QR code.
 email-voucher-body =
     Ciao { $name },
-
-    un mentore ha pagato il tuo posto: { $what }.
-    Il codice del tuo voucher è { $code }, valido fino al { $until }.
-
-    Apri questo link per vedere il voucher e il suo QR code, e mostralo all'ingresso:
+    
+    chi fa da mentore ha pagato il tuo posto: { $what }.
+    Il codice del tuo voucher è { $code } (scadenza: { $until }).
+    
+    Apri questo link per vedere il voucher e il suo codice QR, e mostralo all'ingresso:
     { $link }
-
+    
     Non far vedere il codice a nessuno: chi lo ha può usarlo.
 
 # To every member of a partner when someone on its waiting list received a voucher (the value of
 # an expired voucher, reallocated). $name the person, $what the event or "a place of your
 # choice", $code the voucher's last characters, $until its last valid day, $link the partner's
 # voucher page, $delivery "email" (already sent to the person) or "print".
-email-reallocated-subject = Un voucher per { $name }, dalla vostra lista d'attesa
+email-reallocated-subject = Un voucher per { $name }, dalla lista d'attesa della tua associazione
 email-reallocated-body =
-    Buongiorno,
-
-    si è liberato un voucher che nessuno ha usato, e il suo mentore ha chiesto che vada alla prima
-    persona in attesa: è { $name }, nella lista d'attesa della vostra associazione. { $what },
-    valido fino al { $until } (codice che finisce con { $code }).
-
+    Ciao,
+    
+    si è liberato un voucher che nessuno ha usato, e chi lo aveva finanziato ha chiesto che vada alla prima
+    persona in attesa: è { $name }, nella lista d'attesa della tua associazione. { $what }
+    (scadenza: { $until }; codice che finisce con { $code }).
+    
     { $delivery ->
-        [email] Il voucher le è già stato inviato per e-mail.
-       *[print] Stampatelo dalla pagina dei voucher e consegnateglielo.
+        [email] Il voucher è già stato inviato per e-mail alla persona.
+       *[print] Stampalo dalla pagina dei voucher e consegnalo alla persona.
     }
     { $link }
 
@@ -77,12 +77,12 @@ email-reallocated-body =
 email-receipt-subject = La tua ricevuta { $number } — grazie
 email-receipt-body =
     Ciao { $name },
-
-    grazie: abbiamo ricevuto il tuo contributo di { $amount } al fondo «{ $fund }» il { $date } ({ $method }).
+    
+    grazie: abbiamo ricevuto il tuo contributo di { $amount } al fondo «{ $fund }» in data { $date } ({ $method }).
     { $demo ->
         [yes] Era una dimostrazione: non è stato ricevuto denaro e questa ricevuta non ha valore.
        *[no] Il numero della tua ricevuta è { $number }.
     }
-
+    
     La ricevuta, da stampare o conservare, e ciò che il tuo contributo rende possibile:
     { $link }

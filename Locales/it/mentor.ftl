@@ -2,7 +2,7 @@
 
 ## Mentor dashboard: the people who fund places.
 
-dashboard-mentor-title = Area mentor
+dashboard-mentor-title = Area mentore
 dashboard-mentor-events-title = Eventi da sostenere
 dashboard-mentor-events-text = I prossimi corsi ed eventi in cui puoi finanziare dei posti.
 
@@ -46,7 +46,7 @@ hint-places = Oggi un posto costa { $price }; il prezzo resta fissato per il tuo
 field-amount = Importo ({ $currency })
 field-dedication = Dedica (facoltativa)
 hint-dedication = Una riga mostrata con il tuo contributo, per esempio «In ricordo di mia nonna».
-field-anonymous = Resta anonimo
+field-anonymous = Non mostrare il mio nome
 # What happens to the value of a place nobody uses before the voucher expires.
 field-unused-rule = Se un posto non viene usato
 unused-rule-reallocate = Dallo alla prossima persona in lista d'attesa
@@ -88,9 +88,10 @@ contribution-card-pay = Vai al pagamento con carta
 contribution-card-confirming = Grazie: il pagamento è in fase di conferma. I voucher vengono emessi appena il circuito della carta lo conferma; ricarica la pagina tra un momento.
 contribution-refunded = Rimborsato
 # The line item on Stripe's payment page. $fund is the fund's name; $count the places.
-checkout-product-places = { $count ->
+checkout-product-places =
+    { $count ->
         [one] Un posto — { $fund }
-        [many] { $count } posti — { $fund }
+        [many] { $count } di posti — { $fund }
        *[other] { $count } posti — { $fund }
     }
 checkout-product-amount = Contributo — { $fund }
@@ -105,16 +106,16 @@ mentor-contribution-line = N. { $number }: { $amount } ({ $status })
 ## beneficiaries, often on a phone: short, plain words.
 
 voucher-entry-title = Apri un voucher
-voucher-entry-intro = Scrivi il codice stampato sul tuo voucher, oppure inquadra il QR code con la fotocamera del telefono.
+voucher-entry-intro = Scrivi il codice stampato sul tuo voucher, oppure inquadra il codice QR con la fotocamera del telefono.
 field-voucher-code = Codice del voucher
 # The code has five groups of four letters and digits.
 hint-voucher-code = Per esempio 7KQ3-M9TX-4ABC-DEFG-HJKM; maiuscole e trattini non contano.
 voucher-open = Apri
 voucher-title = Il tuo voucher
 # Accessible name of the QR code picture.
-voucher-qr-label = QR code del voucher
+voucher-qr-label = Codice QR del voucher
 voucher-value = Valore
-voucher-valid-until = Valido fino al
+voucher-valid-until = Scadenza
 # Label before what the voucher pays for (an event's title, or voucher-scope-credit).
 voucher-for = Per
 voucher-scope-credit = Un posto a un corso o evento a tua scelta
@@ -131,10 +132,10 @@ voucher-print-how = Mostra questo voucher all'ingresso, su carta o sul telefono.
 ## What a mentor's money made possible (/mentor/impact): counts and sums only, never who.
 
 impact-title = Che cosa hanno reso possibile i tuoi contributi
-impact-intro = Contato dai voucher pagati dai tuoi contributi. Per rispetto delle persone che li hanno ricevuti vedi solo numeri, mai nomi.
+impact-intro = Calcolato sui voucher pagati con i tuoi contributi. Per rispetto delle persone che li hanno ricevuti vedi solo numeri, mai nomi.
 impact-totals-title = In totale
 impact-contributions-title = Contributo per contributo
-impact-events-title = Per evento e luogo
+impact-events-title = Per evento e sede
 impact-given = Donato
 impact-places = Posti finanziati
 impact-nominated = Assegnati a persone
@@ -147,7 +148,7 @@ impact-expired = Scaduto
 impact-reallocated = Passato ad altri
 impact-date = Data
 impact-event = Evento
-impact-venue = Luogo
+impact-venue = Sede
 
 ## A contribution's receipt (/contributions/ID/receipt), printable.
 
@@ -155,7 +156,7 @@ impact-venue = Luogo
 receipt-title = Ricevuta { $number }
 action-receipt = Ricevuta
 receipt-number = Numero di ricevuta
-receipt-date = Pagato il
+receipt-date = Data del pagamento
 receipt-from = Ricevuto da
 receipt-fund = Per il fondo
 receipt-method = Pagato con
@@ -177,14 +178,15 @@ journey-state-done = frequentata
 journey-state-reserved = prenotata
 journey-state-open = da prenotare
 journey-state-locked = dopo la tappa precedente
-journey-attended = Frequentata il { $date }.
+journey-attended = Frequentata in data { $date }.
 journey-full = Al completo
-journey-seats = { $count ->
-    [one] Un posto libero
-    [many] { $count } posti liberi
-   *[other] { $count } posti liberi
-}
-journey-progress = { $done } tappe su { $required } frequentate
+journey-seats =
+    { $count ->
+        [one] Un posto libero
+        [many] { $count } di posti liberi
+       *[other] { $count } posti liberi
+    }
+journey-progress = Tappe frequentate: { $done } su { $required }
 journey-next = Prossima: tappa { $position }
 journey-certificate = Il tuo attestato
 journey-calendar = Aggiungi al calendario
@@ -199,21 +201,21 @@ journey-calendar-note = Mostra all'ingresso il codice QR del tuo voucher.
 
 ## Certificates
 certificate-title = Attestato
-certificate-hours = { $hours ->
-    [one] 1 ora
-    [many] { $hours } ore
-   *[other] { $hours } ore
-}
+certificate-hours =
+    { $hours ->
+        [one] 1 ora
+        [many] { $hours } di ore
+       *[other] { $hours } ore
+    }
 certificate-qr-label = Codice QR per verificare l'attestato
-certificate-awarded-to = rilasciato a
-certificate-for-completing = per aver completato il percorso
+certificate-awarded-to = Questo attestato certifica che { $holder } ha completato il percorso { $circuit }.
 certificate-steps = Tappe frequentate
 certificate-column-step = Tappa
 certificate-column-date = Data
-certificate-column-place = Luogo
+certificate-column-place = Sede
 certificate-column-hours = Ore
 certificate-issued-by = Rilasciato da
-certificate-issued-on = Rilasciato il
+certificate-issued-on = Data di rilascio
 certificate-code = Codice di verifica
 certificate-verify-at = Chiunque può verificare questo attestato su
 certificate-credential = Credenziale digitale (Open Badges 3.0)

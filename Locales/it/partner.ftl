@@ -9,7 +9,7 @@ members-title = Membri di { $organization }
 # $organization is the organisation's name.
 members-intro = Chi lavora con { $organization } sulla piattaforma.
 members-empty = Ancora nessun membro.
-members-invite-intro = Invita un collega: riceverà un link via e-mail, valido sette giorni.
+members-invite-intro = Invita chi lavora con te: riceverà un link via e-mail, valido sette giorni.
 members-invite-submit = Invia l'invito
 # $email is the invited e-mail address.
 members-invited = Invito inviato a { $email }.
@@ -36,11 +36,11 @@ hint-beneficiary-name = È ciò che vedrà chi controlla gli ingressi quando il 
 field-beneficiary-email = E-mail (facoltativa)
 field-beneficiary-language = Lingua della persona
 field-delivery = Come arriva il voucher alla persona
-delivery-email = Per e-mail, con il suo QR code
+delivery-email = Per e-mail, con il suo codice QR
 delivery-print = Lo stampo e lo consegno io
 field-beneficiary-note = Nota per la tua associazione (facoltativa)
 hint-beneficiary-note = La vede solo la tua associazione.
-nominated-emailed = Fatto: il voucher è in viaggio per e-mail, nella lingua della persona.
+nominated-emailed = Fatto: il voucher è stato inviato per e-mail, nella lingua della persona.
 nominated-print = Fatto: stampa il voucher e consegnalo.
 nomination-withdrawn = Il voucher è tornato disponibile: puoi assegnarlo a un'altra persona.
 
@@ -89,7 +89,7 @@ bulk-whole-file = tutto il file
 
 waiting-title = Lista d'attesa
 # $organization is the partner association's name.
-waiting-intro = Le persone a cui { $organization } aspetta di dare un posto. Quando un voucher di un fondo scade senza essere usato e il suo mentore ha scelto di passarlo ad altri, la prima persona in attesa per quel fondo riceve subito un nuovo voucher, e voi ricevete un'e-mail.
+waiting-intro = Le persone a cui { $organization } aspetta di dare un posto. Quando un voucher di un fondo scade senza essere usato e chi lo ha finanziato ha scelto di passarlo ad altri, la prima persona in attesa per quel fondo riceve subito un nuovo voucher, e tu ricevi un'e-mail.
 waiting-empty = Nessuno è in attesa.
 waiting-form-intro = Gli stessi dati di quando si assegna un voucher: il voucher viene creato e assegnato appena si libera del valore.
 # $name is the person's name or alias.
@@ -101,7 +101,7 @@ waiting-status-removed = Tolto dalla lista
 # Position in the queue of the same fund.
 column-waiting-place = Posizione
 column-waiting-fund = In attesa per
-column-waiting-since = Dal
+column-waiting-since = Data di iscrizione
 field-waiting-fund = Fondo per cui attendere
 action-add-waiting = Aggiungi alla lista d'attesa
 action-remove-waiting = Togli
@@ -110,11 +110,11 @@ action-remove-waiting = Togli
 
 beneficiary-title = I dati di una persona
 action-person-data = Dati
-beneficiary-since = Registrata il
+beneficiary-since = Data di registrazione
 beneficiary-no-vouchers = Al momento nessun voucher è assegnato a questa persona.
 action-export = Scarica tutti i suoi dati (JSON)
 action-erase = Cancella i dati di questa persona
-beneficiary-erase-intro = Su richiesta della persona: il nome diventa uno pseudonimo neutro, l'indirizzo e-mail e la nota vengono cancellati e i messaggi a lei svuotati. Voucher, partecipazioni e contabilità restano come sono. L'operazione non si può annullare.
+beneficiary-erase-intro = Su richiesta della persona: il nome diventa uno pseudonimo neutro, l'indirizzo e-mail e la nota vengono cancellati e i messaggi inviati alla persona vengono svuotati. Voucher, partecipazioni e contabilità restano come sono. L'operazione non si può annullare.
 beneficiary-erased-done = Fatto: i dati della persona sono cancellati.
 # $date is the day of the erasure.
-beneficiary-erased-note = I dati di questa persona sono stati cancellati il { $date }; resta solo uno pseudonimo neutro.
+beneficiary-erased-note = I dati di questa persona sono stati cancellati in data { $date }; resta solo uno pseudonimo neutro.

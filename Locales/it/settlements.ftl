@@ -31,9 +31,9 @@ settlement-statement = Rendiconto
 # $first and $last: formatted dates, both included.
 settlement-period = { $first } – { $last }
 settlement-organizer = Organizzatore
-settlement-created = Redatta il
+settlement-created = Data di redazione
 # $date: a formatted date.
-settlement-paid-on = Pagata il { $date }
+settlement-paid-on = Pagata in data { $date }
 settlement-paid-reference = Riferimento del pagamento
 settlement-line-admission = Ingresso
 settlement-line-void = Ingresso annullato dopo una liquidazione precedente
@@ -58,7 +58,7 @@ settlement-print-hint = Per conservarne una copia su carta, stampa questa pagina
 # $number: the settlement's number, such as S-1A2B3C4D.
 settlement-title = Liquidazione { $number }
 admin-settlements-title = Liquidazioni
-admin-settlements-text = Paga gli organizzatori per gli ingressi alla loro porta, periodo per periodo.
+admin-settlements-text = Paga gli organizzatori per gli ingressi ai loro eventi, periodo per periodo.
 admin-settlements-intro = Una liquidazione prende tutti gli ingressi di un organizzatore nel periodo che nessuna liquidazione ha ancora preso, e sottrae gli ingressi annullati dopo una liquidazione precedente. Si può liquidare solo un periodo già concluso.
 settlement-create = Crea una liquidazione
 field-period-first = Primo giorno

@@ -18,11 +18,11 @@ admin-partners-text = Shoqatat që propozojnë përfituesit.
 admin-partners-empty = Ende asnjë partner.
 admin-partner-new = Partner i ri
 admin-partner-edit-title = Ndrysho partnerin
-admin-venues-title = Vendet
-admin-venues-text = Vendet ku zhvillohen ngjarjet.
-admin-venues-empty = Ende asnjë vend.
-admin-venue-new = Vend i ri
-admin-venue-edit-title = Ndrysho vendin
+admin-venues-title = Vendndodhjet
+admin-venues-text = Vendndodhjet ku zhvillohen ngjarjet.
+admin-venues-empty = Ende asnjë vendndodhje.
+admin-venue-new = Vendndodhje e re
+admin-venue-edit-title = Ndrysho vendndodhjen
 admin-events-title = Ngjarjet
 admin-events-text = Kurse dhe ngjarje kulturore, me datat e tyre.
 admin-events-empty = Ende asnjë ngjarje.
@@ -42,7 +42,7 @@ admin-audit-empty = Asnjë veprim i regjistruar.
 ## Admin forms for venues and events.
 
 field-organizer = Organizatori
-field-venue-name = Emri i vendit
+field-venue-name = Emri i vendndodhjes
 field-address = Adresa
 field-country = Shteti
 field-time-zone = Zona kohore
@@ -50,25 +50,25 @@ field-time-zone = Zona kohore
 hint-country = Kod me dy shkronja, për shembull IT ose AL.
 # IANA time zone names; keep them as they are.
 hint-time-zone = Për shembull Europe/Rome ose Europe/Tirane.
-field-venue = Vendi
+field-venue = Vendndodhja
 field-kind = Lloji
 field-price = Vlera e një vendi
-# The lek (ALL) is Albania's currency and has no decimals.
-hint-price = Për shembull 40 ose 12,50; leku nuk ka presje dhjetore.
+# The lek (ALL) is Albania’s currency and has no decimals.
+hint-price = Për shembull 40 ose 12,50; shumat në lekë nuk kanë decimale.
 field-currency = Monedha
 # Which languages the course or event is held in (check boxes).
 field-languages = Gjuhët në të cilat zhvillohet
-# $language is the language's name in the reader's language (e.g. Albanian).
+# $language is the language’s name in the reader’s language (e.g. Albanian).
 field-title-in = Titulli ({ $language })
-# $language is the language's name in the reader's language (e.g. Albanian).
+# $language is the language’s name in the reader’s language (e.g. Albanian).
 field-description-in = Përshkrimi ({ $language })
 # Check box: show the event in the public catalog.
 field-published = Publikuar në katalog
 field-starts-at = Fillimi
 field-ends-at = Mbarimi
 field-capacity = Vende në dispozicion
-# $zone is the venue's time zone, e.g. Europe/Rome.
-hint-venue-time = Ora vendore e vendit ({ $zone }).
+# $zone is the venue’s time zone, e.g. Europe/Rome.
+hint-venue-time = Ora lokale e vendndodhjes ({ $zone }).
 
 ## Translations side by side (events, venues)
 # The language a text was first written in.
@@ -76,11 +76,11 @@ field-original-language = Gjuha origjinale
 # Badge on a language column that has no text yet.
 translation-missing = Mungon
 # Who wrote the text of one language: a person or a machine translation.
-field-text-origin = Shkruar nga
+field-text-origin = Origjina e tekstit
 # Choice for field-text-origin, completes the sentence “Written by …”.
-text-origin-human = një person
+text-origin-human = Shkruar nga një person
 # Choice for field-text-origin, completes the sentence “Written by …”.
-text-origin-machine = përkthim automatik
+text-origin-machine = Përkthim automatik
 field-directions = Si të vini
 hint-directions = Transporti publik, hyrja, aksesueshmëria: çfarë i duhet dikujt që vjen për herë të parë.
 
@@ -95,7 +95,7 @@ admin-fund-edit-title = Ndrysho fondin
 field-fund-name = Emri
 field-fund-purpose = Qëllimi
 field-face-value = Vlera e një vauçeri (sipas dëshirës)
-hint-face-value = Për shumat e dhëna si kredi e lirë: çdo vlerë e plotë bëhet një vauçer; pjesa tjetër mbetet në fond.
+hint-face-value = Për shumat e dhëna pa destinacion të caktuar (vlerë për çdo ngjarje): çdo vlerë e plotë bëhet një vauçer; pjesa tjetër mbetet në fond.
 field-fund-event = I destinuar për një ngjarje
 field-fund-partner = I destinuar për një partner
 field-fund-circuit = I destinuar për një rrugëtim (një vend është i gjithë rrugëtimi)
@@ -132,26 +132,26 @@ action-refund = Rimburso
 admin-refund-title = Rimburso një kontribut
 # $reference payment reference; $amount paid; $refunded already given back; $refundable what
 # can still go back (loose value in the fund and vouchers nobody holds yet).
-admin-refund-intro = Kontributi { $reference }: { $amount } të paguara, { $refunded } të rimbursuara deri tani. Tani mund t’i kthehen mentorit { $refundable }; vauçerët që i janë dhënë dikujt mbeten të vlefshëm.
+admin-refund-intro = Kontributi { $reference }: paguar { $amount }, rimbursuar deri tani { $refunded }. Mentorit mund t’i kthehen tani { $refundable }; vauçerët që i janë dhënë tashmë dikujt mbeten të vlefshëm.
 # Asked for contributions paid by bank transfer: the admin sends the money back first.
 field-refund-bank-reference = Referenca e transfertës së kthimit
 # $amount is what was refunded now, with its currency.
 admin-refund-done = U rimbursuan { $amount }.
 
-## A contribution's vouchers, for admins (/admin/contributions/ID/vouchers).
+## A contribution’s vouchers, for admins (/admin/contributions/ID/vouchers).
 
 action-vouchers = Vauçerët
 admin-vouchers-title = Vauçerët e një kontributi
-# $reference is the contribution's number, such as MNT-000042.
+# $reference is the contribution’s number, such as MNT-000042.
 admin-vouchers-intro = Vauçerët e kontributit { $reference }. Një vauçer që nuk e ka përdorur ende askush mund të anulohet: vlera e tij kthehet në fond.
 admin-vouchers-empty = Ky kontribut nuk ka vauçerë.
 admin-voucher-partner = Shoqata partnere
 admin-voucher-expires = I vlefshëm deri më
 action-cancel-voucher = Anuloje
 admin-voucher-cancelled = Vauçeri u anulua dhe vlera e tij u kthye në fond.
-action-allocate = Jepjani shoqatës
+action-allocate = Jepja shoqatës
 field-allocate-partner = Shoqata partnere
-admin-allocate-intro = Këtu presin vauçerët që nuk i ka ende asnjë shoqatë. Jepjani një shoqate partnere, e cila do të zgjedhë se kush do t’i marrë.
+admin-allocate-intro = Këtu presin vauçerët që ende nuk i mban asnjë shoqatë. Jepjani një shoqate partnere: ajo do të zgjedhë kujt t’ua japë.
 # $count is how many vouchers were given to the partner.
 admin-vouchers-allocated = { $count ->
         [one] Një vauçer është tani te shoqata.
@@ -159,18 +159,18 @@ admin-vouchers-allocated = { $count ->
     }
 # Admin list of contributions: the mentor asked for unused value back and it must be sent by
 # bank transfer; $amount is a formatted amount.
-contribution-refund-owed = I paguar · rimbursim për t'u dërguar: { $amount }
+contribution-refund-owed = I paguar · rimbursim për t’u dërguar: { $amount }
 
 ## Circuits (admin): composing integrated paths of events, step by step.
 
 admin-circuits-title = Rrugëtimet
 admin-circuits-text = Rrugëtime që bashkojnë kurse dhe ngjarje kulturore në hapa, me një certifikatë në fund.
-admin-circuits-intro = Një rrugëtim është një varg hapash; çdo hap ofron një ose më shumë ngjarje dhe përfituesi zgjedh një seancë. Publikimi ngrin një version: vauçerët ruajnë versionin me të cilin u lëshuan.
+admin-circuits-intro = Një rrugëtim është një varg hapash; çdo hap ofron një ose më shumë ngjarje dhe përfituesi zgjedh një seancë. Publikimi e fikson një version: vauçerët ruajnë versionin me të cilin u lëshuan.
 admin-circuits-empty = Ende asnjë rrugëtim.
 admin-circuit-new = Rrugëtim i ri
 admin-circuit-edit = Cilësimet dhe tekstet e rrugëtimit
 admin-circuit-steps-title = Hapat e rrugëtimit
-# $title: the circuit's title; $value: the value of one place (sum of the steps' prices); $status: one of circuit-status-*.
+# $title: the circuit’s title; $value: the value of one place (sum of the steps’ prices); $status: one of circuit-status-*.
 admin-circuit-steps-intro = { $title }: { $status }. Vlera e një vendi: { $value }.
 admin-circuit-no-steps = Ky rrugëtim nuk ka ende hapa: shtoni të parin më poshtë.
 admin-circuit-step-hint = Shënoni ngjarjet që ofron ky hap (një ose më shumë); çmimi i një hapi është ai i ngjarjes më të shtrenjtë.
@@ -182,7 +182,7 @@ admin-circuit-published = U publikua: versioni { $version } është ai që shfaq
 admin-circuit-unpublished = Rrugëtimi nuk shfaqet më. Vauçerët e lëshuar ruajnë versionin e tyre.
 # $position: a step number; $problem: an error message.
 admin-step-problem = Hapi { $position }: { $problem }
-circuit-status-draft = Draft
+circuit-status-draft = Skicë
 circuit-status-published = I publikuar
 circuit-status-unpublished = Nuk shfaqet
 column-circuit-version = Versioni
@@ -191,32 +191,33 @@ column-step-events = Ngjarjet
 column-step-price = Çmimi i një vendi
 action-circuit-steps = Hapat
 action-add-step = Shto një hap
-# The buttons on each row of the steps table; $position: the step's number, for screen readers.
-action-step-up = Ngjite lart hapin { $position }
-action-step-down = Zbrite poshtë hapin { $position }
+# The buttons on each row of the steps table; $position: the step’s number, for screen readers.
+action-step-up = Zhvendose lart hapin { $position }
+action-step-down = Zhvendose poshtë hapin { $position }
 action-step-remove = Hiq hapin { $position }
 action-publish = Publiko
 action-unpublish = Mos e shfaq më
 field-circuit-order = Rendi i hapave
 circuit-order-strict = Me radhë: çdo hap pas të mëparshmit
 circuit-order-any = Në çfarëdo rendi
-field-circuit-completion = Hapa për t'u përfunduar
+field-circuit-completion = Hapa për t’u përfunduar
 hint-circuit-completion = Lëreni bosh për të gjithë hapat.
-field-circuit-valid-from = E vlefshme nga
-field-circuit-valid-until = E vlefshme deri më
+field-circuit-valid-from = Vlen nga
+field-circuit-valid-until = Vlen deri më
 field-step-events = Ngjarjet e këtij hapi
 
-# Drag and drop of the steps: a changed page or a stale list sends an order that is not the circuit's steps.
+# Drag and drop of the steps: a changed page or a stale list sends an order that is not the circuit’s steps.
 admin-steps-order-invalid = Renditja e re nuk përputhet me hapat e rrugëtimit (ndoshta dikush i ndryshoi ndërkohë): asgjë nuk u zhvendos. Ringarkoni faqen dhe provoni përsëri.
 # Above the steps table, when the browser can drag rows.
 admin-steps-drag-hint = Tërhiqni një rresht për të zhvendosur një hap, ose përdorni butonat e tij.
 action-circuit-stats = Shifrat
 admin-circuit-stats-title = Shifrat e rrugëtimit
 # $title: the circuit; $enrolled: beneficiaries holding a voucher for it; $completed: certificates issued; $rate: completed ÷ enrolled as a percentage, or a dash.
-admin-circuit-stats-intro = { $title }: { $enrolled ->
-    [one] një përfitues i regjistruar
-   *[other] { $enrolled } përfitues të regjistruar
-}, { $completed } e përfunduan ({ $rate }).
+admin-circuit-stats-intro =
+    { $title }: { $enrolled ->
+        [one] një përfitues i regjistruar
+       *[other] { $enrolled } përfitues të regjistruar
+    } · e përfunduan: { $completed } ({ $rate }).
 # Figures table: reservations made for a step.
 column-reserved = Të rezervuar
 # Figures table: people admitted at the door for a step.

@@ -2,7 +2,7 @@
 ### të opsioneve (serve, --locale, …) mbeten të pandryshuar: shkruhen ashtu siç janë.
 
 cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | seed --bench N --out FILE | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | tokens create --organizer SLUG --label L | door admit --code CODE --session ID | i18n lint | stats | parse | format | plural
-# $email is the administrator's e-mail address.
+# $email is the administrator’s e-mail address.
 cli-admin-created = Administratori është gati: { $email }
 # $count: sa regjistrime krijoi seed-i këtë herë (0 kur të dhënat ishin tashmë aty).
 cli-seed-done =
@@ -21,7 +21,7 @@ cli-i18n-usage =
                mentore i18n stats [--locales DOSJA]
                mentore i18n parse SKEDARI.ftl…
                mentore i18n format --locale L [--file F.ftl …] [--isolate] ID_MESAZHI[.atributi] [emri=vlera …]
-               mentore i18n plural --locale L [--ordinal] N… (ose - për t'i lexuar numrat nga hyrja standarde)
+               mentore i18n plural --locale L [--ordinal] N… (ose - për t’i lexuar numrat nga hyrja standarde)
 # $path is the file name given on the command line.
 cli-i18n-unreadable = { $path } nuk mund të lexohet.
 # $locale is what was typed after --locale; the codes listed stay as they are.
@@ -31,7 +31,7 @@ cli-i18n-no-message = Mesazhi «{ $id }» nuk ekziston në { $locale }.
 # $value is what was typed instead of a number.
 cli-i18n-not-a-number = «{ $value }» nuk është numër (shkruani shifra, për shembull 5 ose 1.50).
 # $language: kodi i gjuhës; $percent: sa e plotë është krahasuar me anglishten.
-cli-stats-row = { $language }: { $messages } mesazhe, { $words } fjalë, { $missing } mungojnë, { $percent } % e plotë
+cli-stats-row = { $language }: mesazhe: { $messages }, fjalë: { $words }, mungojnë: { $missing }, e plotë: { $percent } %
 
 ## mentore i18n lint: një rresht për çdo problem, pas «skedari:rreshti:kolona:».
 ## $subject është id-ja e mesazhit, referenca ose kategoria në fjalë.
@@ -75,7 +75,7 @@ i18n-error-invalid-argument = Argument i pavlefshëm për { $name }
 ## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
 ## breach (in English, for the developers).
 
-cli-ledger-ok = Libri kontabël u kontrollua: { $transactions } transaksione, { $accounts } gjendje, asnjë shkelje.
+cli-ledger-ok = Libri kontabël u kontrollua, asnjë shkelje (transaksione: { $transactions }, gjendje: { $accounts }).
 cli-ledger-breach = shkelje e librit kontabël: { $detail }
 # $count: how many vouchers passed their date unused and were expired now.
 cli-vouchers-expired = { $count ->
@@ -92,7 +92,7 @@ cli-vouchers-refunded = { $count ->
        *[other] Vlera e papërdorur e { $count } kontributeve iu rimbursua mentorëve të tyre.
     }
 # $email is the e-mail address given on the command line.
-cli-user-unknown = Asnjë përdorues nuk ka adresën e-mail { $email }.
+cli-user-unknown = Nuk ka përdorues me adresën e e-mailit { $email }.
 cli-door-admitted = U pranua.
 cli-door-certificate = Rrugëtimi u përfundua: certifikata { $code }.
 cli-door-already-used = Përdorur tashmë: pranuar më { $date }.

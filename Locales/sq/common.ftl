@@ -2,7 +2,7 @@
 
 ## Site-wide: header, navigation and footer on every page.
 
-# The platform's name; do not translate.
+# The platform’s name; do not translate.
 brand = Mentore
 # Hidden link for keyboard and screen-reader users, shown on focus; jumps past the menu.
 skip-to-content = Kalo te përmbajtja
@@ -10,18 +10,18 @@ skip-to-content = Kalo te përmbajtja
 nav-label = Menuja kryesore
 # Menu link to the catalog of courses and events.
 nav-events = Ngjarjet
-# Menu link to the signed-in person's own dashboard.
+# Menu link to the signed-in person’s own dashboard.
 nav-dashboard = Faqja ime
 # Menu link to the administration pages (admins only).
 nav-admin = Administrimi
 nav-login = Hyr
 nav-signup = Regjistrohu
 nav-logout = Dil
-# Menu link for door staff: the list of today's dates to check people in.
+# Menu link for door staff: the list of today’s dates to check people in.
 nav-door = Hyrja
 
 ## Language menu. language-self-* name each language in itself and never change; language-name-*
-## name a language in the reader's language.
+## name a language in the reader’s language.
 
 # Label of the language menu.
 language-switcher = Gjuha
@@ -32,7 +32,7 @@ language-name-it = Italisht
 language-name-sq = Shqip
 language-name-en = Anglisht
 # Footer line on every page: what the platform is about, in one sentence.
-footer-text = Mentore: mbështetje për kulturën që financon pjesëmarrësit, jo sponsorin.
+footer-text = Mentore: mbështetje për kulturën që financon pjesëmarrësit, jo logon e një sponsori.
 
 ## Home page (/). The tone is warm and direct; mentors are mostly diaspora professionals,
 ## beneficiaries young people and women artisans.
@@ -41,10 +41,10 @@ footer-text = Mentore: mbështetje për kulturën që financon pjesëmarrësit, 
 home-title = Financo një vend, jo një logo
 home-lead = Me Mentore, një mentor paguan vendin e një personi në një kurs ose në një ngjarje kulturore.
 # Shkodër is a city in Albania; keep its spelling.
-home-explain = Shoqatat partnere zgjedhin kush ka nevojë: të rinj, artizane nga Shkodra, njerëz në vështirësi. Organizatorët i presin përfituesit në hyrje dhe paguhen për çdo pjesëmarrje.
+home-explain = Shoqatat partnere zgjedhin se kush ka nevojë: të rinj, artizane nga Shkodra, njerëz në vështirësi. Organizatorët i presin përfituesit në hyrje dhe paguhen për çdo pjesëmarrje.
 home-roles-title = Si të merrni pjesë
 home-role-mentor-title = Jeni mentor
-home-role-mentor-text = Zgjidhni një kurs ose një ngjarje dhe financoni vendet e atyre që nuk do t'i përballonin dot.
+home-role-mentor-text = Zgjidhni një kurs ose një ngjarje dhe financoni vendet e atyre që nuk do t’i përballonin dot.
 home-role-mentor-action = Bëhu mentor
 home-role-partner-title = Jeni shoqatë partnere
 home-role-partner-text = Propozoni përfituesit dhe u dorëzoni atyre vauçerët.
@@ -53,7 +53,7 @@ home-role-partner-action = Hyr si partner
 home-role-organizer-title = Organizoni kurse ose ngjarje
 home-role-organizer-text = Publikoni ngjarjet tuaja, pritni përfituesit dhe merrni pagesën për çdo pjesëmarrje.
 # Button leading to the organizer application form.
-home-role-organizer-action = Aplikoni si organizator
+home-role-organizer-action = Apliko si organizator
 home-upcoming-title = Ngjarjet e ardhshme
 
 ## Catalog of courses and events (/events) and its filters.
@@ -65,7 +65,7 @@ filter-label = Filtroni ngjarjet
 filter-kind = Lloji
 filter-city = Qyteti
 filter-language = Gjuha
-filter-from = Duke filluar nga
+filter-from = Nga data
 # Filter option meaning no restriction (any kind, any city, any language).
 filter-any = Të gjitha
 # Button that applies the filters.
@@ -86,19 +86,23 @@ event-kind-culture = Kulturë
 event-when = Data e radhës
 event-where = Ku
 event-languages = Gjuhët
-# Label before the money a mentor pays for one person's place.
+# Label before the money a mentor pays for one person’s place.
 event-price = Vlera e një vendi
 event-organizer = Organizatori
 # Heading of the list of dates (sessions) of the event.
 event-sessions = Datat
 # $capacity is the number of places of one date (always 2 or more in practice).
-event-seats = { $capacity } vende
+event-seats =
+    { $capacity ->
+        [one] Një vend
+       *[other] { $capacity } vende
+    }
 # $zone is a time zone name such as Europe/Rome.
-event-times-in = Oraret sipas zonës kohore të vendit ({ $zone }).
+event-times-in = Oraret sipas zonës kohore të vendndodhjes ({ $zone }).
 # Status badge: visible in the public catalog.
 event-published = Publikuar
 # Status badge: not yet visible to the public.
-event-draft = Draft
+event-draft = Skicë
 # Mbi një tekst që ende nuk është shkruar në gjuhën e lexuesit; $code është gjuha në të
 # cilën shfaqet në vend të saj (it, sq ose en). Emrat e gjuhëve me shkronjë të vogël.
 content-not-translated = Ende e papërkthyer: shfaqet në { $code ->
@@ -126,10 +130,10 @@ login-forgot = Keni harruar fjalëkalimin?
 login-no-account = Nuk keni llogari? Regjistrohuni
 forgot-title = Rivendos fjalëkalimin
 # The link in the e-mail expires after one hour.
-forgot-intro = Shkruani adresën e email-it të llogarisë: do t'ju dërgojmë një lidhje të vlefshme për një orë.
+forgot-intro = Shkruani adresën e e-mailit të llogarisë: do t’ju dërgojmë një lidhje të vlefshme për një orë.
 forgot-submit = Dërgo lidhjen
 # Shown whether or not the address exists, so nobody can probe for accounts.
-forgot-sent = Nëse adresa i përket një llogarie, së shpejti do të merrni një email me lidhjen.
+forgot-sent = Nëse adresa i përket një llogarie, së shpejti do të merrni një e-mail me lidhjen.
 reset-title = Zgjidhni një fjalëkalim të ri
 reset-submit = Ruaj fjalëkalimin
 
@@ -137,7 +141,7 @@ reset-submit = Ruaj fjalëkalimin
 
 # The name shown to others (not necessarily the legal name).
 field-display-name = Emri që shfaqet
-field-email = Email
+field-email = E-mail
 field-password = Fjalëkalimi
 # Password reset form.
 field-new-password = Fjalëkalimi i ri
@@ -149,9 +153,13 @@ field-role = Roli
 # First, empty option of a drop-down list.
 select-placeholder = — Zgjidhni —
 # Shown after the label of a required field.
-field-required-mark = (i detyrueshëm)
+field-required-mark = (detyrimisht)
 # $min is the minimum length of a password (a number, 12 or more).
-hint-password = Të paktën { $min } karaktere.
+hint-password =
+    { $min ->
+        [one] Të paktën një karakter.
+       *[other] Të paktën { $min } karaktere.
+    }
 # Summary at the top of a form that was sent with mistakes.
 form-has-errors = Disa fusha duhen korrigjuar: i gjeni më poshtë.
 
@@ -170,7 +178,7 @@ action-sessions = Datat
 ## Table column headers (admin and dashboard tables). Keep them short.
 
 column-name = Emri
-column-email = Email
+column-email = E-mail
 column-role = Roli
 column-city = Qyteti
 column-status = Gjendja
@@ -179,7 +187,7 @@ column-organizer = Organizatori
 column-time-zone = Zona kohore
 column-title = Titulli
 column-kind = Lloji
-column-venue = Vendi
+column-venue = Vendndodhja
 column-starts = Fillimi
 column-ends = Mbarimi
 # Number of places of a date.
@@ -196,7 +204,7 @@ column-actions = Veprime
 
 ## Dashboards and the account page, for signed-in people.
 
-# $name is the person's display name.
+# $name is the person’s display name.
 dashboard-welcome = Përshëndetje, { $name }.
 dashboard-account-title = Llogaria juaj
 # Short description under the heading of the account box.
@@ -210,9 +218,9 @@ account-apply-organizer = Organizoni kurse ose ngjarje? Aplikoni si organizator
 ## Invitation page: someone was invited to join an organisation (partner or organizer).
 
 invitation-title = Ftesë
-# $organization is an organisation's name, $role one of member-role-* (lower case), $email an e-mail
+# $organization is an organisation’s name, $role one of member-role-* (lower case), $email an e-mail
 # address.
-invitation-text = Jeni ftuar t'i bashkoheni { $organization } si { $role } (ftesë për { $email }).
+invitation-text = Jeni ftuar t’i bashkoheni organizatës { $organization } si { $role } (ftesë për { $email }).
 # Shown to visitors who are not signed in.
 invitation-sign-in = Hyni ose regjistrohuni me atë adresë për ta pranuar.
 # $email is the invited address; the visitor is signed in with a different one.
@@ -228,10 +236,10 @@ member-role-manager = menaxher
 # Member who checks people in at the door of events.
 member-role-door = punonjës në hyrje
 
-## Personal API tokens (account page): programs that use the JSON API on the user's behalf.
+## Personal API tokens (account page): programs that use the JSON API on the user’s behalf.
 
 tokens-title = Tokenët API
-tokens-intro = Një token i lejon një programi tuajin të përdorë API-në JSON të Mentore-s në emrin tuaj: mund të bëjë çfarë mund të bëni ju. Dërgojeni si "Authorization: Bearer" të ndjekur nga tokeni. Revokojeni një token sapo të mos ju duhet më.
+tokens-intro = Një token i lejon një programi tuaj të përdorë API-në JSON të Mentore-s në emrin tuaj: mund të bëjë gjithçka që mund të bëni ju. Dërgojeni si «Authorization: Bearer» të ndjekur nga tokeni. Revokoni një token sapo të mos ju duhet më.
 tokens-empty = Nuk keni tokenë API.
 tokens-api-document = Përshkrimi i API-së (OpenAPI)
 # Label above the newly made token; $label is the name the user gave it.
@@ -244,7 +252,7 @@ tokens-status-revoked = I revokuar
 action-create-token = Krijo një token
 action-revoke-token = Revoko
 field-token-label = Emri i tokenit
-hint-token-label = Për çfarë shërben, p.sh. "fleta elektronike e shoqatës".
+hint-token-label = Për çfarë shërben, p.sh. «fleta elektronike e shoqatës».
 column-token-label = Emri
 # Column with the last four characters of a token.
 column-token-ends = Mbaron me
@@ -258,7 +266,7 @@ circuits-title = Rrugëtimet
 circuits-intro = Rrugëtime të integruara: një punëtori, një kurs, një ekspozitë, njëri pas tjetrit, me një certifikatë në fund.
 circuits-empty = Për momentin nuk ka rrugëtime të hapura.
 circuit-steps = Hapat
-# $position: the step's number in the circuit.
+# $position: the step’s number in the circuit.
 circuit-step = Hapi { $position }
 circuit-step-choice = Zgjidhni një nga këto:
 circuit-value = Vlera e një vendi
@@ -270,6 +278,6 @@ circuit-places = { $count ->
     }
 # $required: steps needed to complete; $count: steps in all.
 circuit-completion = { $required } nga { $count }
-circuit-sponsor = Mbështetni vende në këtë rrugëtim
+circuit-sponsor = Financo vende në këtë rrugëtim
 circuit-sponsor-later = Së shpejti do të mund të mbështeten vende në këtë rrugëtim.
 circuit-next-session = Seanca e ardhshme

@@ -14,34 +14,34 @@ email-reset-body =
     { $link }
 
     Nëse nuk e keni kërkuar ju, shpërfilleni këtë mesazh.
-# $organization is the organisation's name.
-email-invitation-subject = Ftesë për t'iu bashkuar { $organization }
+# $organization is the organisation’s name.
+email-invitation-subject = Ftesë për t’iu bashkuar organizatës { $organization }
 # $inviter is who sends the invitation, $organization the organisation, $role one of member-role-*,
 # $link the address to accept (valid for seven days).
 email-invitation-body =
     Përshëndetje,
-
-    { $inviter } ju fton t'i bashkoheni { $organization } në Mentore si { $role }.
+    
+    { $inviter } ju fton t’i bashkoheni organizatës { $organization } në Mentore si { $role }.
     Hapni këtë lidhje brenda shtatë ditëve për ta pranuar:
     { $link }
-# $organization is the organisation's name.
+# $organization is the organisation’s name.
 email-organizer-approved-subject = { $organization } tani është organizator në Mentore
-# $name is the applicant's display name, $organization the organisation, $link its management page.
+# $name is the applicant’s display name, $organization the organisation, $link its management page.
 email-organizer-approved-body =
     Përshëndetje { $name },
-
-    aplikimi i { $organization } u miratua. Tani mund ta menaxhoni organizatën dhe të ftoni kolegët:
+    
+    aplikimi i organizatës { $organization } u miratua. Tani mund ta menaxhoni organizatën dhe të ftoni kolegët:
     { $link }
-# $organization is the organisation's name.
-email-organizer-rejected-subject = Aplikimi i { $organization }
-# $name is the applicant's display name, $organization the organisation.
+# $organization is the organisation’s name.
+email-organizer-rejected-subject = Aplikimi i organizatës { $organization }
+# $name is the applicant’s display name, $organization the organisation.
 email-organizer-rejected-body =
     Përshëndetje { $name },
-
-    fatkeqësisht aplikimi i { $organization } nuk u miratua. Për pyetje përgjigjuni këtij mesazhi.
+    
+    fatkeqësisht aplikimi i organizatës { $organization } nuk u miratua. Për pyetje përgjigjuni këtij mesazhi.
 email-voucher-subject = Vauçeri juaj Mentore
-# $name the person's name or alias, $what the event (or "a place of your choice"), $code
-# the voucher code, $until the last valid day, $link the voucher's page with its QR code.
+# $name the person’s name or alias, $what the event (or "a place of your choice"), $code
+# the voucher code, $until the last valid day, $link the voucher’s page with its QR code.
 email-voucher-body =
     Përshëndetje { $name },
 
@@ -55,34 +55,34 @@ email-voucher-body =
 
 # To every member of a partner when someone on its waiting list received a voucher (the value of
 # an expired voucher, reallocated). $name the person, $what the event or "a place of your
-# choice", $code the voucher's last characters, $until its last valid day, $link the partner's
+# choice", $code the voucher’s last characters, $until its last valid day, $link the partner’s
 # voucher page, $delivery "email" (already sent to the person) or "print".
 email-reallocated-subject = Një vauçer për { $name }, nga lista juaj e pritjes
 email-reallocated-body =
     Përshëndetje,
-
+    
     u lirua një vauçer që nuk e përdori askush, dhe mentori i tij kërkoi që t’i shkojë personit të
     parë në pritje: është { $name }, në listën e pritjes së shoqatës suaj. { $what }, i vlefshëm deri
     më { $until } (kodi që mbaron me { $code }).
-
+    
     { $delivery ->
-        [email] Vauçeri i është dërguar tashmë me e-mail.
-       *[print] Shtypeni nga faqja e vauçerëve dhe dorëzojani.
+        [email] Vauçeri i është dërguar tashmë personit me e-mail.
+       *[print] Shtypeni nga faqja e vauçerëve dhe dorëzojani personit.
     }
     { $link }
 
-# The receipt sent when a contribution is paid, in the mentor's language. $name the mentor,
-# $number the receipt number, $amount with its currency, $fund the fund's name, $date the day
+# The receipt sent when a contribution is paid, in the mentor’s language. $name the mentor,
+# $number the receipt number, $amount with its currency, $fund the fund’s name, $date the day
 # paid, $method how it was paid, $demo "yes" for a demonstration payment, $link the receipt page.
-email-receipt-subject = Mandati juaj { $number } — faleminderit
+email-receipt-subject = Dëftesa juaj { $number } — faleminderit
 email-receipt-body =
     Përshëndetje { $name },
-
-    faleminderit: e morëm kontributin tuaj prej { $amount } për fondin „{ $fund }” më { $date } ({ $method }).
+    
+    faleminderit: e morëm kontributin tuaj prej { $amount } për fondin «{ $fund }» më { $date } ({ $method }).
     { $demo ->
-        [yes] Ishte një demonstrim: nuk u mor asnjë para dhe ky mandat nuk ka vlerë.
-       *[no] Numri i mandatit tuaj është { $number }.
+        [yes] Ishte një demonstrim: nuk u mor asnjë para dhe kjo dëftesë nuk ka vlerë.
+       *[no] Numri i dëftesës suaj është { $number }.
     }
-
-    Mandati, për ta shtypur ose ruajtur, dhe çfarë bën të mundur kontributi juaj:
+    
+    Dëftesa, për ta shtypur ose ruajtur, dhe çfarë bën të mundur kontributi juaj:
     { $link }

@@ -1,8 +1,8 @@
 ## Shlyerjet: sa u takon organizatorëve për hyrjet në derën e tyre.
 
 settlements-title = Shlyerjet
-# $organizer: the organizer's name.
-settlements-intro = Sa i takon { $organizer } për hyrjet e regjistruara: muaj pas muaji çfarë nuk është shlyer ende, pastaj çdo shlyerje me pasqyrën e saj.
+# $organizer: the organizer’s name.
+settlements-intro = Sa i takon organizatës { $organizer } për hyrjet e regjistruara: muaj pas muaji çfarë nuk është shlyer ende, pastaj çdo shlyerje me pasqyrën e saj.
 settlements-pending = Ende pa shlyer
 settlements-pending-empty = Të gjitha hyrjet janë shlyer.
 settlements-list = Shlyerjet
@@ -12,11 +12,11 @@ column-month = Muaji
 column-admissions = Hyrjet
 column-admitted-amount = Vlera e hyrjeve
 column-carried-voids = Anuluar pas shlyerjes
-column-due = Shuma për t'u paguar
+column-due = Shuma për t’u paguar
 column-settlement = Shlyerja
 column-period = Periudha
-column-event = Eventi
-column-session = Data e eventit
+column-event = Ngjarja
+column-session = Data e ngjarjes
 column-reference = Referenca
 column-door = Hyrja
 # $count: a number of admissions.
@@ -48,14 +48,14 @@ settlement-total-voids = { $count ->
     }
 settlement-mark-paid = Shëno si të paguar
 field-payment-reference = Referenca e transfertës bankare
-hint-payment-reference = Opsionale: referenca e transfertës me të cilën u pagua organizatori.
+hint-payment-reference = Sipas dëshirës: referenca e transfertës me të cilën u pagua organizatori.
 settlement-csv = Shkarko si CSV
 settlement-languages = Kjo pasqyrë në:
-settlement-print-hint = Për të mbajtur një kopje në letër, printojeni këtë faqe nga shfletuesi: printohet vetëm pasqyra.
-# $number: the settlement's number, such as S-1A2B3C4D.
+settlement-print-hint = Për të mbajtur një kopje në letër, shtypeni këtë faqe nga shfletuesi: shtypet vetëm pasqyra.
+# $number: the settlement’s number, such as S-1A2B3C4D.
 settlement-title = Shlyerja { $number }
 admin-settlements-title = Shlyerjet
-admin-settlements-text = Paguani organizatorët për hyrjet në derën e tyre, periudhë pas periudhe.
+admin-settlements-text = Paguani organizatorët për hyrjet në ngjarjet e tyre, periudhë pas periudhe.
 admin-settlements-intro = Një shlyerje merr të gjitha hyrjet e një organizatori në periudhë që asnjë shlyerje nuk i ka marrë ende, dhe zbret hyrjet e anuluara pas një shlyerjeje të mëparshme. Mund të shlyhet vetëm një periudhë që ka mbaruar.
 settlement-create = Krijo një shlyerje
 field-period-first = Dita e parë

@@ -653,7 +653,7 @@ def test_an_admin_settles_an_organizer_reads_the_statement_and_marks_it_paid(dri
     driver.find_element(By.ID, "f-reference").send_keys("BONIFICO-42" + Keys.ENTER)
     # The new page first: an element of the old one goes stale between finding and reading it.
     WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
-    WebDriverWait(driver, 10).until(lambda d: "Pagata il" in d.find_element(By.CSS_SELECTOR, ".statement").text)
+    WebDriverWait(driver, 10).until(lambda d: "Pagata in data" in d.find_element(By.CSS_SELECTOR, ".statement").text)
     assert "BONIFICO-42" in driver.page_source
     assert not driver.find_elements(By.ID, "f-reference"), "paid once"
     check_page(driver, "settlement-paid-it")
@@ -714,7 +714,7 @@ def test_the_scanner_admits_without_a_network_and_syncs_when_it_returns(driver, 
 
         assert "Ospite" in scan(first, "admitted")
         assert "Ospite" in scan(f"{BASE}/v/{second.lower()}", "admitted")
-        assert "Già ammesso" in scan(first, "already")
+        assert "Ingresso già registrato" in scan(first, "already")
         # The token alone, checked with the downloaded key: an altered one is refused.
         assert scan("#t=" + tampered, "refused")
         assert "Ospite" in scan("#t=" + signed, "admitted")
