@@ -52,6 +52,11 @@ cli-lint-variables = “{ $subject }” must use the same variables as en ({ $de
 cli-lint-plural-category = the selector lacks the plural category “{ $subject }” of this language
 cli-lint-unknown-key = “{ $subject }” is used in the code but missing in en
 cli-lint-unused-key = “{ $subject }” is not used anywhere
+cli-lint-forbidden-term = “{ $subject }” does not use the glossary's term: { $detail }
+cli-lint-missing-term = “{ $subject }” should name the glossary's term “{ $detail }”
+cli-lint-count-outside-selector = “{ $subject }” puts a count before a word without a plural selector ({ $detail }): use a selector, or “Label: n”
+cli-lint-quotation-mark = “{ $subject }” uses a quotation mark or apostrophe this language does not write ({ $detail })
+cli-lint-article-before-date = “{ $subject }” has an article before a date ({ $detail }): write “in data …” or “Label: date”
 # Last line of the lint report; $count is the number of problems.
 cli-lint-summary =
     { $count ->

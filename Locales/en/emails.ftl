@@ -78,7 +78,7 @@ email-receipt-subject = Your receipt { $number } — thank you
 email-receipt-body =
     Hello { $name },
 
-    thank you: we received your contribution of { $amount } to the fund "{ $fund }" on { $date } ({ $method }).
+    thank you: we received your contribution of { $amount } to the fund “{ $fund }” on { $date } ({ $method }).
     { $demo ->
         [yes] This was a demonstration: no money was received and this receipt has no value.
        *[no] Your receipt number is { $number }.

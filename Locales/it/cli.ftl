@@ -53,6 +53,11 @@ cli-lint-variables = «{ $subject }» deve usare le stesse variabili di en ({ $d
 cli-lint-plural-category = al selettore manca la categoria plurale «{ $subject }» di questa lingua
 cli-lint-unknown-key = «{ $subject }» è usato nel codice ma manca in en
 cli-lint-unused-key = «{ $subject }» non è usato da nessuna parte
+cli-lint-forbidden-term = «{ $subject }» non usa il termine del glossario: { $detail }
+cli-lint-missing-term = «{ $subject }» dovrebbe usare il termine del glossario «{ $detail }»
+cli-lint-count-outside-selector = «{ $subject }» mette un numero davanti a una parola senza selettore plurale ({ $detail }): usa un selettore, oppure «Etichetta: n»
+cli-lint-quotation-mark = «{ $subject }» usa virgolette o un apostrofo che questa lingua non scrive ({ $detail })
+cli-lint-article-before-date = «{ $subject }» ha un articolo davanti a una data ({ $detail }): scrivi «in data …» oppure «Etichetta: data»
 # Last line of the lint report; $count is the number of problems.
 cli-lint-summary =
     { $count ->

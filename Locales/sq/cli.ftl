@@ -52,6 +52,11 @@ cli-lint-variables = «{ $subject }» duhet të përdorë të njëjtat ndryshore
 cli-lint-plural-category = përzgjedhësit i mungon kategoria e shumësit «{ $subject }» e kësaj gjuhe
 cli-lint-unknown-key = «{ $subject }» përdoret në kod, por mungon në en
 cli-lint-unused-key = «{ $subject }» nuk përdoret askund
+cli-lint-forbidden-term = «{ $subject }» nuk përdor termin e fjalorthit: { $detail }
+cli-lint-missing-term = «{ $subject }» duhet të përdorë termin e fjalorthit «{ $detail }»
+cli-lint-count-outside-selector = «{ $subject }» vendos një numër para një fjale pa përzgjedhës shumësi ({ $detail }): përdorni një përzgjedhës ose «Etiketa: n»
+cli-lint-quotation-mark = «{ $subject }» përdor thonjëza ose apostrof që kjo gjuhë nuk i shkruan ({ $detail })
+cli-lint-article-before-date = «{ $subject }» ka një nyjë para një date ({ $detail }): shkruani «in data …» ose «Etiketa: data»
 # Last line of the lint report; $count is the number of problems.
 cli-lint-summary =
     { $count ->

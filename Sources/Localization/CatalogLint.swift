@@ -10,6 +10,11 @@ public struct LintFinding: Sendable, Hashable {
         case pluralCategory = "plural-category"
         case unknownKey = "unknown-key"
         case unusedKey = "unused-key"
+        case forbiddenTerm = "forbidden-term"
+        case missingTerm = "missing-term"
+        case countOutsideSelector = "count-outside-selector"
+        case quotationMark = "quotation-mark"
+        case articleBeforeDate = "article-before-date"
     }
 
     public var file: String
@@ -18,7 +23,8 @@ public struct LintFinding: Sendable, Hashable {
     public var code: Code
     /// The message id, reference or category concerned.
     public var subject: String
-    /// For `variables`: the variables expected (from `en`).
+    /// For `variables`: the variables expected (from `en`); for the glossary's checks, what
+    /// was found (and what to write instead).
     public var detail: String = ""
 }
 
@@ -158,6 +164,8 @@ public enum CatalogLint {
                 }
             }
         }
+
+        findings += glossaryFindings(localizer)
 
         if let usage {
             let english = localizer.bundles[reference]
