@@ -13,5 +13,8 @@ echo "python: $python_json"
 import json, sys
 s, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 for key in sorted(s):
-    print(f"{key}: swift {s[key]:.3f}, python {p[key]:.3f}, python/swift {p[key] / s[key]:.0f}x")
+    if key in p:
+        print(f"{key}: swift {s[key]:.3f}, python {p[key]:.3f}, python/swift {p[key] / s[key]:.0f}x")
+    else:
+        print(f"{key}: swift {s[key]:.3f}")
 PY

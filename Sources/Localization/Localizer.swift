@@ -52,22 +52,74 @@ public struct Localizer: Sendable {
     /// Region-qualified locales, so that CLDR picks each country's conventions.
     public static let locales = ["it": "it_IT", "sq": "sq_AL", "en": "en_GB", pseudoLanguage: "en_GB"]
 
-    public let languages: [String]
-    public let defaultLanguage: String
-    public private(set) var bundles: [String: FluentBundle]
+    /// What a localizer holds, behind one reference: copying a localizer (out of the
+    /// application's services, into a closure) costs one retain, not one per table.
+    final class Storage: Sendable {
+        let languages: [String]
+        let defaultLanguage: String
+        let bundles: [String: FluentBundle]
+        /// The same bundles in a short list: a lookup compares a few two-letter codes instead of hashing.
+        let list: [(language: String, bundle: FluentBundle)]
+        let files: [String: [CatalogFile]]
+        let diagnostics: [CatalogDiagnostic]
+        let fallbacks: [String: [String]]
+
+        init(
+            languages: [String], defaultLanguage: String, bundles: [String: FluentBundle],
+            files: [String: [CatalogFile]], diagnostics: [CatalogDiagnostic], fallbacks: [String: [String]]
+        ) {
+            self.languages = languages
+            self.defaultLanguage = defaultLanguage
+            self.bundles = bundles
+            self.list = bundles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            self.files = files
+            self.diagnostics = diagnostics
+            self.fallbacks = fallbacks
+        }
+
+        func with(
+            bundles: [String: FluentBundle]? = nil, files: [String: [CatalogFile]]? = nil,
+            diagnostics: [CatalogDiagnostic]? = nil, fallbacks: [String: [String]]? = nil
+        ) -> Storage {
+            Storage(
+                languages: languages, defaultLanguage: defaultLanguage, bundles: bundles ?? self.bundles,
+                files: files ?? self.files, diagnostics: diagnostics ?? self.diagnostics,
+                fallbacks: fallbacks ?? self.fallbacks)
+        }
+
+        func bundle(_ language: String) -> FluentBundle? {
+            for entry in list where entry.language == language { return entry.bundle }
+            return nil
+        }
+    }
+
+    private var storage: Storage
+
+    public var languages: [String] { storage.languages }
+    public var defaultLanguage: String { storage.defaultLanguage }
+    public var bundles: [String: FluentBundle] { storage.bundles }
     /// The parsed files of each language, in load order (for lint and stats).
-    public private(set) var files: [String: [CatalogFile]] = [:]
-    public private(set) var diagnostics: [CatalogDiagnostic] = []
+    public private(set) var files: [String: [CatalogFile]] {
+        get { storage.files }
+        set { storage = storage.with(files: newValue) }
+    }
+    public private(set) var diagnostics: [CatalogDiagnostic] {
+        get { storage.diagnostics }
+        set { storage = storage.with(diagnostics: newValue) }
+    }
     /// For each language, the languages to try, in order, when a message is missing.
-    public var fallbacks: [String: [String]]
+    public var fallbacks: [String: [String]] {
+        get { storage.fallbacks }
+        set { storage = storage.with(fallbacks: newValue) }
+    }
 
     public static let defaultFallbacks = ["sq": ["it", "en"], "it": ["en"], "en": ["it"], pseudoLanguage: ["en"]]
 
     public init(bundles: [String: FluentBundle], defaultLanguage: String = "it", fallbacks: [String: [String]]? = nil) {
-        self.bundles = bundles
-        self.languages = ["it", "sq", "en", Self.pseudoLanguage].filter { bundles[$0] != nil }
-        self.defaultLanguage = defaultLanguage
-        self.fallbacks = fallbacks ?? Self.defaultFallbacks
+        storage = Storage(
+            languages: ["it", "sq", "en", Self.pseudoLanguage].filter { bundles[$0] != nil },
+            defaultLanguage: defaultLanguage, bundles: bundles, files: [:], diagnostics: [],
+            fallbacks: fallbacks ?? Self.defaultFallbacks)
     }
 
     /// A localizer over resources given as FTL source text, one per language (tests, `i18n format --file`).
@@ -139,11 +191,18 @@ public struct Localizer: Sendable {
     /// Turns Unicode bidi isolation of placeables on or off for one language (off by default:
     /// it, sq and en are all written left to right).
     public mutating func setIsolating(_ isolating: Bool, for language: String) {
+        var bundles = storage.bundles
         bundles[language]?.useIsolating = isolating
+        storage = storage.with(bundles: bundles)
     }
 
     /// The text of a message (or of `message.attribute`) in `language`, falling back along the chain.
     public func t(_ key: String, _ args: [String: FTLValue] = [:], in language: String) -> String {
+        format(key, FluentArguments(args), in: language).text
+    }
+
+    /// `t` with arguments that need no dictionary (the hot path).
+    public func t(_ key: String, _ args: FluentArguments, in language: String) -> String {
         format(key, args, in: language).text
     }
 
@@ -151,11 +210,18 @@ public struct Localizer: Sendable {
     public func format(_ key: String, _ args: [String: FTLValue] = [:], in language: String)
         -> (text: String, issues: [LocalizationIssue])
     {
-        if let result = bundles[language]?.format(key: key, args: args) {
+        format(key, FluentArguments(args), in: language)
+    }
+
+    /// `format` with arguments that need no dictionary (the hot path).
+    public func format(_ key: String, _ args: FluentArguments, in language: String)
+        -> (text: String, issues: [LocalizationIssue])
+    {
+        if let result = storage.bundle(language)?.format(key: key, args: args) {
             return (result.text, result.errors.isEmpty ? [] : result.errors.map(LocalizationIssue.error))
         }
-        for candidate in fallbacks[language] ?? [] {
-            guard let result = bundles[candidate]?.format(key: key, args: args) else { continue }
+        for candidate in storage.fallbacks[language] ?? [] {
+            guard let result = storage.bundle(candidate)?.format(key: key, args: args) else { continue }
             return (
                 result.text,
                 [.fellBack(key: key, from: language, to: candidate)] + result.errors.map(LocalizationIssue.error)
@@ -166,6 +232,6 @@ public struct Localizer: Sendable {
 
     /// Whether `language` has its own text for the key, without falling back.
     public func has(_ key: String, in language: String) -> Bool {
-        bundles[language]?.pattern(key: key) != nil
+        storage.bundle(language)?.pattern(key: key) != nil
     }
 }

@@ -1,0 +1,80 @@
+/// The arguments of one formatting call, looked up by name without hashing.
+///
+/// Messages take one to three arguments: the first two are held inline, so building the
+/// arguments and formatting with them allocates nothing; a lookup compares a few short names.
+/// A dictionary (`[String: FTLValue]`) is accepted everywhere too and converted.
+public struct FluentArguments: Sendable, ExpressibleByDictionaryLiteral {
+    /// One named value (a nominal type: copying it needs no generic tuple witnesses).
+    struct Argument: Sendable {
+        var name: String
+        var value: FTLValue
+    }
+
+    private var count = 0
+    private var first = Argument(name: "", value: .string(""))
+    private var second = Argument(name: "", value: .string(""))
+    private var rest: [Argument] = []
+
+    public init() {}
+
+    /// One argument: the common case, with no allocation.
+    public init(_ name: String, _ value: FTLValue) {
+        count = 1
+        first = Argument(name: name, value: value)
+    }
+
+    /// Two arguments, with no allocation.
+    public init(_ name: String, _ value: FTLValue, _ otherName: String, _ otherValue: FTLValue) {
+        self.init(name, value)
+        self[otherName] = otherValue
+    }
+
+    public init(_ dictionary: [String: FTLValue]) {
+        for (name, value) in dictionary { append(Argument(name: name, value: value)) }
+    }
+
+    public init(dictionaryLiteral elements: (String, FTLValue)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    public subscript(name: String) -> FTLValue? {
+        get { argument(name)?.value }
+        set {
+            var all = arguments.filter { $0.name != name }
+            if let newValue {
+                if let index = arguments.firstIndex(where: { $0.name == name }) {
+                    all.insert(Argument(name: name, value: newValue), at: index)
+                } else {
+                    all.append(Argument(name: name, value: newValue))
+                }
+            }
+            self = FluentArguments()
+            for argument in all { append(argument) }
+        }
+    }
+
+    func argument(_ name: String) -> Argument? {
+        if count > 0 {
+            if first.name == name { return first }
+            if count > 1 {
+                if second.name == name { return second }
+                for argument in rest where argument.name == name { return argument }
+            }
+        }
+        return nil
+    }
+
+    private var arguments: [Argument] { Array(([first, second] + rest).prefix(count)) }
+
+    /// Adds an argument whose name is not present yet.
+    private mutating func append(_ argument: Argument) {
+        switch count {
+        case 0: first = argument
+        case 1: second = argument
+        default: rest.append(argument)
+        }
+        count += 1
+    }
+}

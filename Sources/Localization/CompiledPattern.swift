@@ -1,0 +1,236 @@
+import Foundation
+
+/// A pattern compiled once, when its resource is added, into a flat form that formats without
+/// walking the syntax tree: text, variables, and selectors on a variable whose variants are
+/// made of the same (nearly every message of the catalogs).
+///
+/// Anything else (message and term references, functions, literals) leaves `parts` nil, and a
+/// call that would need a fallback (a variable not passed) returns nil: both go through
+/// `Resolver`, which gives the reference implementations' fallbacks and errors.
+struct CompiledPattern: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case variable(String)
+        case select(variable: String, variants: [Variant], defaultIndex: Int)
+    }
+
+    struct Variant: Sendable {
+        enum Key: Sendable {
+            case number(Double)
+            /// A name, and the CLDR plural category it names, if it names one.
+            case identifier(String, PluralCategory?)
+        }
+        let key: Key
+        let parts: [Part]
+    }
+
+    let pattern: FluentPattern
+    let parts: [Part]?
+    /// Bytes of text in the pattern, to reserve the result's storage once.
+    let capacity: Int
+
+    init(_ pattern: FluentPattern) {
+        self.pattern = pattern
+        var placeables = 0
+        var capacity = 0
+        let parts = Self.compile(pattern, placeables: &placeables, capacity: &capacity)
+        // The resolver cuts off what expands too many placeables; leave such a pattern to it.
+        self.parts = placeables <= FluentBundle.maximumPlaceables ? parts : nil
+        self.capacity = capacity
+    }
+
+    private static func compile(_ pattern: FluentPattern, placeables: inout Int, capacity: inout Int) -> [Part]? {
+        var parts: [Part] = []
+        parts.reserveCapacity(pattern.elements.count)
+        for element in pattern.elements {
+            switch element {
+            case .text(let text):
+                capacity += text.utf8.count
+                parts.append(.text(text))
+            case .placeable(let expression):
+                placeables += 1
+                capacity += 8
+                guard let part = compile(expression, placeables: &placeables, capacity: &capacity) else { return nil }
+                parts.append(part)
+            }
+        }
+        return parts
+    }
+
+    private static func compile(_ expression: FluentExpression, placeables: inout Int, capacity: inout Int) -> Part? {
+        switch expression {
+        case .variableReference(let name):
+            return .variable(name)
+        case .placeable(let inner):
+            return compile(inner, placeables: &placeables, capacity: &capacity)
+        case .select(.variableReference(let name), let variants) where !variants.isEmpty:
+            var compiled: [Variant] = []
+            compiled.reserveCapacity(variants.count)
+            var longest = 0
+            for variant in variants {
+                var length = 0
+                guard let parts = compile(variant.value, placeables: &placeables, capacity: &length) else { return nil }
+                longest = max(longest, length)
+                let key: Variant.Key =
+                    switch variant.key {
+                    case .number(_, let value): .number(value)
+                    case .identifier(let name): .identifier(name, PluralCategory(rawValue: name))
+                    }
+                compiled.append(Variant(key: key, parts: parts))
+            }
+            capacity += longest
+            let defaultIndex = variants.firstIndex(where: \.isDefault) ?? variants.count - 1
+            return .select(variable: name, variants: compiled, defaultIndex: defaultIndex)
+        default:
+            return nil
+        }
+    }
+
+    /// The text with these arguments, or nil when the resolver must do it.
+    func format(_ args: FluentArguments, _ tables: FluentBundle.Tables) -> String? {
+        guard let parts else { return nil }
+        return Self.format(parts, args, tables, capacity: capacity)
+    }
+
+    /// `selected` is the variable a selector just chose this variant on: shown again inside
+    /// it (`{ $count } problems`), it is not looked up twice.
+    private static func format(
+        _ parts: [Part], _ args: FluentArguments, _ tables: FluentBundle.Tables, capacity: Int,
+        selected: FluentArguments.Argument? = nil
+    ) -> String? {
+        // A pattern of one part is that part's text: no buffer, often no copy.
+        if parts.count == 1 { return string(parts[0], args, tables, selected: selected) }
+        // The pieces on the stack, then their bytes into one string of the exact size.
+        return withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces -> String? in
+            var count = 0
+            var length = 0
+            defer { pieces.baseAddress!.deinitialize(count: count) }
+            for part in parts {
+                guard let text = string(part, args, tables, selected: selected) else { return nil }
+                length += text.utf8.count
+                (pieces.baseAddress! + count).initialize(to: text)
+                count += 1
+            }
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var offset = 0
+                for index in 0..<count {
+                    var piece = pieces[index]
+                    piece.withUTF8 { bytes in
+                        if let source = bytes.baseAddress {
+                            (buffer.baseAddress! + offset).update(from: source, count: bytes.count)
+                        }
+                        offset += bytes.count
+                    }
+                }
+                return offset
+            }
+        }
+    }
+
+    private static func string(
+        _ part: Part, _ args: FluentArguments, _ tables: FluentBundle.Tables,
+        selected: FluentArguments.Argument? = nil
+    ) -> String? {
+        switch part {
+        case .text(let text):
+            return text
+        case .variable(let name):
+            guard let argument = selected?.name == name ? selected : args.argument(name) else { return nil }
+            switch argument.value {
+            case .string(let text): return text
+            case .number(let number):
+                return NumberFormatting.format(number, locale: tables.locale, grouping: tables.grouping)
+            case .date(let date): return NumberFormatting.format(date, locale: tables.locale)
+            }
+        case .select(let name, let variants, let defaultIndex):
+            guard let argument = args.argument(name) else { return nil }
+            let chosen = select(argument.value, variants, defaultIndex, tables)
+            return format(chosen.parts, args, tables, capacity: 32, selected: argument)
+        }
+    }
+
+    /// As `Resolver.select`: the first variant whose key matches (a number by value, a string
+    /// by equality, a number against its CLDR plural category), else the default variant.
+    private static func select(
+        _ value: FTLValue, _ variants: [Variant], _ defaultIndex: Int, _ tables: FluentBundle.Tables
+    ) -> Variant {
+        switch value {
+        case .number(let number):
+            var category: PluralCategory?
+            for variant in variants {
+                switch variant.key {
+                case .number(let key):
+                    if key == number.value { return variant }
+                case .identifier(_, let named):
+                    guard let named else { continue }
+                    if category == nil {
+                        category = PluralRules.category(
+                            number.pluralOperands, rules: tables.pluralRules, ordinal: number.options.type == .ordinal)
+                    }
+                    if named == category { return variant }
+                }
+            }
+        case .string(let text):
+            for variant in variants {
+                if case .identifier(let key, _) = variant.key, key == text { return variant }
+            }
+        case .date:
+            break
+        }
+        return variants[defaultIndex]
+    }
+}
+
+/// The compiled patterns of a bundle by key, in an open-addressing table: a lookup hashes the
+/// key's bytes once (FNV-1a, no `Hasher` seeding) and compares bytes (no Unicode comparison).
+struct PatternTable: Sendable {
+    /// Every key's UTF-8 bytes, one after the other; a slot holds its key's offset and length.
+    private let bytes: [UInt8]
+    private let slots: [(offset: Int, length: Int)]
+    private let values: [CompiledPattern?]
+    private let mask: Int
+
+    init(_ patterns: [String: CompiledPattern]) {
+        var size = 16
+        while size < patterns.count * 2 { size *= 2 }
+        var bytes: [UInt8] = []
+        var slots = [(offset: Int, length: Int)](repeating: (0, 0), count: size)
+        var values = [CompiledPattern?](repeating: nil, count: size)
+        for (key, value) in patterns {
+            var index = Self.hash(key.utf8) & (size - 1)
+            while values[index] != nil { index = (index + 1) & (size - 1) }
+            slots[index] = (bytes.count, key.utf8.count)
+            bytes.append(contentsOf: key.utf8)
+            values[index] = value
+        }
+        self.bytes = bytes
+        self.slots = slots
+        self.values = values
+        self.mask = size - 1
+    }
+
+    static func hash<Bytes: Sequence<UInt8>>(_ key: Bytes) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    subscript(key: String) -> CompiledPattern? {
+        var key = key
+        return key.withUTF8 { key in
+            var index = Self.hash(key) & mask
+            while let value = values[index] {
+                let slot = slots[index]
+                if slot.length == key.count,
+                    bytes.withUnsafeBufferPointer({
+                        memcmp($0.baseAddress! + slot.offset, key.baseAddress!, key.count) == 0
+                    })
+                {
+                    return value
+                }
+                index = (index + 1) & mask
+            }
+            return nil
+        }
+    }
+}
