@@ -10,17 +10,26 @@ public struct FluentArguments: Sendable, ExpressibleByDictionaryLiteral {
         var value: FTLValue
     }
 
-    private var count = 0
-    private var first = Argument(name: "", value: .string(""))
-    private var second = Argument(name: "", value: .string(""))
-    private var rest: [Argument] = []
+    private var count: Int
+    private var first: Argument
+    private var second: Argument
+    private var rest: [Argument]
 
-    public init() {}
+    private static let none = Argument(name: "", value: .string(""))
+
+    public init() {
+        count = 0
+        first = Self.none
+        second = Self.none
+        rest = []
+    }
 
     /// One argument: the common case, with no allocation.
     public init(_ name: String, _ value: FTLValue) {
         count = 1
         first = Argument(name: name, value: value)
+        second = Self.none
+        rest = []
     }
 
     /// Two arguments, with no allocation.
@@ -30,10 +39,12 @@ public struct FluentArguments: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     public init(_ dictionary: [String: FTLValue]) {
+        self.init()
         for (name, value) in dictionary { append(Argument(name: name, value: value)) }
     }
 
     public init(dictionaryLiteral elements: (String, FTLValue)...) {
+        self.init()
         for (name, value) in elements { self[name] = value }
     }
 
@@ -53,6 +64,19 @@ public struct FluentArguments: Sendable, ExpressibleByDictionaryLiteral {
             self = FluentArguments()
             for argument in all { append(argument) }
         }
+    }
+
+    /// `body` applied to the value of `name` where it is stored (no copy); nil when absent.
+    @inline(__always)
+    func withValue<Result>(_ name: String, _ body: (FTLValue) -> Result) -> Result? {
+        if count > 0 {
+            if first.name == name { return body(first.value) }
+            if count > 1 {
+                if second.name == name { return body(second.value) }
+                for index in rest.indices where rest[index].name == name { return body(rest[index].value) }
+            }
+        }
+        return nil
     }
 
     func argument(_ name: String) -> Argument? {

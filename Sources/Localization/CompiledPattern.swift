@@ -26,51 +26,42 @@ struct CompiledPattern: Sendable {
 
     let pattern: FluentPattern
     let parts: [Part]?
-    /// Bytes of text in the pattern, to reserve the result's storage once.
-    let capacity: Int
 
     init(_ pattern: FluentPattern) {
         self.pattern = pattern
         var placeables = 0
-        var capacity = 0
-        let parts = Self.compile(pattern, placeables: &placeables, capacity: &capacity)
+        let parts = Self.compile(pattern, placeables: &placeables)
         // The resolver cuts off what expands too many placeables; leave such a pattern to it.
         self.parts = placeables <= FluentBundle.maximumPlaceables ? parts : nil
-        self.capacity = capacity
     }
 
-    private static func compile(_ pattern: FluentPattern, placeables: inout Int, capacity: inout Int) -> [Part]? {
+    private static func compile(_ pattern: FluentPattern, placeables: inout Int) -> [Part]? {
         var parts: [Part] = []
         parts.reserveCapacity(pattern.elements.count)
         for element in pattern.elements {
             switch element {
             case .text(let text):
-                capacity += text.utf8.count
                 parts.append(.text(text))
             case .placeable(let expression):
                 placeables += 1
-                capacity += 8
-                guard let part = compile(expression, placeables: &placeables, capacity: &capacity) else { return nil }
+                guard let part = compile(expression, placeables: &placeables) else { return nil }
                 parts.append(part)
             }
         }
         return parts
     }
 
-    private static func compile(_ expression: FluentExpression, placeables: inout Int, capacity: inout Int) -> Part? {
+    private static func compile(_ expression: FluentExpression, placeables: inout Int) -> Part? {
         switch expression {
         case .variableReference(let name):
             return .variable(name)
         case .placeable(let inner):
-            return compile(inner, placeables: &placeables, capacity: &capacity)
+            return compile(inner, placeables: &placeables)
         case .select(.variableReference(let name), let variants) where !variants.isEmpty:
             var compiled: [Variant] = []
             compiled.reserveCapacity(variants.count)
-            var longest = 0
             for variant in variants {
-                var length = 0
-                guard let parts = compile(variant.value, placeables: &placeables, capacity: &length) else { return nil }
-                longest = max(longest, length)
+                guard let parts = compile(variant.value, placeables: &placeables) else { return nil }
                 let key: Variant.Key =
                     switch variant.key {
                     case .number(_, let value): .number(value)
@@ -78,7 +69,6 @@ struct CompiledPattern: Sendable {
                     }
                 compiled.append(Variant(key: key, parts: parts))
             }
-            capacity += longest
             let defaultIndex = variants.firstIndex(where: \.isDefault) ?? variants.count - 1
             return .select(variable: name, variants: compiled, defaultIndex: defaultIndex)
         default:
@@ -89,24 +79,21 @@ struct CompiledPattern: Sendable {
     /// The text with these arguments, or nil when the resolver must do it.
     func format(_ args: FluentArguments, _ tables: FluentBundle.Tables) -> String? {
         guard let parts else { return nil }
-        return Self.format(parts, args, tables, capacity: capacity)
+        return Self.format(parts, args, tables)
     }
 
-    /// `selected` is the variable a selector just chose this variant on: shown again inside
-    /// it (`{ $count } problems`), it is not looked up twice.
     private static func format(
-        _ parts: [Part], _ args: FluentArguments, _ tables: FluentBundle.Tables, capacity: Int,
-        selected: FluentArguments.Argument? = nil
+        _ parts: [Part], _ args: FluentArguments, _ tables: FluentBundle.Tables
     ) -> String? {
         // A pattern of one part is that part's text: no buffer, often no copy.
-        if parts.count == 1 { return string(parts[0], args, tables, selected: selected) }
+        if parts.count == 1 { return string(parts[0], args, tables) }
         // The pieces on the stack, then their bytes into one string of the exact size.
         return withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces -> String? in
             var count = 0
             var length = 0
             defer { pieces.baseAddress!.deinitialize(count: count) }
             for part in parts {
-                guard let text = string(part, args, tables, selected: selected) else { return nil }
+                guard let text = string(part, args, tables) else { return nil }
                 length += text.utf8.count
                 (pieces.baseAddress! + count).initialize(to: text)
                 count += 1
@@ -129,23 +116,25 @@ struct CompiledPattern: Sendable {
 
     private static func string(
         _ part: Part, _ args: FluentArguments, _ tables: FluentBundle.Tables,
-        selected: FluentArguments.Argument? = nil
     ) -> String? {
         switch part {
         case .text(let text):
             return text
         case .variable(let name):
-            guard let argument = selected?.name == name ? selected : args.argument(name) else { return nil }
-            switch argument.value {
-            case .string(let text): return text
-            case .number(let number):
-                return NumberFormatting.format(number, locale: tables.locale, grouping: tables.grouping)
-            case .date(let date): return NumberFormatting.format(date, locale: tables.locale)
-            }
+            return args.withValue(name) { value in text(value, tables) }
         case .select(let name, let variants, let defaultIndex):
-            guard let argument = args.argument(name) else { return nil }
-            let chosen = select(argument.value, variants, defaultIndex, tables)
-            return format(chosen.parts, args, tables, capacity: 32, selected: argument)
+            guard let chosen = args.withValue(name, { value in select(value, variants, defaultIndex, tables) }) else {
+                return nil
+            }
+            return format(variants[chosen].parts, args, tables)
+        }
+    }
+
+    private static func text(_ value: FTLValue, _ tables: FluentBundle.Tables) -> String {
+        switch value {
+        case .string(let text): text
+        case .number(let number): NumberFormatting.format(number, locale: tables.locale, grouping: tables.grouping)
+        case .date(let date): NumberFormatting.format(date, locale: tables.locale)
         }
     }
 
@@ -153,31 +142,31 @@ struct CompiledPattern: Sendable {
     /// by equality, a number against its CLDR plural category), else the default variant.
     private static func select(
         _ value: FTLValue, _ variants: [Variant], _ defaultIndex: Int, _ tables: FluentBundle.Tables
-    ) -> Variant {
+    ) -> Int {
         switch value {
         case .number(let number):
             var category: PluralCategory?
-            for variant in variants {
-                switch variant.key {
+            for index in variants.indices {
+                switch variants[index].key {
                 case .number(let key):
-                    if key == number.value { return variant }
+                    if key == number.value { return index }
                 case .identifier(_, let named):
                     guard let named else { continue }
                     if category == nil {
                         category = PluralRules.category(
                             number.pluralOperands, rules: tables.pluralRules, ordinal: number.options.type == .ordinal)
                     }
-                    if named == category { return variant }
+                    if named == category { return index }
                 }
             }
         case .string(let text):
-            for variant in variants {
-                if case .identifier(let key, _) = variant.key, key == text { return variant }
+            for index in variants.indices {
+                if case .identifier(let key, _) = variants[index].key, key == text { return index }
             }
         case .date:
             break
         }
-        return variants[defaultIndex]
+        return defaultIndex
     }
 }
 
