@@ -31,7 +31,7 @@ cli-i18n-no-message = There is no message “{ $id }” in { $locale }.
 # $value is what was typed instead of a number.
 cli-i18n-not-a-number = “{ $value }” is not a number (write digits, for example 5 or 1.50).
 # $language: a language code; $percent: how complete it is compared with English.
-cli-stats-row = { $language }: messages: { $messages }, words: { $words }, missing: { $missing }, complete: { $percent } %
+cli-stats-row = { $language }: messages: { $messages }, words: { $words }, missing: { $missing }, { $percent } % complete
 
 ## mentore i18n lint: one line per problem, after "file:line:column:".
 ## $subject is the message id, reference or category concerned.

@@ -32,7 +32,7 @@ cli-i18n-no-message = Il messaggio «{ $id }» non esiste in { $locale }.
 # $value is what was typed instead of a number.
 cli-i18n-not-a-number = «{ $value }» non è un numero (scrivi delle cifre, per esempio 5 o 1.50).
 # $language: codice della lingua; $percent: completezza rispetto all'inglese.
-cli-stats-row = { $language }: messaggi: { $messages }, parole: { $words }, mancanti: { $missing }, completo: { $percent } %
+cli-stats-row = { $language }: messaggi: { $messages }, parole: { $words }, mancanti: { $missing }, completo al { $percent } %
 
 ## mentore i18n lint: una riga per problema, dopo «file:riga:colonna:».
 ## $subject è l'id del messaggio, il riferimento o la categoria in questione.

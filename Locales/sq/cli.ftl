@@ -31,7 +31,7 @@ cli-i18n-no-message = Mesazhi «{ $id }» nuk ekziston në { $locale }.
 # $value is what was typed instead of a number.
 cli-i18n-not-a-number = «{ $value }» nuk është numër (shkruani shifra, për shembull 5 ose 1.50).
 # $language: kodi i gjuhës; $percent: sa e plotë është krahasuar me anglishten.
-cli-stats-row = { $language }: mesazhe: { $messages }, fjalë: { $words }, mungojnë: { $missing }, e plotë: { $percent } %
+cli-stats-row = { $language }: mesazhe: { $messages }, fjalë: { $words }, mungojnë: { $missing }, { $percent } % e plotë
 
 ## mentore i18n lint: një rresht për çdo problem, pas «skedari:rreshti:kolona:».
 ## $subject është id-ja e mesazhit, referenca ose kategoria në fjalë.
