@@ -7,7 +7,7 @@ import Foundation
 /// Anything else (message and term references, functions, literals) leaves `parts` nil, and a
 /// call that would need a fallback (a variable not passed) returns nil: both go through
 /// `Resolver`, which gives the reference implementations' fallbacks and errors.
-struct CompiledPattern: Sendable {
+final class CompiledPattern: Sendable {
     enum Part: Sendable {
         case text(String)
         case variable(String)
@@ -87,7 +87,16 @@ struct CompiledPattern: Sendable {
     ) -> String? {
         // A pattern of one part is that part's text: no buffer, often no copy.
         if parts.count == 1 { return string(parts[0], args, tables) }
-        // The pieces on the stack, then their bytes into one string of the exact size.
+        // Two or three pieces (most patterns): in locals, then into one string of the exact size.
+        if parts.count <= 3 {
+            guard let first = string(parts[0], args, tables), let second = string(parts[1], args, tables) else {
+                return nil
+            }
+            guard parts.count == 3 else { return join(first, second, "") }
+            guard let third = string(parts[2], args, tables) else { return nil }
+            return join(first, second, third)
+        }
+        // More: the pieces on the stack, then the same.
         return withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces -> String? in
             var count = 0
             var length = 0
@@ -100,17 +109,28 @@ struct CompiledPattern: Sendable {
             }
             return String(unsafeUninitializedCapacity: length) { buffer in
                 var offset = 0
-                for index in 0..<count {
-                    var piece = pieces[index]
-                    piece.withUTF8 { bytes in
-                        if let source = bytes.baseAddress {
-                            (buffer.baseAddress! + offset).update(from: source, count: bytes.count)
-                        }
-                        offset += bytes.count
-                    }
-                }
+                for index in 0..<count { offset = copy(pieces[index], into: buffer, at: offset) }
                 return offset
             }
+        }
+    }
+
+    private static func join(_ first: String, _ second: String, _ third: String) -> String {
+        String(unsafeUninitializedCapacity: first.utf8.count + second.utf8.count + third.utf8.count) { buffer in
+            var offset = copy(first, into: buffer, at: 0)
+            offset = copy(second, into: buffer, at: offset)
+            return copy(third, into: buffer, at: offset)
+        }
+    }
+
+    /// Copies the bytes of `piece` at `offset`; returns the offset after them.
+    private static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var piece = piece
+        return piece.withUTF8 { bytes in
+            if let source = bytes.baseAddress {
+                (buffer.baseAddress! + offset).update(from: source, count: bytes.count)
+            }
+            return offset + bytes.count
         }
     }
 

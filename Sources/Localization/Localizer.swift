@@ -58,8 +58,9 @@ public struct Localizer: Sendable {
         let languages: [String]
         let defaultLanguage: String
         let bundles: [String: FluentBundle]
-        /// The same bundles in a short list: a lookup compares a few two-letter codes instead of hashing.
-        let list: [(language: String, bundle: FluentBundle)]
+        /// The same bundles in a short list: a lookup compares a few language codes, packed
+        /// into integers, instead of hashing.
+        let list: [(code: UInt64, language: String, bundle: FluentBundle)]
         let files: [String: [CatalogFile]]
         let diagnostics: [CatalogDiagnostic]
         let fallbacks: [String: [String]]
@@ -71,7 +72,7 @@ public struct Localizer: Sendable {
             self.languages = languages
             self.defaultLanguage = defaultLanguage
             self.bundles = bundles
-            self.list = bundles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            self.list = bundles.sorted { $0.key < $1.key }.map { (Self.code($0.key), $0.key, $0.value) }
             self.files = files
             self.diagnostics = diagnostics
             self.fallbacks = fallbacks
@@ -88,8 +89,19 @@ public struct Localizer: Sendable {
         }
 
         func bundle(_ language: String) -> FluentBundle? {
-            for entry in list where entry.language == language { return entry.bundle }
+            let code = Self.code(language)
+            for entry in list where entry.code == code && entry.language == language { return entry.bundle }
             return nil
+        }
+
+        /// The first eight bytes of a language code in one integer (codes are shorter: `en-XA`).
+        static func code(_ language: String) -> UInt64 {
+            var code: UInt64 = 0
+            var language = language
+            language.withUTF8 { bytes in
+                for index in 0..<min(bytes.count, 8) { code = code << 8 | UInt64(bytes[index]) }
+            }
+            return code
         }
     }
 

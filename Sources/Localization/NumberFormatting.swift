@@ -2,6 +2,9 @@ import Foundation
 
 /// Numbers and dates through Foundation's format styles, always with an explicit locale.
 enum NumberFormatting {
+    /// "0" to "999", made once: short strings held inline, handed out without formatting.
+    static let smallWholeNumbers: [String] = (0..<1000).map { String($0) }
+
     static func format(_ number: FluentNumber, locale: Locale, grouping: DigitGrouping? = nil) -> String {
         let value = number.value
         let options = number.options
@@ -9,7 +12,7 @@ enum NumberFormatting {
             value.rounded() == value
         {
             // Small whole numbers look the same in it, sq and en: no separators, Latin digits.
-            if value < 1000 { return String(Int(value)) }
+            if value < 1000 { return smallWholeNumbers[Int(value)] }
             if let grouping { return grouping.format(Int(value), grouped: options.useGrouping) }
         }
         let digits = number.fractionDigits
