@@ -206,11 +206,14 @@ struct PatternTable: Sendable {
         var slots = [(offset: Int, length: Int)](repeating: (0, 0), count: size)
         var values = [CompiledPattern?](repeating: nil, count: size)
         for (key, value) in patterns {
-            var index = Self.hash(key.utf8) & (size - 1)
-            while values[index] != nil { index = (index + 1) & (size - 1) }
-            slots[index] = (bytes.count, key.utf8.count)
-            bytes.append(contentsOf: key.utf8)
-            values[index] = value
+            var key = key
+            key.withUTF8 { key in
+                var index = Self.hash(key) & (size - 1)
+                while values[index] != nil { index = (index + 1) & (size - 1) }
+                slots[index] = (bytes.count, key.count)
+                bytes.append(contentsOf: key)
+                values[index] = value
+            }
         }
         self.bytes = bytes
         self.slots = slots
@@ -218,7 +221,7 @@ struct PatternTable: Sendable {
         self.mask = size - 1
     }
 
-    static func hash<Bytes: Sequence<UInt8>>(_ key: Bytes) -> Int {
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))

@@ -210,7 +210,7 @@ public struct Localizer: Sendable {
 
     /// The text of a message (or of `message.attribute`) in `language`, falling back along the chain.
     public func t(_ key: String, _ args: [String: FTLValue] = [:], in language: String) -> String {
-        format(key, FluentArguments(args), in: language).text
+        format(key, args.isEmpty ? FluentArguments() : FluentArguments(args), in: language).text
     }
 
     /// `t` with arguments that need no dictionary (the hot path).
@@ -222,7 +222,7 @@ public struct Localizer: Sendable {
     public func format(_ key: String, _ args: [String: FTLValue] = [:], in language: String)
         -> (text: String, issues: [LocalizationIssue])
     {
-        format(key, FluentArguments(args), in: language)
+        format(key, args.isEmpty ? FluentArguments() : FluentArguments(args), in: language)
     }
 
     /// `format` with arguments that need no dictionary (the hot path).
