@@ -125,13 +125,15 @@ final class CompiledPattern: Sendable {
 
     /// Copies the bytes of `piece` at `offset`; returns the offset after them.
     private static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-        var piece = piece
-        return piece.withUTF8 { bytes in
+        func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             if let source = bytes.baseAddress {
                 (buffer.baseAddress! + offset).update(from: source, count: bytes.count)
             }
             return offset + bytes.count
         }
+        if let end = piece.utf8.withContiguousStorageIfAvailable(write) { return end }
+        var piece = piece
+        return piece.withUTF8(write)
     }
 
     private static func string(
@@ -228,21 +230,24 @@ struct PatternTable: Sendable {
     }
 
     subscript(key: String) -> CompiledPattern? {
+        if let found = key.utf8.withContiguousStorageIfAvailable({ find($0) }) { return found }
         var key = key
-        return key.withUTF8 { key in
-            var index = Self.hash(key) & mask
-            while let value = values[index] {
-                let slot = slots[index]
-                if slot.length == key.count,
-                    bytes.withUnsafeBufferPointer({
-                        memcmp($0.baseAddress! + slot.offset, key.baseAddress!, key.count) == 0
-                    })
-                {
-                    return value
-                }
-                index = (index + 1) & mask
+        return key.withUTF8 { find($0) }
+    }
+
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> CompiledPattern? {
+        var index = Self.hash(key) & mask
+        while let value = values[index] {
+            let slot = slots[index]
+            if slot.length == key.count,
+                bytes.withUnsafeBufferPointer({
+                    memcmp($0.baseAddress! + slot.offset, key.baseAddress!, key.count) == 0
+                })
+            {
+                return value
             }
-            return nil
+            index = (index + 1) & mask
         }
+        return nil
     }
 }

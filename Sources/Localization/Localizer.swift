@@ -96,12 +96,14 @@ public struct Localizer: Sendable {
 
         /// The first eight bytes of a language code in one integer (codes are shorter: `en-XA`).
         static func code(_ language: String) -> UInt64 {
-            var code: UInt64 = 0
-            var language = language
-            language.withUTF8 { bytes in
+            func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+                var code: UInt64 = 0
                 for index in 0..<min(bytes.count, 8) { code = code << 8 | UInt64(bytes[index]) }
+                return code
             }
-            return code
+            if let code = language.utf8.withContiguousStorageIfAvailable(pack) { return code }
+            var language = language
+            return language.withUTF8(pack)
         }
     }
 
