@@ -97,7 +97,7 @@ door-offline-synced = { $count ->
 door-offline-conflict = L'ingresso di { $holder } era già stato registrato da un altro dispositivo: addebitato una volta sola, segnalato all'organizzatore.
 # On the expected list; $count: conflicts found at sync; $holders: their names.
 door-conflicts-notice = { $count ->
-        [one] Un voucher è stato ammesso da due dispositivi senza rete ({ $holders }): è addebitato una volta sola. Verifica chi è entrato.
-        [many] { $count } di voucher sono stati ammessi da due dispositivi senza rete ({ $holders }): ognuno è addebitato una volta sola. Verifica chi è entrato.
-       *[other] { $count } voucher sono stati ammessi da due dispositivi senza rete ({ $holders }): ognuno è addebitato una volta sola. Verifica chi è entrato.
+        [one] Un voucher è stato ammesso da due dispositivi senza rete ({ $holders }): è addebitato una volta sola. Verifica gli ingressi.
+        [many] { $count } di voucher sono stati ammessi da due dispositivi senza rete ({ $holders }): ognuno è addebitato una volta sola. Verifica gli ingressi.
+       *[other] { $count } voucher sono stati ammessi da due dispositivi senza rete ({ $holders }): ognuno è addebitato una volta sola. Verifica gli ingressi.
     }
