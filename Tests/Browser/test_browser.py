@@ -581,7 +581,7 @@ def test_door_staff_admit_see_already_used_undo_and_admit_again(driver, tmp_path
 
     first = scan(code)
     assert first.get_attribute("data-result") == "admitted", first.text
-    assert "Ammesso" in first.text and "Ospite" in first.text, "the name to check against the person"
+    assert "Ingresso registrato" in first.text and "Ospite" in first.text, "the name to check against the person"
 
     assert driver.switch_to.active_element.get_attribute("id") == "f-code", "ready for the next one"
     check_page(driver, "door-admitted-it")
