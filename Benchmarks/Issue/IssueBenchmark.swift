@@ -72,8 +72,9 @@ struct IssueBenchmark {
             // The fund holds the payment, as after `markPaid`'s payment booking.
             _ = try await app.db.writeTransaction { db in
                 try await LedgerStore.post(
-                    Bookings.payment(contribution.amount, provider: "demo", fund: fund.requireID().uuidString),
-                    reference: "bench-payment-\(run)", at: Date(), on: db)
+                    Bookings.payment(
+                        contribution.amount, provider: "demo", fund: fund.requireID(),
+                        contribution: contribution.requireID()), at: Date(), on: db)
             }
             let start = ContinuousClock.now
             try await app.db.writeTransaction { db in

@@ -85,31 +85,3 @@ public struct SettlementTotals: Sendable, Hashable, Codable {
 
     public var isEmpty: Bool { admissions == 0 && carriedVoids == 0 }
 }
-
-extension Bookings {
-    /// An admission was undone after a settlement had included it: the value goes back to the
-    /// voucher from what the organizer owes, to be deducted by its next settlement.
-    public static func carriedVoid(_ value: Money, voucher: String, organizer: String) -> LedgerTransaction {
-        .transfer(.void, value, from: .receivable(organizer), to: .voucher(voucher))
-    }
-
-    /// A settlement was paid through `method`: its admissions leave the organizer's payable,
-    /// the voids it carried clear the receivable, and the difference leaves the platform.
-    /// Nil when there is nothing to move.
-    public static func payout(
-        _ totals: SettlementTotals, currency: Currency, organizer: String, method: String
-    ) -> LedgerTransaction? {
-        var postings: [LedgerPosting] = []
-        if totals.admittedMinor != 0 {
-            postings.append(LedgerPosting(.payable(organizer), Money(minor: -totals.admittedMinor, currency: currency)))
-        }
-        if totals.carriedMinor != 0 {
-            postings.append(
-                LedgerPosting(.receivable(organizer), Money(minor: totals.carriedMinor, currency: currency)))
-        }
-        if totals.netMinor != 0 {
-            postings.append(LedgerPosting(.external(method), Money(minor: totals.netMinor, currency: currency)))
-        }
-        return postings.isEmpty ? nil : LedgerTransaction(.payout, postings)
-    }
-}

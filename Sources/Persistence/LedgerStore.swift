@@ -3,115 +3,6 @@ import FluentKit
 import Foundation
 import SQLKit
 
-extension Database {
-    /// Runs `body` in a transaction that holds the write lock from its first statement.
-    ///
-    /// On SQLite a deferred `BEGIN` that reads and then writes can fail with `SQLITE_BUSY`
-    /// whatever the busy timeout, so writes that decide on what they read start with
-    /// `BEGIN IMMEDIATE` (ARCHITECTURE §5). Inside one process, writers queue on an async gate
-    /// (no thread sits blocked in SQLite's busy handler while the lock holder needs one);
-    /// against other processes, a busy database is retried with a short random pause for up
-    /// to 10 s. On PostgreSQL it is an ordinary transaction: the guarded updates inside take
-    /// row locks. `body` must not open a transaction of its own.
-    public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T)
-        async throws -> T
-    {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite", !inTransaction else {
-            return try await transaction(body)
-        }
-        return try await SQLiteWriteGate.exclusive {
-            try await withConnection { connection in
-                try await SQLiteWriteGate.immediateTransaction(on: connection as! any SQLDatabase) {
-                    try await body(connection)
-                }
-            }
-        }
-    }
-}
-
-/// One SQLite writer at a time in this process, in arrival order: Fluent's pooled connections
-/// (`writeTransaction`) and the door's own write connection (`SQLiteWriter` in App) alike.
-public actor SQLiteWriteGate {
-    static let shared = SQLiteWriteGate()
-
-    /// Runs `body` as the process's one SQLite writer, after those that asked before.
-    public static func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        await shared.enter()
-        do {
-            let result = try await body()
-            await shared.leave()
-            return result
-        } catch {
-            await shared.leave()
-            throw error
-        }
-    }
-
-    /// Runs `body` in a `BEGIN IMMEDIATE` transaction on `sql` (one connection, inside
-    /// `exclusive`): committed if it returns, rolled back if it throws.
-    public static func immediateTransaction<T: Sendable>(
-        on sql: any SQLDatabase, _ body: @Sendable () async throws -> T
-    ) async throws -> T {
-        try await beginImmediate(sql)
-        do {
-            let result = try await body()
-            try await sql.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await sql.raw("ROLLBACK").run()
-            throw error
-        }
-    }
-
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func enter() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func leave() {
-        if waiters.isEmpty {
-            busy = false
-        } else {
-            waiters.removeFirst().resume()
-        }
-    }
-
-    /// How long a statement outside the gate (a session save, a rate-limit count) waits for
-    /// the write lock before failing.
-    static let pooledBusyTimeout = "5000"
-
-    /// `BEGIN IMMEDIATE`, retried while another process holds the write lock.
-    ///
-    /// The wait happens here, between tries, not in SQLite's busy handler, which is turned off
-    /// for the attempt. It is turned back on afterwards, whatever happens: the connection goes
-    /// back to the pool, and a statement that later runs on it outside the gate must wait for
-    /// the lock rather than fail at once with "database is locked".
-    static func beginImmediate(_ sql: any SQLDatabase) async throws {
-        try await sql.raw("PRAGMA busy_timeout = 0").run()
-        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
-        while true {
-            do {
-                try await sql.raw("BEGIN IMMEDIATE").run()
-                try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: pooledBusyTimeout)").run()
-                return
-            } catch {
-                let text = String(describing: error).lowercased()
-                guard text.contains("locked") || text.contains("busy"), ContinuousClock.now < deadline else {
-                    try? await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: pooledBusyTimeout)").run()
-                    throw error
-                }
-                try await Task.sleep(for: .milliseconds(Int.random(in: 2...20)))
-            }
-        }
-    }
-}
-
 /// The ledger's tables: transactions in the order they were booked, their postings, and a
 /// running balance per account and currency that guarded updates keep from going negative.
 public enum LedgerStore {
@@ -121,16 +12,14 @@ public enum LedgerStore {
         public let reference: String
     }
 
-    /// Books `transaction` inside the caller's write transaction (`writeTransaction`).
+    /// Books `booking` inside the caller's write transaction (`writeTransaction`).
     ///
     /// Throws `LedgerBreach` for an unbalanced transaction or a balance that would go negative,
     /// and `AlreadyBooked` when (kind, reference) exists: the caller's transaction then rolls
     /// back whole. Returns the transaction's number.
     @discardableResult
-    public static func post(_ transaction: LedgerTransaction, reference: String, at date: Date, on db: any Database)
-        async throws -> Int
-    {
-        try await post([(transaction, reference)], at: date, on: db)[0]
+    public static func post(_ booking: Booking, at date: Date, on db: any Database) async throws -> Int {
+        try await post([booking], at: date, on: db)[0]
     }
 
     /// Books several transactions together (a batch of admissions at the door) inside the
@@ -141,12 +30,10 @@ public enum LedgerStore {
     /// accounts) is one upsert, each run of debits of guarded accounts is one conditional
     /// UPDATE that refuses to take a fund, voucher or payable below zero. Only then are the
     /// transactions numbered, in the order given, so the numbers follow the order in which
-    /// dependent bookings committed. Throws as `post(_:reference:at:on:)` does; nothing is
+    /// dependent bookings committed. Throws as `post(_:at:on:)` does; nothing is
     /// booked then (the caller's transaction rolls back).
     @discardableResult
-    public static func post(
-        _ bookings: [(transaction: LedgerTransaction, reference: String)], at date: Date, on db: any Database
-    ) async throws -> [Int] {
+    public static func post(_ bookings: [Booking], at date: Date, on db: any Database) async throws -> [Int] {
         guard !bookings.isEmpty else { return [] }
         for (index, booking) in bookings.enumerated() where !booking.transaction.isBalanced {
             throw LedgerBreach.unbalanced(
@@ -248,10 +135,12 @@ public enum LedgerStore {
         }
     }
 
-    /// What the transaction (kind, reference) moved into `account`, or 0 if there is none.
+    /// What the transaction `key` (kind and reference, from `Bookings`) moved into `account`, or
+    /// 0 if there is none.
     public static func amount(
-        kind: LedgerTransaction.Kind, reference: String, account: LedgerAccount, on db: any Database
+        _ key: (kind: LedgerTransaction.Kind, reference: String), account: LedgerAccount, on db: any Database
     ) async throws -> Int {
+        let (kind, reference) = key
         let sql = try sqlDatabase(db)
         let rows = try await sql.select().column(SQLColumn("amount_minor", table: "p"))
             .from(SQLAlias(SQLIdentifier("ledger_postings"), as: SQLIdentifier("p")))

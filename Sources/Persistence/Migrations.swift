@@ -20,5 +20,6 @@ public enum Migrations {
         M015Settlements(),
         M016ScanTimes(),
         M017DoorConflicts(),
+        M018CertificateWithdrawals(),
     ]
 }

@@ -5,6 +5,7 @@ import Testing
 import Vapor
 
 @testable import App
+@testable import Persistence
 
 @Suite("The database connections' settings")
 struct DatabaseSettingsTests {

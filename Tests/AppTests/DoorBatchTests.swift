@@ -146,54 +146,6 @@ struct DoorBatchTests {
 }
 
 extension DoorBatchTests {
-    @Test("the door's plain reads give the very models Fluent reads, relations included")
-    func plainReads() async throws {
-        let (_, now) = DoorTests.clock()
-        try await withApp(now: now) { app async throws in
-            let bench = try await BenchData.seed(app, count: 3)
-            let device = try await DoorDevices.create(
-                organizerID: BenchData.organizer, label: "Reads", createdBy: "test", app: app, on: app.db
-            ).device
-            _ = try await Door.admit(
-                code: bench.codes[0], sessionID: bench.session, scanner: try Door.Scanner.device(device), app: app,
-                on: app.db)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            func same<M: Model>(_ plain: [M], _ fluent: [M], _ what: Comment) throws {
-                let key = { (model: M) in model.id.map { "\($0)" } ?? "" }
-                let left = try plain.sorted { key($0) < key($1) }.map {
-                    String(decoding: try encoder.encode($0), as: UTF8.self)
-                }
-                let right = try fluent.sorted { key($0) < key($1) }.map {
-                    String(decoding: try encoder.encode($0), as: UTF8.self)
-                }
-                #expect(!left.isEmpty && left == right, what)
-            }
-            // Every voucher of the demo data and the bench: circuit and event vouchers, with
-            // a holder or none, reserved, admitted.
-            let vouchers = try await VoucherModel.query(on: app.db).with(\.$beneficiary).all()
-            let ids = try vouchers.map { try $0.requireID() }
-            try same(
-                try await DoorReads.vouchers(codes: Set(vouchers.map(\.code)), ids: [], on: app.db), vouchers,
-                "vouchers by code")
-            try same(
-                try await DoorReads.vouchers(codes: [], ids: Set(ids.prefix(5)), on: app.db),
-                Array(vouchers.filter { ids.prefix(5).contains($0.id!) }), "vouchers by id")
-            try same(
-                try await DoorReads.reservations(of: ids, on: app.db),
-                try await ReservationModel.query(on: app.db).filter(\.$voucher.$id ~~ ids).with(\.$session).all(),
-                "reservations")
-            try same(
-                try await DoorReads.redemptions(of: ids, on: app.db),
-                try await RedemptionModel.query(on: app.db).filter(\.$voucher.$id ~~ ids).filter(\.$voidedAt == nil)
-                    .with(\.$session).all(), "standing admissions")
-            let sessions = try await EventSessionModel.query(on: app.db).with(\.$event) { $0.with(\.$venue) }.all()
-            try same(
-                Array(try await DoorReads.sessions(Set(sessions.map { $0.id! }), on: app.db).values), sessions,
-                "sessions with their events and venues")
-        }
-    }
-
     @Test("trimmed drops what Foundation's trimming drops")
     func trimming() {
         for input in [

@@ -332,21 +332,23 @@ struct FundingTests {
     @Test("guarded balances: 30 concurrent vouchers drawn from a fund with room for 10 give exactly 10")
     func concurrentIssues() async throws {
         try await withApp(seed: true) { app async throws in
-            let fund = "0000d000-0000-4000-8000-00000000f00d"
-            try await app.db.writeTransaction { db in
+            let fund = UUID(uuidString: "0000d000-0000-4000-8000-00000000f00d")!
+            let fill = UUID()
+            _ = try await app.db.writeTransaction { db in
                 try await LedgerStore.post(
-                    Bookings.payment(Money(minor: 10_000, currency: .eur), provider: "demo", fund: fund),
-                    reference: "test:fill", at: Date(), on: db)
+                    Bookings.payment(
+                        Money(minor: 10_000, currency: .eur), provider: "demo", fund: fund, contribution: fill),
+                    at: Date(), on: db)
             }
             let results = await withTaskGroup(of: Bool.self) { group in
-                for index in 0..<30 {
+                for _ in 0..<30 {
                     group.addTask {
                         do {
-                            try await app.db.writeTransaction { db in
+                            _ = try await app.db.writeTransaction { db in
                                 try await LedgerStore.post(
                                     Bookings.issue(
-                                        from: fund, vouchers: [("v-\(index)", Money(minor: 1000, currency: .eur))]),
-                                    reference: "test:issue:\(index)", at: Date(), on: db)
+                                        from: fund, vouchers: [(UUID(), Money(minor: 1000, currency: .eur))],
+                                        contribution: UUID()), at: Date(), on: db)
                             }
                             return true
                         } catch {
@@ -357,16 +359,17 @@ struct FundingTests {
                 return await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(results.filter { $0 }.count == 10)
-            #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == 0)
+            #expect(try await LedgerStore.balance(.fund(fund.ledgerID), .eur, on: app.db) == 0)
             // The same business event booked twice is refused.
             await #expect(throws: LedgerStore.AlreadyBooked.self) {
                 try await app.db.writeTransaction { db in
                     try await LedgerStore.post(
-                        Bookings.payment(Money(minor: 1, currency: .eur), provider: "demo", fund: fund),
-                        reference: "test:fill", at: Date(), on: db)
+                        Bookings.payment(
+                            Money(minor: 1, currency: .eur), provider: "demo", fund: fund, contribution: fill),
+                        at: Date(), on: db)
                 }
             }
-            #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == 0)
+            #expect(try await LedgerStore.balance(.fund(fund.ledgerID), .eur, on: app.db) == 0)
             try await Self.ledgerIsSound(app)
         }
     }

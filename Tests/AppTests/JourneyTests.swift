@@ -195,7 +195,8 @@ struct JourneyTests {
 
     @Test("admissions in order complete the circuit: the organizers are owed, the certificate is issued and verifies")
     func admissionsAndCertificate() async throws {
-        try await withApp(seed: true) { app async throws in
+        let (clock, now) = DoorTests.clock()
+        try await withApp(now: now, seed: true) { app async throws in
             let voucher = try #require(try await Self.circuitVouchers(app).first)
             let id = try voucher.requireID()
             let steps = try await Self.sessions(app)
@@ -205,18 +206,14 @@ struct JourneyTests {
             }
             // The door wants the steps in order, and a reservation for that session.
             await Self.refusal(.prerequisiteMissing) {
-                _ = try await Journeys.admit(
-                    voucherID: id, sessionID: chosen[1].requireID(), by: "test", app: app, on: app.db)
+                _ = try await TestDoor.admit(voucher, at: chosen[1], clock: clock, app: app)
             }
             await Self.refusal(.reservationMissing) {
-                _ = try await Journeys.admit(
-                    voucherID: id, sessionID: steps[0][1].requireID(), by: "test", app: app, on: app.db)
+                _ = try await TestDoor.admit(voucher, at: steps[0][1], clock: clock, app: app)
             }
             var certificate: CertificateModel?
             for (index, session) in chosen.enumerated() {
-                switch try await Journeys.admit(
-                    voucherID: id, sessionID: session.requireID(), by: "test", app: app, on: app.db)
-                {
+                switch try await TestDoor.admit(voucher, at: session, clock: clock, app: app) {
                 case .admitted(_, let issued):
                     #expect((issued != nil) == (index == 2), "the certificate comes with the last step")
                     certificate = issued ?? certificate
@@ -225,8 +222,7 @@ struct JourneyTests {
             }
             // A second scan of a step answers the first admission.
             guard
-                case .alreadyUsed(let first) = try await Journeys.admit(
-                    voucherID: id, sessionID: chosen[0].requireID(), by: "test", app: app, on: app.db)
+                case .alreadyUsed(let first) = try await TestDoor.admit(voucher, at: chosen[0], clock: clock, app: app)
             else {
                 Issue.record("a repeated admission was accepted")
                 return

@@ -1,13 +1,13 @@
 import Domain
 import Fluent
 import Foundation
-import Persistence
 import SQLKit
 import SQLiteKit
 import Testing
 import Vapor
 
 @testable import App
+@testable import Persistence
 
 @Suite(
     "The door's own SQLite write connection: the same rows and models as Fluent's, all or nothing, one writer",
@@ -31,9 +31,8 @@ struct SQLiteWriterTests {
             let device = try await DoorDevices.create(
                 organizerID: BenchData.organizer, label: "Writer", createdBy: "test", app: app, on: app.db
             ).device
-            _ = try await Door.admit(
-                code: bench.codes[0], sessionID: bench.session, scanner: try Door.Scanner.device(device), app: app,
-                on: app.db)
+            _ = try await TestDoor.admit(
+                code: bench.codes[0], sessionID: bench.session, scanner: try Door.Scanner.device(device), app: app)
             let pooled = try await VoucherModel.query(on: app.db).with(\.$beneficiary).all()
             let ids = try pooled.map { try $0.requireID() }
             let pooledSessions = try await EventSessionModel.query(on: app.db).with(\.$event) { $0.with(\.$venue) }
@@ -44,10 +43,11 @@ struct SQLiteWriterTests {
                     try await Self.encoded(VoucherModel.query(on: db).with(\.$beneficiary).all())
                         == Self.encoded(pooled))
                 #expect(
-                    try await Self.encoded(DoorReads.vouchers(codes: Set(pooled.map(\.code)), ids: [], on: db))
+                    try await Self.encoded(JourneyStore.vouchers(codes: Set(pooled.map(\.code)), ids: [], on: db))
                         == Self.encoded(pooled))
                 #expect(
-                    try await Self.encoded(Array(DoorReads.sessions(Set(pooledSessions.map { $0.id! }), on: db).values))
+                    try await Self.encoded(
+                        Array(JourneyStore.sessions(Set(pooledSessions.map { $0.id! }), on: db).values))
                         == Self.encoded(pooledSessions))
                 #expect(try await Self.encoded(RedemptionModel.query(on: db).all()) == Self.encoded(pooledRedemptions))
                 #expect(try await VoucherModel.query(on: db).filter(\.$id ~~ ids).count() == ids.count)

@@ -34,8 +34,8 @@ struct SettlementTests {
         async throws -> RedemptionModel
     {
         guard
-            case .admitted(let redemption, _) = try await Door.admit(
-                code: voucher.code, sessionID: session.requireID(), scanner: door, app: app, on: app.db)
+            case .admitted(let redemption, _) = try await TestDoor.admit(
+                code: voucher.code, sessionID: session.requireID(), scanner: door, app: app)
         else { throw DomainError(.conflict) }
         return redemption
     }

@@ -46,47 +46,59 @@ struct SettlementRulesTests {
 
     @Test("a payout clears the settled payable and the carried receivable; the difference leaves the platform")
     func payout() throws {
+        let (o, s) = (UUID(), UUID())
         let both = try #require(
             Bookings.payout(
                 SettlementTotals(admissions: 3, admittedMinor: 3000, carriedVoids: 1, carriedMinor: 1000),
-                currency: .eur, organizer: "O", method: "bank-transfer"))
-        #expect(both.isBalanced)
+                currency: .eur, organizer: o, method: "bank-transfer", settlement: s))
+        #expect(both.transaction.isBalanced)
+        #expect(both.reference == "settlement:\(s.ledgerID)")
         #expect(
-            Set(both.postings) == [
-                LedgerPosting(.payable("o"), Money(minor: -3000, currency: .eur)),
-                LedgerPosting(.receivable("o"), Money(minor: 1000, currency: .eur)),
+            Set(both.transaction.postings) == [
+                LedgerPosting(.payable(o.ledgerID), Money(minor: -3000, currency: .eur)),
+                LedgerPosting(.receivable(o.ledgerID), Money(minor: 1000, currency: .eur)),
                 LedgerPosting(.external("bank-transfer"), Money(minor: 2000, currency: .eur)),
             ])
         // Only deductions: the organizer pays the platform back.
         let owed = try #require(
             Bookings.payout(
-                SettlementTotals(carriedVoids: 1, carriedMinor: 500), currency: .all, organizer: "o", method: "bank"))
+                SettlementTotals(carriedVoids: 1, carriedMinor: 500), currency: .all, organizer: o, method: "bank",
+                settlement: s)
+        ).transaction
         #expect(owed.isBalanced && owed.postings.count == 2)
         #expect(owed.postings.contains(LedgerPosting(.external("bank"), Money(minor: -500, currency: .all))))
         // Even: nothing leaves, but the payable and receivable still clear.
         let even = try #require(
             Bookings.payout(
                 SettlementTotals(admissions: 1, admittedMinor: 500, carriedVoids: 1, carriedMinor: 500),
-                currency: .eur, organizer: "o", method: "bank"))
+                currency: .eur, organizer: o, method: "bank", settlement: s)
+        ).transaction
         #expect(even.isBalanced && even.postings.count == 2)
-        #expect(Bookings.payout(SettlementTotals(), currency: .eur, organizer: "o", method: "bank") == nil)
+        #expect(Bookings.payout(SettlementTotals(), currency: .eur, organizer: o, method: "bank", settlement: s) == nil)
 
         // A carried void may take the receivable below zero; the payable never.
+        let (f, v, a) = (UUID(), UUID(), UUID())
         var ledger = Ledger()
-        try ledger.apply(Bookings.payment(Money(minor: 1000, currency: .eur), provider: "p", fund: "f"))
-        try ledger.apply(Bookings.issue(from: "f", vouchers: [("v", Money(minor: 1000, currency: .eur))]))
-        try ledger.apply(Bookings.redemption(Money(minor: 1000, currency: .eur), voucher: "v", organizer: "o"))
+        try ledger.apply(Bookings.payment(Money(minor: 1000, currency: .eur), provider: "p", fund: f, contribution: a))
+        try ledger.apply(Bookings.issue(from: f, vouchers: [(v, Money(minor: 1000, currency: .eur))], contribution: a))
+        try ledger.apply(
+            Bookings.redemption(Money(minor: 1000, currency: .eur), voucher: v, organizer: o, admission: a))
         try ledger.apply(
             try #require(
                 Bookings.payout(
-                    SettlementTotals(admissions: 1, admittedMinor: 1000), currency: .eur, organizer: "o",
-                    method: "bank")))
+                    SettlementTotals(admissions: 1, admittedMinor: 1000), currency: .eur, organizer: o,
+                    method: "bank", settlement: s)))
         #expect(throws: LedgerBreach.self) {
             var copy = ledger
-            try copy.apply(Bookings.void(Money(minor: 1000, currency: .eur), voucher: "v", organizer: "o"))
+            try copy.apply(
+                Bookings.void(
+                    Money(minor: 1000, currency: .eur), voucher: v, organizer: o, admission: a, settled: false))
         }
-        try ledger.apply(Bookings.carriedVoid(Money(minor: 1000, currency: .eur), voucher: "v", organizer: "o"))
-        #expect(ledger.balance(.receivable("o"), .eur) == -1000 && ledger.balance(.voucher("v"), .eur) == 1000)
+        try ledger.apply(
+            Bookings.void(Money(minor: 1000, currency: .eur), voucher: v, organizer: o, admission: a, settled: true))
+        #expect(
+            ledger.balance(.receivable(o.ledgerID), .eur) == -1000 && ledger.balance(.voucher(v.ledgerID), .eur) == 1000
+        )
     }
 
     @Test("CSV quotes what must be quoted and defuses formulas, but leaves numbers alone")

@@ -59,9 +59,15 @@ struct PluralRulesTests {
     @Test("CLDR's samples", arguments: ["it", "sq", "en"])
     func samples(language: String) throws {
         for (table, ordinal) in [(Self.cardinal, false), (Self.ordinal, true)] {
-            for (category, list) in table[language] ?? [:] {
+            // A language without its table would check nothing: that is a failure, not a pass.
+            let categories = try #require(
+                table[language], "\(language): no \(ordinal ? "ordinal" : "cardinal") samples")
+            #expect(!categories.isEmpty)
+            for (category, list) in categories {
                 // Compact forms (1c6) need an exponent we never format; they are listed for completeness.
-                for sample in Self.expand(list) where !sample.contains("c") {
+                let samples = Self.expand(list).filter { !$0.contains("c") }
+                #expect(!samples.isEmpty, "\(language) \(category): no samples")
+                for sample in samples {
                     let operands = try #require(PluralOperands(literal: sample), "\(sample)")
                     #expect(
                         PluralRules.category(operands, language: language, ordinal: ordinal) == category,

@@ -1,42 +1,54 @@
 import Domain
 import Fluent
+import Localization
 import Persistence
 import Vapor
 
 /// `mentore door admit --code CODE --session ID`: admits a voucher's holder to a session from
-/// the command line, with every check the door makes (scripts, tests, a door without a phone).
+/// the command line, through `Admissions` with every check the door makes (the session's day
+/// included): scripts, tests, a door without a phone.
 struct DoorCommand: AnyAsyncCommand {
     var help: String { "Admissions: door admit --code CODE --session SESSION-ID" }
 
     func run(using context: inout CommandContext) async throws {
         let app = context.application
-        let localizer = app.mentore.localizer
-        let out = I18nCommand.Output(
-            console: context.console, localizer: localizer, language: CommandLanguage.detect(localizer))
+        let out = I18nCommand.Output(context)
         guard
             let (options, positional) = I18nCommand.options(
                 context.input.arguments, flags: [], values: ["code", "session"]),
             positional == ["admit"], let typed = options["code"]?.first,
-            let session = options["session"]?.first.flatMap(UUID.init(uuidString:))
+            let sessionID = options["session"]?.first.flatMap(UUID.init(uuidString:))
         else {
             throw out.usage("cli-usage")
         }
         do {
-            guard let code = try? VoucherCode(reading: typed),
-                let voucher = try await VoucherModel.query(on: app.db).filter(\.$code == code.canonical).first()
-            else { throw DomainError(.voucherUnknown) }
-            switch try await Journeys.admit(
-                voucherID: voucher.requireID(), sessionID: session, by: "command-line", app: app, on: app.db)
-            {
+            guard
+                let session = try await EventSessionModel.query(on: app.db).filter(\.$id == sessionID)
+                    .with(\.$event, { $0.with(\.$venue) }).first()
+            else { throw DomainError(.notFound, field: "session") }
+            // The command line speaks for the platform: it may admit at any organizer's door.
+            let scanner = Door.Scanner(
+                key: "cli:command-line", organizers: [session.event.$organizer.id], actor: "command-line",
+                door: "command-line", deviceID: nil)
+            let scan = Door.Scan(input: typed, sessionID: sessionID, scanner: scanner, scannedAt: nil)
+            let item = Door.NoncedScan(scan, nonce: UUID().uuidString) { outcome, _ in
+                #"{"result":"\#(outcome.result)"}"#
+            }
+            switch try await Admissions.admit([item], app: app)[0].get().outcome {
             case .admitted(_, let certificate):
                 out.print(out.t("cli-door-admitted"))
                 if let certificate {
                     out.print(out.t("cli-door-certificate", ["code": .string(certificate.code)]))
                 }
             case .alreadyUsed(let first):
-                out.error(
-                    out.t("cli-door-already-used", ["date": .string(first.admittedAt.formatted(.iso8601))]))
+                let format = Formatting(
+                    language: out.language, timeZone: TimeZone(identifier: session.event.venue.timeZone) ?? .gmt)
+                out.error(out.t("cli-door-already-used", ["date": .string(format.dateTime(first.admittedAt))]))
                 throw CommandExit(status: 1)
+            case .refused(let error):
+                throw error
+            case nil:
+                throw DomainError(.conflict)
             }
         } catch let error as DomainError {
             out.error(out.t("error-\(error.code.rawValue)"))

@@ -59,6 +59,16 @@ struct I18nCommand: AnyAsyncCommand {
         let localizer: Localizer
         let language: String
 
+        init(console: any Console, localizer: Localizer, language: String) {
+            (self.console, self.localizer, self.language) = (console, localizer, language)
+        }
+
+        /// The app's catalogs, in the language of the shell (`CommandLanguage`).
+        init(_ context: CommandContext) {
+            let localizer = context.application.mentore.localizer
+            self.init(console: context.console, localizer: localizer, language: CommandLanguage.detect(localizer))
+        }
+
         func t(_ key: String, _ args: [String: FTLValue] = [:]) -> String { localizer.t(key, args, in: language) }
         func print(_ text: String) { console.output(text.consoleText(), newLine: true) }
         func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

@@ -12,9 +12,7 @@ struct TokensCommand: AnyAsyncCommand {
 
     func run(using context: inout CommandContext) async throws {
         let app = context.application
-        let localizer = app.mentore.localizer
-        let out = I18nCommand.Output(
-            console: context.console, localizer: localizer, language: CommandLanguage.detect(localizer))
+        let out = I18nCommand.Output(context)
         guard
             let (options, positional) = I18nCommand.options(
                 context.input.arguments, flags: [], values: ["user", "organizer", "label"]),

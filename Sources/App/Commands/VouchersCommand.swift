@@ -7,9 +7,7 @@ struct VouchersCommand: AnyAsyncCommand {
 
     func run(using context: inout CommandContext) async throws {
         let app = context.application
-        let localizer = app.mentore.localizer
-        let out = I18nCommand.Output(
-            console: context.console, localizer: localizer, language: CommandLanguage.detect(localizer))
+        let out = I18nCommand.Output(context)
         guard context.input.arguments == ["expire"] else { throw out.usage("cli-usage") }
         let result = try await Refunds.expire(app: app)
         out.print(out.t("cli-vouchers-expired", ["count": .integer(result.expired)]))

@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import Persistence
 import Vapor
 
 /// The dependencies of the running app, replaceable in tests (clock, mail transport).
@@ -14,12 +15,15 @@ public struct AppServices: Sendable {
     public let decoyHash: String
     /// The door's group commit (`DoorQueue`): one per app instance.
     let doorQueue = DoorQueue()
+    /// The SQLite database's write gate, shared by every writer of its file in this process
+    /// (`writeTransaction` and the door's connection); none on PostgreSQL.
+    let sqliteGate: SQLiteWriteGate?
     /// The door's own SQLite write connection (`SQLiteWriter`); none on PostgreSQL.
     let sqliteWriter: SQLiteWriter?
 
     public init(
         config: AppConfig, localizer: Localizer, now: @escaping @Sendable () -> Date = Date.init,
-        mailTransport: any MailTransport, metrics: AppMetrics = AppMetrics()
+        mailTransport: any MailTransport, metrics: AppMetrics = AppMetrics(), sqliteGate: SQLiteWriteGate? = nil
     ) {
         self.config = config
         self.localizer = localizer
@@ -27,11 +31,8 @@ public struct AppServices: Sendable {
         self.now = now
         self.mailTransport = mailTransport
         self.metrics = metrics
-        if case .sqlite(let path) = config.database {
-            self.sqliteWriter = SQLiteWriter(path: path)
-        } else {
-            self.sqliteWriter = nil
-        }
+        self.sqliteGate = sqliteGate
+        self.sqliteWriter = sqliteGate.map(SQLiteWriter.init(gate:))
         self.decoyHash = (try? Bcrypt.hash(SecureToken.make(), cost: config.bcryptCost)) ?? ""
     }
 }

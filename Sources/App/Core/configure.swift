@@ -16,11 +16,14 @@ public func configure(
 ) async throws {
     let config = try config ?? AppConfig()
 
+    var sqliteGate: SQLiteWriteGate?
     switch config.database {
     case .sqlite(let path):
         try FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        let gate = SQLiteWriteGate(path: path)
+        sqliteGate = gate
+        app.databases.use(.sqlite(gate: gate), as: .sqlite)
         // WAL lets readers work while one writer commits; the setting is kept in the file.
         if let sql = app.db as? any SQLDatabase {
             _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
@@ -75,7 +78,8 @@ public func configure(
                     timeout: .seconds(config.smtpTimeout))
             }
         }()
-    app.mentore = AppServices(config: config, localizer: localizer, now: now ?? Date.init, mailTransport: transport)
+    app.mentore = AppServices(
+        config: config, localizer: localizer, now: now ?? Date.init, mailTransport: transport, sqliteGate: sqliteGate)
 
     app.middleware = .init()
     app.middleware.use(SiteMiddleware())

@@ -10,7 +10,9 @@ import Vapor
 /// offered as an Open Badges 3.0 credential signed by the platform (Data Integrity proof,
 /// `eddsa-jcs-2022`: Ed25519 over the JCS form of the credential and of the proof's options).
 enum Certificates {
-    /// Issues the voucher's certificate, once: a concurrent or repeated call finds it issued.
+    /// Issues the voucher's certificate, once: a concurrent or repeated call finds it issued. A
+    /// certificate withdrawn meanwhile (`withdraw`) is reinstated, with the same code and the
+    /// steps now attended.
     static func issue(_ voucher: VoucherModel, redemptions: [RedemptionModel], now: Date, on db: any Database)
         async throws -> CertificateModel?
     {
@@ -39,15 +41,26 @@ enum Certificates {
                 SQLBind(beneficiary.name), SQLBind(beneficiary.language), SQLBind(try CertificateModel.encode(steps)),
                 SQLBind(now)
             )
-            .ignoringConflicts(with: ["voucher_id"]).run()
+            .onConflict(with: ["voucher_id"]) { conflict in
+                conflict.set(excludedValueOf: "steps").set(excludedValueOf: "issued_at")
+                    .set("withdrawn_at", to: SQLLiteral.null)
+                    .where(SQLColumn("withdrawn_at", table: CertificateModel.schema), .isNot, SQLLiteral.null)
+            }.run()
         return try await CertificateModel.query(on: db).filter(\.$voucher.$id == voucherID).first()
+    }
+
+    /// Withdraws the voucher's certificate (the admission that completed its circuit was
+    /// undone): kept with the time of withdrawal, no longer shown or vouched for.
+    static func withdraw(voucherID: UUID, now: Date, on db: any Database) async throws {
+        try await CertificateModel.query(on: db).filter(\.$voucher.$id == voucherID).filter(\.$withdrawnAt == nil)
+            .set(\.$withdrawnAt, to: now).update()
     }
 
     /// A certificate by its typed or scanned code; `certificateUnknown` for any other input.
     static func find(_ input: String, on db: any Database) async throws -> CertificateModel {
         guard let code = try? VoucherCode(reading: input),
             let certificate = try await CertificateModel.query(on: db).filter(\.$code == code.canonical)
-                .with(\.$circuitVersion).first()
+                .filter(\.$withdrawnAt == nil).with(\.$circuitVersion).first()
         else { throw DomainError(.certificateUnknown) }
         return certificate
     }

@@ -42,7 +42,8 @@ enum Circuits {
         }
         let enrolled = try await VoucherModel.query(on: db).filter(\.$scope == .circuit)
             .filter(\.$scopeID ~~ versionIDs).filter(\.$beneficiary.$id != nil).count()
-        let completed = try await CertificateModel.query(on: db).filter(\.$circuitVersion.$id ~~ versionIDs).count()
+        let completed = try await CertificateModel.query(on: db).filter(\.$circuitVersion.$id ~~ versionIDs)
+            .filter(\.$withdrawnAt == nil).count()
         let sql = db as! any SQLDatabase
         func countBySlot(_ table: String, standingOnly: Bool) async throws -> [UUID: Int] {
             var query = sql.select().column(SQLColumn("slot", table: "x"))

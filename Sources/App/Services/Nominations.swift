@@ -30,10 +30,9 @@ enum Nominations {
         try await beneficiary.create(on: db)
         let beneficiaryID = try beneficiary.requireID()
         guard
-            try await db.transition(
-                VoucherModel.schema, id: voucherID, from: [VoucherStatus.issued.rawValue],
-                to: VoucherStatus.nominated.rawValue, also: ["beneficiary_id": beneficiaryID],
-                matching: ["partner_id": partnerID])
+            try await VoucherStore.transition(
+                voucherID, VoucherLifecycle.nominate, at: app.mentore.now(), also: ["beneficiary_id": beneficiaryID],
+                matching: ["partner_id": partnerID], on: db)
         else { throw DomainError(.voucherTaken) }
         let nomination = NominationModel()
         nomination.$voucher.id = voucherID
@@ -138,10 +137,9 @@ enum Nominations {
         let now = req.now
         try await req.db.writeTransaction { db in
             guard
-                try await db.transition(
-                    VoucherModel.schema, id: voucherID, from: [VoucherStatus.nominated.rawValue],
-                    to: VoucherStatus.issued.rawValue, also: ["beneficiary_id": UUID?.none],
-                    matching: ["partner_id": partnerID])
+                try await VoucherStore.transition(
+                    voucherID, VoucherLifecycle.withdraw, at: now, also: ["beneficiary_id": UUID?.none],
+                    matching: ["partner_id": partnerID], on: db)
             else { throw DomainError(.voucherInUse) }
             try await NominationModel.query(on: db).filter(\.$voucher.$id == voucherID)
                 .filter(\.$withdrawnAt == nil).set(\.$withdrawnAt, to: now).update()

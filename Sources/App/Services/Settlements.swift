@@ -91,10 +91,10 @@ enum Settlements {
         let settlement = try await SettlementModel.find(id, on: db).orNotFound()
         if changed.count == 1,
             let payout = Bookings.payout(
-                settlement.totals, currency: settlement.currency,
-                organizer: settlement.$organizer.id.uuidString, method: payoutMethod)
+                settlement.totals, currency: settlement.currency, organizer: settlement.$organizer.id,
+                method: payoutMethod, settlement: id)
         {
-            try await LedgerStore.post(payout, reference: "settlement:\(id.uuidString.lowercased())", at: now, on: db)
+            try await LedgerStore.post(payout, at: now, on: db)
         }
         return (settlement, changed.count == 1)
     }

@@ -69,8 +69,9 @@ enum WaitingLists {
             try await WaitingEntryModel.query(on: db).filter(\.$id == entryID).set(\.$voucher.$id, to: voucherID)
                 .update()
             try await LedgerStore.post(
-                Bookings.issue(from: fundID.uuidString, vouchers: [(voucherID.uuidString, expired.value)]),
-                reference: "reallocate:\(try expired.requireID().uuidString.lowercased())", at: now, on: db)
+                Bookings.reallocation(
+                    from: fundID, voucher: voucherID, value: expired.value, replacing: try expired.requireID()),
+                at: now, on: db)
             _ = try await Nominations.nominate(
                 voucherID: voucherID, partnerID: entry.$partner.id, draft: draft, by: nil, app: app, on: db)
             try await notifyPartner(entry, voucher: voucher, app: app, on: db)

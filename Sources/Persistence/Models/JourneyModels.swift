@@ -111,6 +111,8 @@ public final class CertificateModel: Model, @unchecked Sendable {
     @Field(key: "language") public var language: String
     @Field(key: "steps") public var stepsJSON: String
     @Field(key: "issued_at") public var issuedAt: Date
+    /// Set while the admission that completed the circuit is undone (`Certificates.withdraw`).
+    @OptionalField(key: "withdrawn_at") public var withdrawnAt: Date?
 
     public init() {}
 

@@ -1,18 +1,20 @@
 import Domain
 import FluentKit
 import Foundation
-import Persistence
 import SQLKit
 
-/// The door's hot reads, one plain statement each with its joins, decoded column by column into
-/// the same Fluent models the rest of the code uses (their parents set, as `with` would).
+/// A holder's journey in the database: the vouchers with their holders, the sessions, the
+/// reservations and the admissions, and the admissions' writes.
 ///
-/// Fluent would read the same rows with one statement per relation and decode every model
-/// through reflection; in a batch at the door that was a quarter of the writer's time. The
-/// models come back complete (every field set), so nothing downstream can tell the difference.
-enum DoorReads {
+/// The reads are the door's hot path: one plain statement each with its joins, decoded column
+/// by column into the same Fluent models the rest of the code uses (their parents set, as `with`
+/// would). Fluent would read the same rows with one statement per relation and decode every
+/// model through reflection; in a batch at the door that was a quarter of the writer's time.
+/// The models come back complete (every field set, as `PersistenceTests` check field by field),
+/// so nothing downstream can tell the difference.
+public enum JourneyStore {
     /// Sessions by id, each with its event and the event's venue.
-    static func sessions(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: EventSessionModel] {
+    public static func sessions(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: EventSessionModel] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await (db as! any SQLDatabase).raw(
             """
@@ -74,7 +76,8 @@ enum DoorReads {
     }
 
     /// The vouchers with these codes or ids, each with its beneficiary (or none).
-    static func vouchers(codes: Set<String>, ids: Set<UUID>, on db: any Database) async throws -> [VoucherModel] {
+    public static func vouchers(codes: Set<String>, ids: Set<UUID>, on db: any Database) async throws -> [VoucherModel]
+    {
         guard !codes.isEmpty || !ids.isEmpty else { return [] }
         var conditions: [SQLQueryString] = []
         if !codes.isEmpty { conditions.append("v.code IN (\(binds: Array(codes)))") }
@@ -126,7 +129,7 @@ enum DoorReads {
     }
 
     /// The reservations of these vouchers, each with its session (without the session's event).
-    static func reservations(of vouchers: [UUID], on db: any Database) async throws -> [ReservationModel] {
+    public static func reservations(of vouchers: [UUID], on db: any Database) async throws -> [ReservationModel] {
         guard !vouchers.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw(
             """
@@ -155,7 +158,7 @@ enum DoorReads {
     }
 
     /// The standing (not voided) admissions of these vouchers, each with its session.
-    static func redemptions(of vouchers: [UUID], on db: any Database) async throws -> [RedemptionModel] {
+    public static func redemptions(of vouchers: [UUID], on db: any Database) async throws -> [RedemptionModel] {
         guard !vouchers.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw(
             """
@@ -195,5 +198,77 @@ enum DoorReads {
             redemption.$session.value = sessions[sessionID]
             return redemption
         }
+    }
+
+    // MARK: Writes
+
+    /// Inserts admissions, many a statement, skipping any whose step already has a standing
+    /// admission (the unique index on voucher and active step): returns how many were made.
+    /// In voucher order, so that concurrent batches (other app instances) wait on the unique
+    /// index in the same order, never on each other.
+    public static func insertAdmissions(_ admissions: [RedemptionModel], on db: any Database) async throws -> Int {
+        guard !admissions.isEmpty else { return 0 }
+        var insert = (db as! any SQLDatabase).insert(into: RedemptionModel.schema).columns(
+            "id", "voucher_id", "session_id", "event_id", "slot", "active_slot", "amount_minor", "currency",
+            "organizer_id", "admitted_by", "admitted_at", "door", "device_id", "scanned_at")
+        for r in admissions.sorted(by: { $0.$voucher.id.uuidString < $1.$voucher.id.uuidString }) {
+            insert = insert.values(
+                SQLBind(r.id), SQLBind(r.$voucher.id), SQLBind(r.$session.id), SQLBind(r.$event.id), SQLBind(r.slot),
+                SQLBind(r.activeSlot), SQLBind(r.amountMinor), SQLBind(r.currency.rawValue), SQLBind(r.$organizer.id),
+                SQLBind(r.admittedBy), SQLBind(r.admittedAt), SQLBind(r.door), SQLBind(r.deviceID),
+                SQLBind(r.scannedAt))
+        }
+        return try await insert.ignoringConflicts(with: ["voucher_id", "active_slot"]).returning("id").all().count
+    }
+
+    /// Takes one seat of a session if one is left (`reserved < capacity`), in one conditional
+    /// UPDATE: the last seat goes once, across instances. False when the session is full.
+    public static func takeSeat(session: UUID, on db: any Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).update(EventSessionModel.schema)
+            .set("reserved", to: SQLBinaryExpression(SQLColumn("reserved"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, SQLBind(session))
+            .where(SQLColumn("reserved"), .lessThan, SQLColumn("capacity"))
+            .returning("id").all().count == 1
+    }
+
+    /// Records a reservation of `step` at `session` for a voucher, unless the voucher holds one
+    /// for that step already (a concurrent request): false then, and nothing is written.
+    public static func insertReservation(
+        id: UUID, voucher: UUID, session: UUID, event: UUID, step: UUID, at now: Date, on db: any Database
+    ) async throws -> Bool {
+        try await (db as! any SQLDatabase).insert(into: ReservationModel.schema)
+            .columns("id", "voucher_id", "session_id", "event_id", "slot", "created_at")
+            .values(SQLBind(id), SQLBind(voucher), SQLBind(session), SQLBind(event), SQLBind(step), SQLBind(now))
+            .ignoringConflicts(with: ["voucher_id", "slot"]).returning("id").all().count == 1
+    }
+
+    /// Deletes a reservation and gives its seat back, once: false for a concurrent second call,
+    /// which finds no row.
+    public static func release(reservation: UUID, on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        let deleted = try await sql.delete(from: ReservationModel.schema).where("id", .equal, SQLBind(reservation))
+            .returning("session_id").all()
+        guard let row = deleted.first else { return false }
+        let session = try row.decode(column: "session_id", as: UUID.self)
+        try await sql.update(EventSessionModel.schema)
+            .set("reserved", to: SQLBinaryExpression(SQLColumn("reserved"), .subtract, SQLLiteral.numeric("1")))
+            .where("id", .equal, SQLBind(session)).where("reserved", .greaterThan, SQLBind(0)).run()
+        return true
+    }
+
+    /// Undoes a standing admission, once: the step is free again (its active step cleared).
+    /// Nil when it was undone already (by a concurrent call too); else whether a settlement had
+    /// claimed it, read from the very row this UPDATE changed, so a settlement made meanwhile
+    /// is seen (the value is then owed back through the next settlement).
+    public static func void(
+        admission: UUID, by actor: String, reason: String?, at now: Date, on db: any Database
+    ) async throws -> Bool? {
+        let voided = try await (db as! any SQLDatabase).update(RedemptionModel.schema)
+            .set("voided_at", to: SQLBind(now)).set("active_slot", to: SQLLiteral.null)
+            .set("voided_by", to: SQLBind(actor)).set("void_reason", to: SQLBind(reason))
+            .where("id", .equal, SQLBind(admission)).where("voided_at", .is, SQLLiteral.null)
+            .returning("id", "settlement_id").all()
+        guard let row = voided.first else { return nil }
+        return try row.decodeNil(column: "settlement_id") == false
     }
 }

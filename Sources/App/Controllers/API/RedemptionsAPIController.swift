@@ -183,7 +183,7 @@ enum RedemptionsAPIController {
                     decoding: try APIJSON.encoder.encode(try answer(outcome, holder: holder, req: req)), as: UTF8.self)
             }
         }
-        return await req.application.mentore.doorQueue.submit(items, app: req.application)
+        return await Admissions.admit(items, app: req.application)
     }
 
     /// One scan under its nonce (`scan(_:nonces:req:)`).

@@ -73,7 +73,7 @@ enum CertificatesController {
         let voucher = try await VoucherController.found(req)
         guard
             let certificate = try await CertificateModel.query(on: req.db).filter(\.$voucher.$id == voucher.requireID())
-                .with(\.$circuitVersion).first()
+                .filter(\.$withdrawnAt == nil).with(\.$circuitVersion).first()
         else { throw DomainError(.notFound) }
         req.prefer(language: certificate.language)
         var view = try await view(req, certificate)

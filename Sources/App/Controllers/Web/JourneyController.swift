@@ -77,8 +77,8 @@ enum JourneyController {
             return nil
         }
         let code = voucher.code
-        let cutoff = Journeys.cutoff(req.application)
-        let after = req.now.addingTimeInterval(cutoff)
+        let rules = Journeys.rules(req.application)
+        let after = rules.earliestStart(now: req.now)
         let events = try await upcomingEvents(
             Set(journey.plan.steps.flatMap { $0.options.map(\.event) }), after: after, on: req.db)
         let usable = (try? Journeys.checkUsable(voucher, now: req.now)) != nil
@@ -120,7 +120,7 @@ enum JourneyController {
             {
                 let id = try reservation.requireID()
                 let text = EventPresenter.text(of: event, for: req)
-                let open = reservation.session.startsAt.addingTimeInterval(-cutoff) > req.now
+                let open = rules.isOpen(sessionStart: reservation.session.startsAt, now: req.now)
                 view.reserved = Reserved(
                     id: id.uuidString.lowercased(), title: text?.title ?? "",
                     lang: text.map { $0.language == req.language ? nil : $0.language } ?? nil,
@@ -158,7 +158,7 @@ enum JourneyController {
         let heading = try await EventPresenter.voucherTitle(
             voucher, language: req.language, fallbacks: EventPresenter.fallbacks(req), on: req.db)
         let certificate = try await CertificateModel.query(on: req.db).filter(\.$voucher.$id == voucher.requireID())
-            .first()
+            .filter(\.$withdrawnAt == nil).first()
         return View(
             heading: heading?.title ?? "",
             headingLang: heading.map { $0.language == req.language ? nil : $0.language }

@@ -148,10 +148,10 @@ public enum Funding {
         contribution.paidAt = now
         contribution.providerReference = providerReference
         let fund = try await FundModel.find(contribution.$fund.id, on: db).orNotFound()
-        let fundID = try fund.requireID().uuidString
         try await LedgerStore.post(
-            Bookings.payment(contribution.amount, provider: contribution.provider, fund: fundID),
-            reference: "contribution:\(id.uuidString.lowercased())", at: now, on: db)
+            Bookings.payment(
+                contribution.amount, provider: contribution.provider, fund: try fund.requireID(), contribution: id),
+            at: now, on: db)
         try await issueVouchers(for: contribution, fund: fund, app: app, on: db)
         try await Receipts.email(contribution, app: app, on: db)
         return true
@@ -200,8 +200,8 @@ public enum Funding {
         let money = Money(minor: value, currency: contribution.currency)
         try await LedgerStore.post(
             Bookings.issue(
-                from: fundID.uuidString, vouchers: vouchers.map { ($0.id!.uuidString, money) }),
-            reference: "issue:contribution:\(try contribution.requireID().uuidString.lowercased())", at: now, on: db)
+                from: fundID, vouchers: vouchers.map { ($0.id!, money) }, contribution: try contribution.requireID()),
+            at: now, on: db)
     }
 
     /// A new issued voucher with a fresh code, valid for `VOUCHER_VALIDITY_DAYS` from now (not
@@ -231,17 +231,11 @@ public enum Funding {
     /// already allocated (by a concurrent admin too) is never moved. Returns how many moved.
     static func allocate(contributionID: UUID, to partnerID: UUID, req: Request) async throws -> Int {
         let count = try await req.db.writeTransaction { db in
-            let sql = db as! any SQLDatabase
-            let rows = try await sql.update(VoucherModel.schema)
-                .set("partner_id", to: SQLBind(partnerID))
-                .where("contribution_id", .equal, SQLBind(contributionID))
-                .where("status", .equal, SQLBind(VoucherStatus.issued.rawValue))
-                .where(SQLIdentifier("partner_id"), .is, SQLLiteral.null)
-                .returning("id").all()
-            if !rows.isEmpty {
-                try await Audit.record(req, "allocate", "contribution", contributionID, detail: "\(rows.count)", on: db)
+            let count = try await VoucherStore.allocate(contribution: contributionID, to: partnerID, on: db)
+            if count > 0 {
+                try await Audit.record(req, "allocate", "contribution", contributionID, detail: "\(count)", on: db)
             }
-            return rows.count
+            return count
         }
         guard count > 0 else { throw DomainError(.nothingToAllocate) }
         return count

@@ -85,18 +85,17 @@ enum Refunds {
         guard wanted > 0 else { return .alreadyBooked }
         let (loose, unheld) = try await parts(contribution, on: db)
         let now = app.mentore.now()
-        let fund = contribution.$fund.id.uuidString
+        let fund = contribution.$fund.id
         var covered = loose
         for voucher in unheld where covered < wanted {
-            guard try await cancel(voucher, fund: fund, now: now, on: db) else { continue }
+            guard try await cancel(voucher, as: VoucherLifecycle.refund, fund: fund, now: now, on: db) else { continue }
             covered += voucher.valueMinor
         }
         let amount = min(wanted, covered)
         if amount > 0 {
             let money = Money(minor: amount, currency: contribution.currency)
             try await LedgerStore.post(
-                Bookings.refund(money, fund: fund, provider: provider), reference: "refund:\(provider):\(reference)",
-                at: now, on: db)
+                Bookings.refund(money, fund: fund, provider: provider, providerReference: reference), at: now, on: db)
             let refund = RefundModel()
             refund.$contribution.id = id
             refund.amountMinor = amount
@@ -125,21 +124,18 @@ enum Refunds {
         return .applied
     }
 
-    /// Takes back a voucher nobody used (issued or nominated): cancelled, its value released to
-    /// its fund. False when it was not unused any more.
-    static func cancel(_ voucher: VoucherModel, fund: String? = nil, now: Date, on db: any Database) async throws
-        -> Bool
-    {
+    /// Takes back a voucher nobody used (`cancel`: issued or nominated; `refund`: nobody holds
+    /// it yet): cancelled, its value released to its fund. False when it could not make the
+    /// move any more.
+    static func cancel(
+        _ voucher: VoucherModel, as transition: VoucherLifecycle.Transition = VoucherLifecycle.cancel,
+        fund: UUID? = nil, now: Date, on db: any Database
+    ) async throws -> Bool {
         let id = try voucher.requireID()
-        guard
-            try await db.transition(
-                VoucherModel.schema, id: id, from: [VoucherStatus.issued.rawValue, VoucherStatus.nominated.rawValue],
-                to: VoucherStatus.cancelled.rawValue, also: ["updated_at": now])
-        else { return false }
-        voucher.status = .cancelled
+        guard try await VoucherStore.transition(id, transition, at: now, on: db) else { return false }
+        voucher.status = transition.to
         try await LedgerStore.post(
-            Bookings.release(voucher.value, voucher: id.uuidString, fund: fund ?? voucher.$fund.id.uuidString),
-            reference: "cancel:\(id.uuidString.lowercased())", at: now, on: db)
+            Bookings.cancellation(voucher.value, voucher: id, fund: fund ?? voucher.$fund.id), at: now, on: db)
         return true
     }
 
@@ -226,15 +222,11 @@ enum Refunds {
                 var batch = Expiry()
                 for voucher in due {
                     let id = try voucher.requireID()
-                    guard
-                        try await db.transition(
-                            VoucherModel.schema, id: id,
-                            from: [VoucherStatus.issued.rawValue, VoucherStatus.nominated.rawValue],
-                            to: VoucherStatus.expired.rawValue, also: ["updated_at": now])
-                    else { continue }
+                    guard try await VoucherStore.transition(id, VoucherLifecycle.expire, at: now, on: db) else {
+                        continue
+                    }
                     try await LedgerStore.post(
-                        Bookings.release(voucher.value, voucher: id.uuidString, fund: voucher.$fund.id.uuidString),
-                        reference: "expire:\(id.uuidString.lowercased())", at: now, on: db)
+                        Bookings.expiry(voucher.value, voucher: id, fund: voucher.$fund.id), at: now, on: db)
                     batch.expired += 1
                     let rule = voucher.$contribution.id.flatMap { rules[$0] } ?? .returnToFund
                     if rule == .reallocate, try await WaitingLists.reallocate(voucher, app: app, on: db) != nil {
