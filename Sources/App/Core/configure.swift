@@ -24,10 +24,7 @@ public func configure(
         let gate = SQLiteWriteGate(path: path)
         sqliteGate = gate
         app.databases.use(.sqlite(gate: gate), as: .sqlite)
-        // WAL lets readers work while one writer commits; the setting is kept in the file.
-        if let sql = app.db as? any SQLDatabase {
-            _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
-        }
+        try await SQLiteWriteGate.useWriteAheadLog(on: app.db)
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.searchPath = nil

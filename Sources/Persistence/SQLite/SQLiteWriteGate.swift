@@ -92,6 +92,13 @@ public actor SQLiteWriteGate {
         }
     }
 
+    /// Puts the database file in write-ahead-log mode (kept in the file): readers work while
+    /// one writer commits, and the door's connection never waits for a reader.
+    public static func useWriteAheadLog(on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+    }
+
     /// How long a statement outside the gate (a session save, a rate-limit count) waits for
     /// the write lock before failing.
     static let pooledBusyTimeout = "5000"

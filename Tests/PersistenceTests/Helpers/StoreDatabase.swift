@@ -45,7 +45,7 @@ struct StoreDatabase {
         }
         let store = StoreDatabase(databases: databases, gate: gate)
         do {
-            if gate != nil { _ = try await (store.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all() }
+            if gate != nil { try await SQLiteWriteGate.useWriteAheadLog(on: store.db) }
             let migrations = FluentKit.Migrations()
             migrations.add(Persistence.Migrations.all)
             let migrator = Migrator(

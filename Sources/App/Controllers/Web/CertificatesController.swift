@@ -19,7 +19,6 @@ enum CertificatesController {
     struct View: Encodable {
         var holder: String
         var circuit: String
-        var circuitLang: String?
         var issued: String
         var issuedDateTime: String
         var steps: [StepRow]
@@ -60,7 +59,6 @@ enum CertificatesController {
         let issuers = (Array(Set(steps.map(\.organizer))).sorted() + [req.t("brand")]).joined(separator: " · ")
         return View(
             holder: certificate.holderName, circuit: text?.title ?? "",
-            circuitLang: text.map { $0.language == req.language ? nil : $0.language } ?? nil,
             issued: number.date(certificate.issuedAt), issuedDateTime: certificate.issuedAt.formatted(.iso8601),
             steps: rows, issuers: issuers,
             code: (try? VoucherCode(reading: certificate.code))?.grouped ?? certificate.code,
