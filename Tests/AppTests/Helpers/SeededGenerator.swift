@@ -1,0 +1,1 @@
+../../DomainTests/Helpers/SeededGenerator.swift
