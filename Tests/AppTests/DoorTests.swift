@@ -375,40 +375,6 @@ struct DoorTests {
         }
     }
 
-    @Test("seed --bench makes more vouchers than one contribution may hold, in several contributions")
-    func benchInChunks() async throws {
-        try await withApp(seed: true) { app async throws in
-            let made = try await BenchData.seed(app, count: 5, chunk: 2)
-            #expect(made.codes.count == 5 && Set(made.codes).count == 5)
-            let contributions = try await ContributionModel.query(on: app.db)
-                .filter(\.$fund.$id == BenchData.fund).count()
-            #expect(contributions == 3)
-            try await Fixtures.ledgerIsSound(app)
-        }
-    }
-
-    @Test("seed --bench: today's session with N reserved vouchers, made once, and a device token that scans them")
-    func bench() async throws {
-        let (_, now) = Fixtures.clock()
-        try await withApp(now: now) { app async throws in
-            let first = try await BenchData.seed(app, count: 3)
-            #expect(first.codes.count == 3 && Set(first.codes).count == 3)
-            let again = try await BenchData.seed(app, count: 3)
-            #expect(again.session == first.session && again.codes == first.codes, "nothing new is needed")
-            let answer = try Fixtures.json(
-                try await Client(app, token: again.token).call(
-                    .POST, SiteRoute.apiRedemptions.path,
-                    json: Self.scan(code: first.codes[0], session: first.session, nonce: "bench-1")))
-            #expect(answer["result"] as? String == "admitted")
-            let third = try await BenchData.seed(app, count: 3)
-            #expect(third.session == first.session && third.codes.count == 3 && !third.codes.contains(first.codes[0]))
-            let session = try await EventSessionModel.find(first.session, on: app.db).orNotFound()
-            #expect(session.reserved == 4 && session.capacity >= 4)
-            #expect(try await ReservationModel.query(on: app.db).filter(\.$session.$id == first.session).count() == 4)
-            try await Fixtures.ledgerIsSound(app)
-        }
-    }
-
     @Test("door staff who open the voucher's QR on the day get an Admit button for their session; others do not")
     func qrOpensAdmission() async throws {
         let (clock, now) = Fixtures.clock()
@@ -458,27 +424,6 @@ struct DoorTests {
             // Its own session: fine.
             let own = try await EventSessionModel.find(bench.session, on: app.db).orNotFound()
             #expect(throws: Never.self) { _ = try Journeys.checkAdmission(journey, session: own, now: now()) }
-        }
-    }
-
-    @Test("a date people reserved cannot be deleted; an empty one can")
-    func deleteReservedSession() async throws {
-        try await withApp(seed: true) { app async throws in
-            let (_, session) = try await Self.reserved(app)
-            let admin = TestBrowser(app, acceptLanguage: "en")
-            _ = try await admin.login("admin@mentore.test")
-            let event = session.$event.id
-            let refused = try await admin.post(
-                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try session.requireID())).path, [])
-            #expect(refused.status == .conflict)
-            #expect(refused.shows(app.mentore.localizer.t("error-session-has-reservations", in: "it")))
-            #expect(try await EventSessionModel.find(session.requireID(), on: app.db) != nil)
-            let empty = try await EventSessionModel.query(on: app.db).filter(\.$event.$id == event)
-                .filter(\.$id != session.requireID()).first().orNotFound()
-            let deleted = try await admin.post(
-                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try empty.requireID())).path, [])
-            #expect(deleted.status == .seeOther)
-            #expect(try await EventSessionModel.find(empty.requireID(), on: app.db) == nil)
         }
     }
 }
