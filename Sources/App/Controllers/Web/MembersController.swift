@@ -179,9 +179,7 @@ enum MembersController {
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let scope = try await scope(req)
-        guard let memberID = req.parameters.get("memberID").flatMap(UUID.init(uuidString:)) else {
-            throw DomainError(.notFound)
-        }
+        let memberID = try req.idParameter("memberID")
         let scopeID = try scope.id.orNotFound()
         switch scope {
         case .partner:
