@@ -33,6 +33,7 @@ error-unknown-currency = Currency not supported.
 error-already-member = This person is already a member.
 # An organisation always keeps at least one manager.
 error-last-manager = The last manager cannot be removed.
+error-last-coordinator = The last coordinator cannot be removed.
 error-bad-request = The request is not valid.
 error-server = Internal error. Try again later.
 error-fund-closed = This fund is closed: it no longer accepts contributions.

@@ -33,6 +33,7 @@ error-unknown-currency = Valuta non gestita.
 error-already-member = Questa persona è già membro.
 # An organisation always keeps at least one manager.
 error-last-manager = Non si può rimuovere l'ultimo responsabile.
+error-last-coordinator = Non si può rimuovere l'ultimo coordinatore.
 error-bad-request = La richiesta non è valida.
 error-server = Errore interno. Riprova più tardi.
 error-fund-closed = Questo fondo è chiuso: non accetta più contributi.

@@ -33,6 +33,7 @@ error-unknown-currency = Kjo monedhë nuk mbështetet.
 error-already-member = Ky person është tashmë anëtar.
 # An organisation always keeps at least one manager.
 error-last-manager = Menaxheri i fundit nuk mund të hiqet.
+error-last-coordinator = Koordinatori i fundit nuk mund të hiqet.
 error-bad-request = Kërkesa nuk është e vlefshme.
 error-server = Gabim i brendshëm. Provoni përsëri më vonë.
 error-fund-closed = Ky fond është i mbyllur: nuk pranon më kontribute.

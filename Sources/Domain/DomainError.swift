@@ -27,6 +27,8 @@ public struct DomainError: Error, Hashable, Sendable {
         case unknownCurrency = "unknown-currency"
         case alreadyMember = "already-member"
         case lastManager = "last-manager"
+        /// A partner's last coordinator cannot be removed.
+        case lastCoordinator = "last-coordinator"
         case fundClosed = "fund-closed"
         case currencyMismatch = "currency-mismatch"
         case amountTooLarge = "amount-too-large"

@@ -44,16 +44,6 @@ struct APITests {
         return try await PersonalTokens.create(label: "test", userID: user.requireID(), app: app)
     }
 
-    static func json(_ page: TestBrowser.Page) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any])
-    }
-
-    static func error(_ page: TestBrowser.Page) throws -> (code: String, message: String, field: String?) {
-        let body = try json(page)
-        let error = try #require(body["error"] as? [String: Any])
-        return (error["code"] as? String ?? "", error["message"] as? String ?? "", error["field"] as? String)
-    }
-
     static func placesBody(_ places: Any = 2, extra: String = "") -> String {
         #"{"fund_id":"\#(DemoData.webMarketingFund.uuidString.lowercased())","kind":"places","places":\#(places),"provider":"demo"\#(extra)}"#
     }
@@ -92,7 +82,7 @@ struct APITests {
             let refused = try await client.call(.GET, SiteRoute.apiContributions.path)
             #expect(refused.status == .unauthorized)
             #expect(refused.headers.first(name: .wwwAuthenticate) == "Bearer")
-            #expect(try Self.error(refused).code == "unauthenticated")
+            #expect(try Fixtures.error(refused).code == "unauthenticated")
             // Someone else's token cannot be revoked by guessing its id.
             let other = TestBrowser(app)
             _ = try await other.login("partner@mentore.test")
@@ -124,7 +114,7 @@ struct APITests {
             let created = try await client.call(
                 .POST, SiteRoute.apiContributions.path, json: Self.placesBody(), key: "k-create-1")
             #expect(created.status == .created)
-            let body = try Self.json(created)
+            let body = try Fixtures.json(created)
             let id = try #require(body["id"] as? String)
             #expect(created.location == SiteRoute.apiContributions.path + "/" + id)
             #expect(body["status"] as? String == "paid")
@@ -132,19 +122,19 @@ struct APITests {
             #expect(body["vouchers_issued"] as? Int == 2)
             #expect((body["amount"] as? [String: Any])?["minor"] as? Int == 8000)
 
-            let list = try Self.json(try await client.call(.GET, SiteRoute.apiContributions.path))
+            let list = try Fixtures.json(try await client.call(.GET, SiteRoute.apiContributions.path))
             #expect((list["items"] as? [[String: Any]])?.contains { $0["id"] as? String == id } == true)
             let one = try await client.call(.GET, SiteRoute.apiContributions.path + "/" + id)
-            #expect(try Self.json(one)["id"] as? String == id)
+            #expect(try Fixtures.json(one)["id"] as? String == id)
             let vouchers = try await client.call(.GET, SiteRoute.apiContributions.path + "/\(id)/vouchers")
-            let items = try #require(try Self.json(vouchers)["items"] as? [[String: Any]])
+            let items = try #require(try Fixtures.json(vouchers)["items"] as? [[String: Any]])
             #expect(items.count == 2)
             #expect(items.allSatisfy { $0["code"] == nil && $0["beneficiary"] == nil })
 
             // Someone else's contribution does not exist for this token.
             let partner = Client(app, token: try await Self.token(app, "partner@mentore.test"))
             #expect(try await partner.call(.GET, SiteRoute.apiContributions.path + "/" + id).status == .notFound)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -158,7 +148,7 @@ struct APITests {
                 .POST, path, json: #"{"fund_id":"\#(general)","amount":"80.00","provider":"bank-transfer"}"#,
                 key: "k-bank-1")
             #expect(transfer.status == .created)
-            let bank = try #require(try Self.json(transfer)["bank_transfer"] as? [String: Any])
+            let bank = try #require(try Fixtures.json(transfer)["bank_transfer"] as? [String: Any])
             #expect(bank["iban"] as? String == app.mentore.config.bankIBAN)
             #expect((bank["reference"] as? String)?.hasPrefix("MNT-") == true)
             let before = try await ContributionModel.query(on: app.db).count()
@@ -167,7 +157,7 @@ struct APITests {
             let invalid = try await client.call(
                 .POST, path, json: Self.placesBody(1.5, extra: #","unused_rule":"sometimes""#), key: "key-bad-1")
             #expect(invalid.status == .unprocessableEntity)
-            let error = try #require(try Self.json(invalid)["error"] as? [String: Any])
+            let error = try #require(try Fixtures.json(invalid)["error"] as? [String: Any])
             let details = try #require(error["details"] as? [[String: Any]])
             #expect(Set(details.compactMap { $0["field"] as? String }) == ["places", "unused_rule"])
             #expect(details[0]["message"] as? String == app.mentore.localizer.t("error-invalid-value", in: "sq"))
@@ -206,8 +196,8 @@ struct APITests {
             for (json, key, status, code) in cases {
                 let page = try await client.call(.POST, path, json: json, key: key)
                 #expect(page.status == status, "\(json ?? "") → \(page.status)")
-                #expect(try Self.error(page).code == code, "\(json ?? "")")
-                #expect(try Self.error(page).message == app.mentore.localizer.t("error-\(code)", in: "sq"))
+                #expect(try Fixtures.error(page).code == code, "\(json ?? "")")
+                #expect(try Fixtures.error(page).message == app.mentore.localizer.t("error-\(code)", in: "sq"))
             }
             let form = try await client.call(
                 .POST, path, json: nil, key: "key-bad-11",
@@ -236,7 +226,7 @@ struct APITests {
             let count = try await ContributionModel.query(on: app.db).count()
             let other = try await client.call(.POST, path, json: Self.placesBody(3), key: "k-replay-1")
             #expect(other.status == .unprocessableEntity)
-            #expect(try Self.error(other).code == "idempotency-mismatch")
+            #expect(try Fixtures.error(other).code == "idempotency-mismatch")
             #expect(try await ContributionModel.query(on: app.db).count() == count)
             // Keys belong to their user: another mentor's same key is a new request.
             let admin = Client(app, token: try await Self.token(app, "admin@mentore.test"))
@@ -260,7 +250,7 @@ struct APITests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(responses.allSatisfy { $0.status == .created }, "\(responses.map(\.status.code))")
-            #expect(Set(try responses.map { try Self.json($0)["id"] as? String }).count == 1)
+            #expect(Set(try responses.map { try Fixtures.json($0)["id"] as? String }).count == 1)
             let made = try await ContributionModel.query(on: first.db).filter(\.$idempotencyKey == "k-concurrent-1")
                 .all()
             #expect(made.count == 1)
@@ -268,14 +258,13 @@ struct APITests {
             #expect(
                 try await VoucherModel.query(on: first.db).filter(\.$contribution.$id == made[0].requireID()).count()
                     == 2)
-            try await FundingTests.ledgerIsSound(first)
+            try await Fixtures.ledgerIsSound(first)
         }
     }
 
     @Test("a request that died without an answer is taken over by the next retry after a while")
     func abandonedClaim() async throws {
-        let clock = NIOLockedValueBox(Date(timeIntervalSince1970: 2_000_000_000))
-        let now: @Sendable () -> Date = { clock.withLockedValue { $0 } }
+        let (clock, now) = Fixtures.clock()
         try await withApp(environment: Self.providers, now: now, seed: true) { app async throws in
             let user = try await UserModel.query(on: app.db).filter(\.$email == "mentor@mentore.test").first()!
             let claim = try await IdempotencyStore.claim(
@@ -307,7 +296,7 @@ struct APITests {
             let client = Client(app, token: try await Self.token(app, "partner@mentore.test"))
             let list = SiteRoute.apiPartnerVouchers(.value(DemoData.dora)).path
             let issued = try #require(
-                try Self.json(try await client.call(.GET, list + "?status=issued"))["items"] as? [[String: Any]])
+                try Fixtures.json(try await client.call(.GET, list + "?status=issued"))["items"] as? [[String: Any]])
             #expect(!issued.isEmpty)
             #expect(issued.allSatisfy { $0["status"] as? String == "issued" && ($0["code"] as? String)?.count == 24 })
             let voucherID = try #require(issued[0]["id"] as? String)
@@ -316,7 +305,7 @@ struct APITests {
                 #"{"voucher_id":"\#(voucherID)","name":"Drita","email":"drita@example.org","language":"sq","delivery":"email"}"#
             let made = try await client.call(.POST, nominations, json: body, key: "k-nominate-1")
             #expect(made.status == .created)
-            let nomination = try Self.json(made)
+            let nomination = try Fixtures.json(made)
             let nominationID = try #require(nomination["id"] as? String)
             #expect((nomination["beneficiary"] as? [String: Any])?["name"] as? String == "Drita")
             let mail = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "drita@example.org")
@@ -327,7 +316,7 @@ struct APITests {
             let second = try await client.call(
                 .POST, nominations, json: body.replacingOccurrences(of: "Drita", with: "Other"), key: "k-nominate-2")
             #expect(second.status == .conflict)
-            #expect(try Self.error(second).code == "voucher-taken")
+            #expect(try Fixtures.error(second).code == "voucher-taken")
             let unknown = try await client.call(
                 .POST, nominations, json: body.replacingOccurrences(of: voucherID, with: UUID().uuidString),
                 key: "k-nominate-3")
@@ -337,21 +326,22 @@ struct APITests {
                 key: "k-nominate-4")
             #expect(invalid.status == .unprocessableEntity)
             let fields = try #require(
-                (try Self.json(invalid)["error"] as? [String: Any])?["details"] as? [[String: Any]])
+                (try Fixtures.json(invalid)["error"] as? [String: Any])?["details"] as? [[String: Any]])
             #expect(Set(fields.compactMap { $0["field"] as? String }) == ["voucher_id", "name", "language", "email"])
 
             let one = SiteRoute.apiPartnerNomination(.value(DemoData.dora), nomination: .key).path
                 .replacingOccurrences(of: ":nominationID", with: nominationID)
             let withdrawn = try await client.call(.DELETE, one)
             #expect(withdrawn.status == .ok)
-            #expect(try Self.json(withdrawn)["withdrawn_at"] != nil)
+            #expect(try Fixtures.json(withdrawn)["withdrawn_at"] != nil)
             let voucher = try await VoucherModel.find(UUID(uuidString: voucherID), on: app.db)
             #expect(voucher?.status == .issued)
             // Repeating it changes nothing and answers the same.
             let again = try await client.call(.DELETE, one)
             #expect(again.status == .ok)
             #expect(
-                try Self.json(again)["withdrawn_at"] as? String == (try Self.json(withdrawn)["withdrawn_at"] as? String)
+                try Fixtures.json(again)["withdrawn_at"] as? String
+                    == (try Fixtures.json(withdrawn)["withdrawn_at"] as? String)
             )
 
             // Another partner's vouchers, and a mentor's token, are refused.
@@ -361,7 +351,7 @@ struct APITests {
             #expect(try await mentor.call(.GET, list).status == .forbidden)
             #expect(try await client.call(.GET, list + "?status=lost").status == .unprocessableEntity)
             #expect(try await client.call(.GET, list + "?limit=0").status == .unprocessableEntity)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -409,7 +399,7 @@ struct APITests {
             let page = try await TestBrowser(app).get(SiteRoute.apiOpenAPI.path)
             #expect(page.status == .ok)
             #expect(page.headers.contentType == .json)
-            let document = try Self.json(page)
+            let document = try Fixtures.json(page)
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             var documented: Set<String> = []
@@ -434,7 +424,7 @@ struct APITests {
             let page = try await Client(app, token: nil).call(.PUT, SiteRoute.apiContributions.path)
             #expect(page.status == .methodNotAllowed)
             #expect(page.headers.first(name: .allow) == "GET, POST")
-            #expect(try Self.error(page).code == "method-not-allowed")
+            #expect(try Fixtures.error(page).code == "method-not-allowed")
             #expect(try await Client(app, token: nil).call(.GET, "/api/v1/nothing").status == .notFound)
         }
     }

@@ -150,4 +150,25 @@ struct CatalogAdminTests {
             #expect(counts == again)
         }
     }
+
+    @Test("a date people reserved cannot be deleted; an empty one can")
+    func deleteReservedSession() async throws {
+        try await withApp(seed: true) { app async throws in
+            let (_, session) = try await DoorTests.reserved(app)
+            let admin = TestBrowser(app, acceptLanguage: "en")
+            _ = try await admin.login("admin@mentore.test")
+            let event = session.$event.id
+            let refused = try await admin.post(
+                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try session.requireID())).path, [])
+            #expect(refused.status == .conflict)
+            #expect(refused.shows(app.mentore.localizer.t("error-session-has-reservations", in: "it")))
+            #expect(try await EventSessionModel.find(session.requireID(), on: app.db) != nil)
+            let empty = try await EventSessionModel.query(on: app.db).filter(\.$event.$id == event)
+                .filter(\.$id != session.requireID()).first().orNotFound()
+            let deleted = try await admin.post(
+                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try empty.requireID())).path, [])
+            #expect(deleted.status == .seeOther)
+            #expect(try await EventSessionModel.find(empty.requireID(), on: app.db) == nil)
+        }
+    }
 }

@@ -31,7 +31,7 @@ struct CircuitFiguresTests {
 
     @Test("door staff see who is expected at a session and what the door would say; other organizers see nothing")
     func expected() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (vouchers, chosen) = try await Self.twoJourneys(app, clock: clock)
             // The names as nominated: the first voucher (by code) walked further.
@@ -85,7 +85,7 @@ struct CircuitFiguresTests {
 
     @Test("the circuit's figures: enrolled, reserved and attended per step, completion rate and drop-off")
     func figures() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             _ = try await Self.twoJourneys(app, clock: clock)
             let circuit = try await CircuitModel.find(DemoData.demoCircuit, on: app.db).orNotFound()
@@ -154,7 +154,7 @@ struct CircuitFiguresTests {
 
     @Test("the mentor's impact counts circuit places per circuit, not as open credit")
     func impactByCircuit() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             _ = try await Self.twoJourneys(app, clock: clock)
             let mentor = TestBrowser(app, acceptLanguage: "en")

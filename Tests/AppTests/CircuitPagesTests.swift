@@ -136,7 +136,7 @@ struct CircuitPagesTests {
                 .all()
             #expect(after.allSatisfy { $0.scopeID == version1.id })
             #expect(try await TestBrowser(app, acceptLanguage: "en").get(circuitPage).shows("2 places"))
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 }

@@ -81,4 +81,38 @@ struct CommandTests {
             try AppConfig(environment: ["DATABASE_URL": "postgres://u@db/mentore"]).database
                 == .postgres(url: "postgres://u@db/mentore"))
     }
+
+    @Test("seed --bench makes more vouchers than one contribution may hold, in several contributions")
+    func benchInChunks() async throws {
+        try await withApp(seed: true) { app async throws in
+            let made = try await BenchData.seed(app, count: 5, chunk: 2)
+            #expect(made.codes.count == 5 && Set(made.codes).count == 5)
+            let contributions = try await ContributionModel.query(on: app.db)
+                .filter(\.$fund.$id == BenchData.fund).count()
+            #expect(contributions == 3)
+            try await Fixtures.ledgerIsSound(app)
+        }
+    }
+
+    @Test("seed --bench: today's session with N reserved vouchers, made once, and a device token that scans them")
+    func bench() async throws {
+        let (_, now) = Fixtures.clock()
+        try await withApp(now: now) { app async throws in
+            let first = try await BenchData.seed(app, count: 3)
+            #expect(first.codes.count == 3 && Set(first.codes).count == 3)
+            let again = try await BenchData.seed(app, count: 3)
+            #expect(again.session == first.session && again.codes == first.codes, "nothing new is needed")
+            let answer = try Fixtures.json(
+                try await DoorTests.Client(app, token: again.token).call(
+                    .POST, SiteRoute.apiRedemptions.path,
+                    json: DoorTests.scan(code: first.codes[0], session: first.session, nonce: "bench-1")))
+            #expect(answer["result"] as? String == "admitted")
+            let third = try await BenchData.seed(app, count: 3)
+            #expect(third.session == first.session && third.codes.count == 3 && !third.codes.contains(first.codes[0]))
+            let session = try await EventSessionModel.find(first.session, on: app.db).orNotFound()
+            #expect(session.reserved == 4 && session.capacity >= 4)
+            #expect(try await ReservationModel.query(on: app.db).filter(\.$session.$id == first.session).count() == 4)
+            try await Fixtures.ledgerIsSound(app)
+        }
+    }
 }

@@ -22,7 +22,7 @@ struct DoorBatchTests {
 
     @Test("one batch: repeats are already used, a nonce sent twice is answered once, reused for another code 409")
     func oneBatch() async throws {
-        let (_, now) = DoorTests.clock()
+        let (_, now) = Fixtures.clock()
         try await withApp(now: now) { app async throws in
             let bench = try await BenchData.seed(app, count: 5)
             let device = try await DoorDevices.create(
@@ -78,13 +78,13 @@ struct DoorBatchTests {
             }
             #expect(again.map { try? $0.get().body } == [bodies[1], bodies[2]])
             #expect(try await RedemptionModel.query(on: app.db).count() == 3)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
     @Test("a token scanned before the door's key exists is refused (unknown key), not made to wait for a key")
     func tokenWithoutKey() async throws {
-        let (_, now) = DoorTests.clock()
+        let (_, now) = Fixtures.clock()
         try await withApp(now: now) { app async throws in
             let bench = try await BenchData.seed(app, count: 1)
             let voucher = try await VoucherModel.query(on: app.db).filter(\.$code == bench.codes[0]).first()
@@ -92,7 +92,7 @@ struct DoorBatchTests {
             let token = try await DoorTokens.token(for: voucher, app: app, on: app.db)
             // As on a platform whose key was never made (or was replaced): nothing verifies the token.
             try await SigningKeyModel.query(on: app.db).filter(\.$name == DoorTokens.keyName).delete()
-            let answer = try APITests.json(
+            let answer = try Fixtures.json(
                 try await Client(app, token: bench.token).call(
                     .POST, SiteRoute.apiRedemptions.path,
                     json: #"{"signed_token":"\#(token)","session_id":"\#(bench.session.api)","nonce":"k-1"}"#))
@@ -104,7 +104,7 @@ struct DoorBatchTests {
 
     @Test("60 concurrent scans (each of 30 codes twice) through two app instances: each voucher admitted once")
     func concurrentDistinct() async throws {
-        let (_, now) = DoorTests.clock()
+        let (_, now) = Fixtures.clock()
         try await withTwoApps(now: now) { first, second in
             let bench = try await BenchData.seed(first, count: 30)
             let pages = try await withThrowingTaskGroup(of: (String, TestBrowser.Page).self) { group in
@@ -120,7 +120,7 @@ struct DoorBatchTests {
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            let answers = try pages.map { ($0.0, try APITests.json($0.1)) }
+            let answers = try pages.map { ($0.0, try Fixtures.json($0.1)) }
             let results = answers.map { $0.1["result"] as? String }
             #expect(results.filter { $0 == "admitted" }.count == 30, "\(answers.map(\.1))")
             #expect(results.filter { $0 == "already_used" }.count == 30)
@@ -140,7 +140,7 @@ struct DoorBatchTests {
             let payable = try await LedgerStore.balance(
                 .payable(BenchData.organizer.uuidString), .eur, on: first.db)
             #expect(payable == 30 * BenchData.price.minor)
-            try await FundingTests.ledgerIsSound(first)
+            try await Fixtures.ledgerIsSound(first)
         }
     }
 }

@@ -21,7 +21,7 @@ struct DoorOfflineTests {
 
     @Test("two devices that admitted one voucher offline: the first to sync admits, the second is a reported conflict")
     func conflictAtSync() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await DoorTests.reserved(app)
             let sessionID = try session.requireID()
@@ -45,13 +45,13 @@ struct DoorOfflineTests {
             #expect(forged.status == .forbidden)
 
             // The manager's phone synced first, though the door's scan was earlier.
-            let first = try APITests.json(
+            let first = try Fixtures.json(
                 try await Self.sync(
                     manager, syncPath, code: voucher.code, nonce: "m-1", at: session.startsAt.addingTimeInterval(120)))
             #expect((first["results"] as? [[String: Any]])?.first?["result"] as? String == "admitted")
             #expect((first["conflicts"] as? [Any])?.isEmpty == true)
             for _ in 0..<2 {  // the door's sync, and its retry after a lost answer
-                let second = try APITests.json(
+                let second = try Fixtures.json(
                     try await Self.sync(
                         door, syncPath, code: voucher.code, nonce: "d-1", at: session.startsAt.addingTimeInterval(60)))
                 #expect((second["results"] as? [[String: Any]])?.first?["result"] as? String == "already_used")
@@ -65,7 +65,7 @@ struct DoorOfflineTests {
 
             // A scan without its nonce, or too many scans at once: refused, nothing admitted.
             let token = try await door.csrfToken() ?? ""
-            let bare = try APITests.json(
+            let bare = try Fixtures.json(
                 try await door.send(
                     .POST, syncPath,
                     body: #"{"scans":[{"code":"\#(voucher.code)","scanned_at":"\#(now().formatted(.iso8601))"}]}"#,
@@ -79,11 +79,11 @@ struct DoorOfflineTests {
             #expect(try await RedemptionModel.query(on: app.db).count() == 1)
 
             // A scan time from the future is refused; the rest of the batch goes on.
-            let future = try APITests.json(
+            let future = try Fixtures.json(
                 try await Self.sync(
                     door, syncPath, code: voucher.code, nonce: "d-2", at: now().addingTimeInterval(3600)))
             #expect((future["results"] as? [[String: Any]])?.first?["reason"] as? String == "scan-time-invalid")
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -92,7 +92,7 @@ struct DoorOfflineTests {
         try await withApp(seed: true) { app async throws in
             let page = try await TestBrowser(app).get(SiteRoute.doorManifest.path + "?lang=sq")
             #expect(page.status == .ok && page.headers.contentType?.subType == "manifest+json")
-            let manifest = try APITests.json(page)
+            let manifest = try Fixtures.json(page)
             #expect(manifest["name"] as? String == app.mentore.localizer.t("door-app-name", [:], in: "sq"))
             #expect(manifest["start_url"] as? String == "/door" && manifest["display"] as? String == "standalone")
         }

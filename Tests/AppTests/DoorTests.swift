@@ -13,12 +13,6 @@ import Vapor
 struct DoorTests {
     typealias Client = APITests.Client
 
-    /// A clock the test moves: seeding and reservations happen days before the session.
-    static func clock() -> (NIOLockedValueBox<Date>, @Sendable () -> Date) {
-        let box = NIOLockedValueBox(Date(timeIntervalSince1970: 2_000_000_000))
-        return (box, { box.withLockedValue { $0 } })
-    }
-
     /// A Drita on the demo circuit holding a reservation for the first session of step 1.
     static func reserved(_ app: Application) async throws -> (voucher: VoucherModel, session: EventSessionModel) {
         let voucher = try #require(try await JourneyTests.circuitVouchers(app).first)
@@ -41,7 +35,7 @@ struct DoorTests {
 
     @Test("a device admits once; a repeat says when, where and by whom; a retry with its nonce gets the same answer")
     func admitOnce() async throws {
-        let (clock, now) = Self.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await Self.reserved(app)
             let sessionID = try session.requireID()
@@ -52,7 +46,7 @@ struct DoorTests {
             // Before the day: refused, nothing written.
             let early = try await door.call(
                 .POST, path, json: Self.scan(code: voucher.code, session: sessionID, nonce: "n-0"))
-            #expect(try APITests.json(early)["reason"] as? String == "session-not-today")
+            #expect(try Fixtures.json(early)["reason"] as? String == "session-not-today")
             #expect(try await RedemptionModel.query(on: app.db).count() == 0)
 
             clock.withLockedValue { $0 = session.startsAt.addingTimeInterval(300) }
@@ -60,7 +54,7 @@ struct DoorTests {
             let body = Self.scan(code: "http://mentore.test/v/\(voucher.code)", session: sessionID, nonce: "n-1")
             let admitted = try await door.call(.POST, path, json: body)
             #expect(admitted.status == .ok)
-            let answer = try APITests.json(admitted)
+            let answer = try Fixtures.json(admitted)
             #expect(answer["result"] as? String == "admitted")
             #expect(answer["reason"] is NSNull)
             #expect(answer["message"] as? String == "Admitted: Drita 1.")
@@ -74,12 +68,12 @@ struct DoorTests {
             let reused = try await door.call(
                 .POST, path, json: Self.scan(code: voucher.code, session: UUID(), nonce: "n-1"))
             #expect(reused.status == .conflict)
-            #expect(try APITests.error(reused).code == "nonce-reused")
+            #expect(try Fixtures.error(reused).code == "nonce-reused")
 
             // A second scan: already used, with the first admission's details.
             let again = try await door.call(
                 .POST, path, json: Self.scan(code: voucher.code, session: sessionID, nonce: "n-2"))
-            let second = try APITests.json(again)
+            let second = try Fixtures.json(again)
             #expect(second["result"] as? String == "already_used" && second["reason"] as? String == "already-redeemed")
             #expect((second["redemption"] as? [String: Any])?["id"] as? String == redemption["id"] as? String)
             #expect((second["message"] as? String)?.contains("Ingresso A") == true)
@@ -89,21 +83,21 @@ struct DoorTests {
 
             // The check-in list: the holder, admitted, recognisable offline by the code's hash.
             let list = try await door.call(.GET, SiteRoute.apiSessionCheckIn(.value(sessionID)).path)
-            let checkIn = try APITests.json(list)
+            let checkIn = try Fixtures.json(list)
             let entries = try #require(checkIn["entries"] as? [[String: Any]])
             let mine = try #require(entries.first { $0["voucher_id"] as? String == voucher.id?.api })
             #expect(mine["status"] as? String == "admitted" && mine["holder"] as? String == "Drita 1")
             let digest = SHA256.hash(data: Data(voucher.code.utf8)).map { String(format: "%02x", $0) }.joined()
             #expect(mine["code_sha256"] as? String == digest)
             #expect((checkIn["session"] as? [String: Any])?["admitted"] as? Int == 1)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
     @Test(
         "refusals carry a stable reason and change nothing; only a live device token of the session's organizer scans")
     func refusals() async throws {
-        let (clock, now) = Self.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await Self.reserved(app)
             let sessionID = try session.requireID()
@@ -116,7 +110,7 @@ struct DoorTests {
                 let page = try await (client ?? door).call(
                     .POST, path, json: Self.scan(code: code, session: session, nonce: UUID().uuidString))
                 #expect(page.status == .ok)
-                let answer = try APITests.json(page)
+                let answer = try Fixtures.json(page)
                 #expect(answer["result"] as? String == "refused" && answer["redemption"] is NSNull)
                 #expect((answer["message"] as? String)?.isEmpty == false)
                 return answer["reason"] as? String
@@ -150,7 +144,7 @@ struct DoorTests {
             let body = Self.scan(code: voucher.code, session: sessionID, nonce: "x")
             let anonymous = try await Client(app, token: nil).call(.POST, path, json: body)
             #expect(anonymous.status == .unauthorized)
-            #expect(try APITests.error(anonymous).code == "unauthenticated")
+            #expect(try Fixtures.error(anonymous).code == "unauthenticated")
             let personal = try await APITests.token(app, "door@mentore.test")
             #expect(try await Client(app, token: personal).call(.POST, path, json: body).status == .unauthorized)
             let device = try #require(
@@ -159,7 +153,7 @@ struct DoorTests {
                 device.requireID(), organizerID: DemoData.slowMill, at: now(), on: app.db)
             let revoked = try await door.call(.POST, path, json: body)
             #expect(revoked.status == .unauthorized)
-            #expect(try APITests.error(revoked).code == "device-unknown")
+            #expect(try Fixtures.error(revoked).code == "device-unknown")
             // The device is read with the scan; a request wrong in itself still says the token first.
             let revokedAndWrong = try await door.call(.POST, path, json: #"{"code":"\#(voucher.code)"}"#)
             #expect(revokedAndWrong.status == .unauthorized)
@@ -173,14 +167,14 @@ struct DoorTests {
 
     @Test("undo within 15 minutes gives the step back and the value to the voucher; then it admits again")
     func undo() async throws {
-        let (clock, now) = Self.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await Self.reserved(app)
             let sessionID = try session.requireID()
             clock.withLockedValue { $0 = session.startsAt.addingTimeInterval(60) }
             let door = Client(app, token: try await Self.device(app), language: "en")
             let path = SiteRoute.apiRedemptions.path
-            let first = try APITests.json(
+            let first = try Fixtures.json(
                 try await door.call(.POST, path, json: Self.scan(code: voucher.code, session: sessionID, nonce: "a")))
             let id = try #require((first["redemption"] as? [String: Any])?["id"] as? String)
             let voidPath = SiteRoute.apiRedemptionVoid(.value(UUID(uuidString: id)!)).path
@@ -195,14 +189,14 @@ struct DoorTests {
 
             let undone = try await door.call(.POST, voidPath, json: #"{"reason":"Wrong person"}"#)
             #expect(undone.status == .ok)
-            let view = try APITests.json(undone)
+            let view = try Fixtures.json(undone)
             #expect(view["voided_at"] is String && view["void_reason"] as? String == "Wrong person")
             #expect(try await LedgerStore.balance(.payable(DemoData.slowMill.uuidString), .eur, on: app.db) == 0)
             #expect(try await VoucherModel.find(voucher.requireID(), on: app.db)?.status == .nominated)
             // Undoing it again answers it as it is.
             #expect(try await door.call(.POST, voidPath, json: #"{"reason":"again"}"#).status == .ok)
 
-            let again = try APITests.json(
+            let again = try Fixtures.json(
                 try await door.call(.POST, path, json: Self.scan(code: voucher.code, session: sessionID, nonce: "b")))
             #expect(again["result"] as? String == "admitted")
             let newID = try #require((again["redemption"] as? [String: Any])?["id"] as? String)
@@ -212,15 +206,15 @@ struct DoorTests {
                 .POST, SiteRoute.apiRedemptionVoid(.value(UUID(uuidString: newID)!)).path,
                 json: #"{"reason":"too late"}"#)
             #expect(late.status == .unprocessableEntity)
-            #expect(try APITests.error(late).code == "void-too-late")
+            #expect(try Fixtures.error(late).code == "void-too-late")
             #expect(try await RedemptionModel.query(on: app.db).filter(\.$voidedAt == nil).count() == 1)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
     @Test("undoing the admission that completed a circuit withdraws the certificate and takes back the released value")
     func undoCompletion() async throws {
-        let (clock, now) = Self.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let voucher = try #require(try await JourneyTests.circuitVouchers(app).first)
             let id = try voucher.requireID()
@@ -257,7 +251,7 @@ struct DoorTests {
             await #expect(throws: DomainError.self, "nor vouched for any more") {
                 _ = try await Certificates.find(withdrawn.code, on: app.db)
             }
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
             // Admitted again: completed again, the same certificate reinstated.
             guard
                 case .admitted(_, let certificate) = try await TestDoor.admit(
@@ -269,14 +263,14 @@ struct DoorTests {
             #expect(certificate?.code == withdrawn.code && certificate?.withdrawnAt == nil)
             #expect(try await Certificates.find(withdrawn.code, on: app.db).withdrawnAt == nil)
             #expect(try await VoucherModel.find(id, on: app.db)?.status == .completed)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
     @Test(
         "50 concurrent scans of one voucher through two app instances: one admitted, 49 already used with its details")
     func concurrentScans() async throws {
-        let (clock, now) = Self.clock()
+        let (clock, now) = Fixtures.clock()
         try await withTwoApps(now: now, seed: true) { first, second in
             let (voucher, session) = try await Self.reserved(first)
             let sessionID = try session.requireID()
@@ -293,7 +287,7 @@ struct DoorTests {
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            let answers = try pages.map { try APITests.json($0) }
+            let answers = try pages.map { try Fixtures.json($0) }
             let results = answers.map { $0["result"] as? String }
             #expect(
                 results.filter { $0 == "admitted" }.count == 1,
@@ -302,13 +296,13 @@ struct DoorTests {
             let ids = Set(answers.compactMap { ($0["redemption"] as? [String: Any])?["id"] as? String })
             #expect(ids.count == 1, "every answer names the one admission")
             #expect(try await RedemptionModel.query(on: first.db).count() == 1)
-            try await FundingTests.ledgerIsSound(first)
+            try await Fixtures.ledgerIsSound(first)
         }
     }
 
     @Test("the scanner page: door staff admit, see already used, undo with a reason and admit again")
     func scannerPage() async throws {
-        let (clock, now) = Self.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await Self.reserved(app)
             let sessionID = try session.requireID()
@@ -352,7 +346,7 @@ struct DoorTests {
             let readmitted = try await door.post(path, [("code", voucher.code), ("nonce", "third")])
             #expect(readmitted.contains("data-result=\"admitted\""))
             #expect(try await RedemptionModel.query(on: app.db).filter(\.$voidedAt == nil).count() == 1)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -392,43 +386,9 @@ struct DoorTests {
         }
     }
 
-    @Test("seed --bench makes more vouchers than one contribution may hold, in several contributions")
-    func benchInChunks() async throws {
-        try await withApp(seed: true) { app async throws in
-            let made = try await BenchData.seed(app, count: 5, chunk: 2)
-            #expect(made.codes.count == 5 && Set(made.codes).count == 5)
-            let contributions = try await ContributionModel.query(on: app.db)
-                .filter(\.$fund.$id == BenchData.fund).count()
-            #expect(contributions == 3)
-            try await FundingTests.ledgerIsSound(app)
-        }
-    }
-
-    @Test("seed --bench: today's session with N reserved vouchers, made once, and a device token that scans them")
-    func bench() async throws {
-        let (_, now) = Self.clock()
-        try await withApp(now: now) { app async throws in
-            let first = try await BenchData.seed(app, count: 3)
-            #expect(first.codes.count == 3 && Set(first.codes).count == 3)
-            let again = try await BenchData.seed(app, count: 3)
-            #expect(again.session == first.session && again.codes == first.codes, "nothing new is needed")
-            let answer = try APITests.json(
-                try await Client(app, token: again.token).call(
-                    .POST, SiteRoute.apiRedemptions.path,
-                    json: Self.scan(code: first.codes[0], session: first.session, nonce: "bench-1")))
-            #expect(answer["result"] as? String == "admitted")
-            let third = try await BenchData.seed(app, count: 3)
-            #expect(third.session == first.session && third.codes.count == 3 && !third.codes.contains(first.codes[0]))
-            let session = try await EventSessionModel.find(first.session, on: app.db).orNotFound()
-            #expect(session.reserved == 4 && session.capacity >= 4)
-            #expect(try await ReservationModel.query(on: app.db).filter(\.$session.$id == first.session).count() == 4)
-            try await FundingTests.ledgerIsSound(app)
-        }
-    }
-
     @Test("door staff who open the voucher's QR on the day get an Admit button for their session; others do not")
     func qrOpensAdmission() async throws {
-        let (clock, now) = Self.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await Self.reserved(app)
             let scan = SiteRoute.doorScan(.value(try session.requireID())).path
@@ -458,7 +418,7 @@ struct DoorTests {
     @Test(
         "an event voucher at another event's session is told so (not-for-voucher), before anything about reservations")
     func wrongEvent() async throws {
-        let (_, now) = Self.clock()
+        let (_, now) = Fixtures.clock()
         try await withApp(now: now) { app async throws in
             let bench = try await BenchData.seed(app, count: 1)
             let voucher = try await VoucherModel.query(on: app.db).filter(\.$code == bench.codes[0]).first()
@@ -475,27 +435,6 @@ struct DoorTests {
             // Its own session: fine.
             let own = try await EventSessionModel.find(bench.session, on: app.db).orNotFound()
             #expect(throws: Never.self) { _ = try Journeys.checkAdmission(journey, session: own, now: now()) }
-        }
-    }
-
-    @Test("a date people reserved cannot be deleted; an empty one can")
-    func deleteReservedSession() async throws {
-        try await withApp(seed: true) { app async throws in
-            let (_, session) = try await Self.reserved(app)
-            let admin = TestBrowser(app, acceptLanguage: "en")
-            _ = try await admin.login("admin@mentore.test")
-            let event = session.$event.id
-            let refused = try await admin.post(
-                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try session.requireID())).path, [])
-            #expect(refused.status == .conflict)
-            #expect(refused.shows(app.mentore.localizer.t("error-session-has-reservations", in: "it")))
-            #expect(try await EventSessionModel.find(session.requireID(), on: app.db) != nil)
-            let empty = try await EventSessionModel.query(on: app.db).filter(\.$event.$id == event)
-                .filter(\.$id != session.requireID()).first().orNotFound()
-            let deleted = try await admin.post(
-                SiteRoute.adminEventSessionDelete(.value(event), session: .value(try empty.requireID())).path, [])
-            #expect(deleted.status == .seeOther)
-            #expect(try await EventSessionModel.find(empty.requireID(), on: app.db) == nil)
         }
     }
 }

@@ -32,7 +32,7 @@ struct DoorTokenTests {
 
     @Test("a device verifies the QR's token with the downloaded key and admits by it; bad tokens are refused")
     func signedTokens() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await DoorTests.reserved(app)
             let sessionID = try session.requireID()
@@ -48,7 +48,7 @@ struct DoorTokenTests {
 
             // A device checks it offline with the key set.
             #expect(try await Client(app, token: nil).call(.GET, SiteRoute.apiDoorKeys.path).status == .unauthorized)
-            let keys = try APITests.json(try await door.call(.GET, SiteRoute.apiDoorKeys.path))
+            let keys = try Fixtures.json(try await door.call(.GET, SiteRoute.apiDoorKeys.path))
             let jwk = try #require((keys["keys"] as? [[String: Any]])?.first)
             #expect(jwk["kty"] as? String == "OKP" && jwk["crv"] as? String == "Ed25519")
             let x = try #require(jwk["x"] as? String)
@@ -93,7 +93,7 @@ struct DoorTokenTests {
                 ),
             ]
             for (text, reason) in cases {
-                let answer = try APITests.json(
+                let answer = try Fixtures.json(
                     try await door.call(
                         .POST, path, json: Self.scan(token: text, session: sessionID, nonce: UUID().uuidString)))
                 #expect(answer["result"] as? String == "refused" && answer["reason"] as? String == reason, "\(reason)")
@@ -110,21 +110,21 @@ struct DoorTokenTests {
             #expect(both.status == .unprocessableEntity)
 
             // The genuine token admits; the code is then already used.
-            let admitted = try APITests.json(
+            let admitted = try Fixtures.json(
                 try await door.call(.POST, path, json: Self.scan(token: token, session: sessionID, nonce: "ok")))
             #expect(admitted["result"] as? String == "admitted")
             #expect((admitted["redemption"] as? [String: Any])?["voucher_id"] as? String == voucher.id?.api)
-            let again = try APITests.json(
+            let again = try Fixtures.json(
                 try await door.call(
                     .POST, path, json: DoorTests.scan(code: voucher.code, session: sessionID, nonce: "2")))
             #expect(again["result"] as? String == "already_used")
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
     @Test("a scan queued offline is judged at its scan time: the day and validity then, not at sync")
     func scannedAt() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (voucher, session) = try await DoorTests.reserved(app)
             let sessionID = try session.requireID()
@@ -138,22 +138,22 @@ struct DoorTokenTests {
                 return #"{"code":"\#(voucher.code)","session_id":"\#(sessionID.api)","nonce":"\#(nonce)"\#(at)}"#
             }
             // Without its time, it is not today any more.
-            let late = try APITests.json(try await door.call(.POST, path, json: body(nil, nonce: "a")))
+            let late = try Fixtures.json(try await door.call(.POST, path, json: body(nil, nonce: "a")))
             #expect(late["reason"] as? String == "session-not-today")
             // A time in the future, or more than a week old: refused as a bad request.
             for bad in [now().addingTimeInterval(3600), now().addingTimeInterval(-8 * 86400)] {
                 let refused = try await door.call(.POST, path, json: body(bad, nonce: UUID().uuidString))
                 #expect(refused.status == .unprocessableEntity)
-                #expect(try APITests.error(refused).code == "scan-time-invalid")
+                #expect(try Fixtures.error(refused).code == "scan-time-invalid")
             }
             let garbled = try await door.call(
                 .POST, path,
                 json:
                     #"{"code":"\#(voucher.code)","session_id":"\#(sessionID.api)","nonce":"g","scanned_at":"yesterday"}"#
             )
-            #expect(try APITests.error(garbled).code == "invalid-date")
+            #expect(try Fixtures.error(garbled).code == "invalid-date")
 
-            let synced = try APITests.json(try await door.call(.POST, path, json: body(scanned, nonce: "b")))
+            let synced = try Fixtures.json(try await door.call(.POST, path, json: body(scanned, nonce: "b")))
             #expect(synced["result"] as? String == "admitted")
             let redemption = try #require(try await RedemptionModel.query(on: app.db).first())
             #expect(redemption.scannedAt.map { abs($0.timeIntervalSince(scanned)) < 1 } == true)

@@ -41,11 +41,6 @@ struct FundingTests {
         return (mentor, try #require(try await ContributionModel.find(id, on: app.db)))
     }
 
-    static func ledgerIsSound(_ app: Application, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let breaches = try await LedgerStore.check(on: app.db)
-        #expect(breaches.isEmpty, "\(breaches)", sourceLocation: sourceLocation)
-    }
-
     @Test("a mentor sponsors places with the demo provider: paid at once, one voucher a place, booked")
     func sponsorPlaces() async throws {
         try await withApp(environment: Self.providers, seed: true) { app async throws in
@@ -81,7 +76,7 @@ struct FundingTests {
                 #expect((try? VoucherCode(reading: voucher.code)) != nil)
                 #expect(try await LedgerStore.balance(.voucher(voucher.id!.uuidString), .eur, on: app.db) == 4000)
             }
-            try await Self.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -111,7 +106,7 @@ struct FundingTests {
             #expect(changed.status == .unprocessableEntity)
             #expect(changed.shows(app.mentore.localizer.t("error-idempotency-mismatch", in: "en")))
             #expect(try await ContributionModel.query(on: app.db).filter(\.$idempotencyKey == key).count() == 1)
-            try await Self.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -142,7 +137,7 @@ struct FundingTests {
             #expect(
                 try await VoucherModel.query(on: app.db).filter(\.$contribution.$id == paid[0].requireID()).count() == 3
             )
-            try await Self.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -187,7 +182,7 @@ struct FundingTests {
                 try await VoucherModel.query(on: app.db).filter(\.$contribution.$id == contribution.requireID()).count()
                     == 1)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "record-transfer").count() == 1)
-            try await Self.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -370,7 +365,7 @@ struct FundingTests {
                 }
             }
             #expect(try await LedgerStore.balance(.fund(fund.ledgerID), .eur, on: app.db) == 0)
-            try await Self.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 }

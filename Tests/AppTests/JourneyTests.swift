@@ -125,8 +125,7 @@ struct JourneyTests {
             _ = second
         }
         // Past the cut-off: the clock moves to the day of the first exhibition session (day 5).
-        let clock = NIOLockedValueBox(Date())
-        let now: @Sendable () -> Date = { clock.withLockedValue { $0 } }
+        let (clock, now) = Fixtures.clock(at: Date())
         try await withApp(now: now, seed: true) { app async throws in
             let voucher = try #require(try await Self.circuitVouchers(app).first)
             let steps = try await Self.sessions(app)
@@ -195,7 +194,7 @@ struct JourneyTests {
 
     @Test("admissions in order complete the circuit: the organizers are owed, the certificate is issued and verifies")
     func admissionsAndCertificate() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let voucher = try #require(try await Self.circuitVouchers(app).first)
             let id = try voucher.requireID()
@@ -232,7 +231,7 @@ struct JourneyTests {
             let owed = try await LedgerStore.balance(
                 .payable(DemoData.slowMill.uuidString), .eur, on: app.db)
             #expect(owed == 8000, "the three steps' prices, owed to Slow Mill")
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
 
             // The certificate: its page in Albanian, the public check, the signed credential.
             let issued = try #require(certificate)
@@ -282,21 +281,21 @@ struct JourneyTests {
             let body = #"{"code":"\#(voucher.code)","session_id":"\#(session)"}"#
             let created = try await anonymous.call(.POST, path, json: body)
             #expect(created.status == .created)
-            let id = try #require(try APITests.json(created)["id"] as? String)
-            #expect(try APITests.json(created)["step_id"] as? String == "0000d000-0000-4000-8000-000000000311")
+            let id = try #require(try Fixtures.json(created)["id"] as? String)
+            #expect(try Fixtures.json(created)["step_id"] as? String == "0000d000-0000-4000-8000-000000000311")
             // A retry answers the same reservation.
             let again = try await anonymous.call(.POST, path, json: body)
-            let againID = try APITests.json(again)["id"] as? String
+            let againID = try Fixtures.json(again)["id"] as? String
             #expect(again.status == .ok && againID == id)
             // Step 3 before step 2: refused, in Albanian (the holder's language), nothing booked.
             let early = try await anonymous.call(
                 .POST, path,
                 json: #"{"code":"\#(voucher.code)","session_id":"\#(try steps[2][0].requireID().uuidString)"}"#)
             #expect(early.status == .unprocessableEntity)
-            #expect(try APITests.error(early).code == "prerequisite-missing")
-            #expect(try APITests.error(early).message.contains("Së pari vijnë hapat e mëparshëm"))
+            #expect(try Fixtures.error(early).code == "prerequisite-missing")
+            #expect(try Fixtures.error(early).message.contains("Së pari vijnë hapat e mëparshëm"))
             let typo = try await anonymous.call(.POST, path, json: #"{"code":"AAAA","session_id":"\#(session)"}"#)
-            let typoField = try APITests.error(typo).field
+            let typoField = try Fixtures.error(typo).field
             #expect(typo.status == .unprocessableEntity && typoField == "code")
             // Cancelling needs the code as the bearer secret.
             let reservation = SiteRoute.apiReservation(.value(try #require(UUID(uuidString: id)))).path

@@ -191,8 +191,7 @@ struct OutboxTests {
     func retries() async throws {
         let transport = RecordingTransport()
         transport.failures.withLockedValue { $0 = 1 }
-        let clock = NIOLockedValueBox(Date(timeIntervalSince1970: 2_000_000_000))
-        let now: @Sendable () -> Date = { clock.withLockedValue { $0 } }
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, mailTransport: transport) { app in
             try await OutboxMessageModel(
                 recipient: "r@example.org", subject: "s", textBody: "b", language: "it",

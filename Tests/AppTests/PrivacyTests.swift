@@ -83,7 +83,7 @@ struct PrivacyTests {
                     == 0)
             let file = try await browser.get(export)
             #expect(!file.body.contains("Drita"))
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
             // Once only; and nobody outside the partner may do it.
             _ = try await browser.get(page)
             #expect(try await browser.post(erase, []).status == .conflict)

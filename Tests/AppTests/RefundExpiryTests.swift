@@ -59,7 +59,7 @@ struct RefundExpiryTests {
             #expect(try await VoucherModel.find(vouchers[0].id, on: app.db)?.status == .nominated)
             #expect(try await VoucherModel.find(vouchers[1].id, on: app.db)?.status == .cancelled)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "refund").count() == 1)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -98,7 +98,7 @@ struct RefundExpiryTests {
             // The mentor's page says so.
             let page = try await mentor.get(SiteRoute.contribution(.value(try contribution.requireID())).path)
             #expect(page.contains("Rimborsato"))
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -129,7 +129,7 @@ struct RefundExpiryTests {
             #expect(try await VoucherModel.find(vouchers[1].id, on: app.db)?.status == .inUse)
             #expect(try await LedgerStore.balance(.fund(fund), .eur, on: app.db) == before + 4000)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "cancel").count() == 1)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -159,7 +159,7 @@ struct RefundExpiryTests {
                 try await Nominations.freeGroups(partnerID: DemoData.dora, on: app.db).contains {
                     $0.group.scope == .event && $0.count == 3
                 })
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -193,7 +193,7 @@ struct RefundExpiryTests {
             await #expect(throws: (any Error).self) {
                 try await CommandTests().run(VouchersCommand(), ["expire", "now"], app: app)
             }
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -219,7 +219,7 @@ struct RefundExpiryTests {
             // Nothing more is owed: another run (or another instance) refunds nothing.
             #expect(try await Refunds.owedByRule(after, on: app.db) == 0)
             #expect(try await Refunds.expire(app: app) == .init())
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -244,7 +244,7 @@ struct RefundExpiryTests {
             let done = try await admin.post(try Self.refundPath(contribution), [("bankReference", "CRO 6")])
             #expect(done.status == .ok)
             #expect(try await admin.get(SiteRoute.adminContributions.path).shows(owed) == false)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -262,7 +262,7 @@ struct RefundExpiryTests {
             #expect(
                 try await VoucherModel.query(on: app.db).filter(\.$id ~~ vouchers.map { $0.id! })
                     .filter(\.$status == .expired).count() == 7)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 

@@ -24,7 +24,7 @@ struct SQLiteWriterTests {
 
     @Test("Fluent queries, plain reads and creates on it give what Fluent's pooled connections give")
     func sameModels() async throws {
-        let (_, now) = DoorTests.clock()
+        let (_, now) = Fixtures.clock()
         try await withApp(now: now) { app async throws in
             let bench = try await BenchData.seed(app, count: 3)
             let writer = try #require(app.mentore.sqliteWriter)

@@ -68,7 +68,7 @@ struct SettlementTests {
 
     @Test("a settlement takes each admission of an ended period once; paying it books the payout once")
     func settleAndPay() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (first, second, session, midnight, _) = try await Self.twoAdmissions(app, clock: clock)
             let price = first.amountMinor
@@ -130,13 +130,13 @@ struct SettlementTests {
             #expect(try await Self.balance(app, .payable(organizer)) == 0)
             #expect(try await Self.balance(app, .external(Settlements.payoutMethod)) == 2 * price)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "pay").count() == 1)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
     @Test("an admission undone after its settlement is owed back and deducted by the next settlement")
     func carriedVoid() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let (kept, late, session, midnight, door) = try await Self.twoAdmissions(app, clock: clock)
             let organizer = DemoData.slowMill.uuidString
@@ -162,7 +162,7 @@ struct SettlementTests {
             _ = try await Door.void(try late.requireID(), reason: "wrong person", scanner: door, app: app, on: app.db)
             #expect(try await Self.balance(app, .payable(organizer)) == 0)
             #expect(try await Self.balance(app, .receivable(organizer)) == -price)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
 
             // The organizer's page shows it waiting to be deducted.
             let manager = TestBrowser(app, acceptLanguage: "en")
@@ -192,13 +192,13 @@ struct SettlementTests {
             #expect(try await Self.balance(app, .receivable(organizer)) == 0)
             #expect(try await Self.balance(app, .external(Settlements.payoutMethod)) == price)
             #expect(try await RedemptionModel.find(kept.requireID(), on: app.db)?.voidSettlementID == nil)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
     @Test("the statement and its CSV speak the organizer's language, whoever reads them; strangers see nothing")
     func statement() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withApp(now: now, seed: true) { app async throws in
             let voucher = try #require(try await JourneyTests.circuitVouchers(app).first)
             let session = try await JourneyTests.sessions(app)[0][0]
@@ -268,7 +268,7 @@ struct SettlementTests {
 
     @Test("two instances settling the same period at once: one settlement, each admission in it once")
     func concurrentCreation() async throws {
-        let (clock, now) = DoorTests.clock()
+        let (clock, now) = Fixtures.clock()
         try await withTwoApps(now: now, seed: true) { first, second async throws in
             let vouchers = try await JourneyTests.circuitVouchers(first, count: 3)
             let session = try await JourneyTests.sessions(first)[0][0]

@@ -135,7 +135,7 @@ struct WaitingListTests {
             // Nothing more happens on a second run.
             #expect(try await Refunds.expire(app: app) == .init())
             #expect(try await VoucherModel.query(on: app.db).filter(\.$reallocatedFrom != nil).count() == 1)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -153,7 +153,7 @@ struct WaitingListTests {
             try await Self.makeDue(app, reallocate)
             #expect(try await Refunds.expire(app: app) == .init(expired: 1, reallocated: 0))
             #expect(try await VoucherModel.query(on: app.db).filter(\.$reallocatedFrom != nil).count() == 0)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 
@@ -172,7 +172,7 @@ struct WaitingListTests {
             #expect(entries.map(\.status) == [.served, .served])
             #expect(Set(entries.compactMap { $0.$voucher.id }).count == 2)
             #expect(try await VoucherModel.query(on: app.db).filter(\.$reallocatedFrom != nil).count() == 2)
-            try await FundingTests.ledgerIsSound(app)
+            try await Fixtures.ledgerIsSound(app)
         }
     }
 }

@@ -30,7 +30,9 @@ struct VoucherCodeTests {
         for _ in 0..<500 {
             let code = VoucherCode.generate(using: &generator)
             let sloppy = String(
-                code.grouped.lowercased().map { $0 == "0" ? "o" : $0 == "1" ? (Bool.random() ? "I" : "l") : $0 })
+                code.grouped.lowercased().map {
+                    $0 == "0" ? "o" : $0 == "1" ? (Bool.random(using: &generator) ? "I" : "l") : $0
+                })
             #expect(try VoucherCode(reading: sloppy) == code)
             #expect(try VoucherCode(reading: "  " + code.grouped.replacingDashes(with: " ") + "\n") == code)
             #expect(try VoucherCode(reading: "https://mentore.test/v/" + code.canonical) == code)
@@ -62,21 +64,6 @@ struct VoucherCodeTests {
         arguments: ["", "7KQ3", "7KQ3-M9TX-4ABC-DEFG-HJKMX", "7KQ3-M9TX-4ABC-DEFG-HJK!", "UUUU-UUUU-UUUU-UUUU-UUUU"])
     func malformed(input: String) {
         #expect(throws: VoucherCode.ReadError.malformed) { try VoucherCode(reading: input) }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so random-sequence tests can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -45,7 +45,7 @@ public func configure(
     app.migrations.add(Migrations.all)
     app.migrations.add(SessionRecord.migration)
 
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in DatabaseSessions() }
     let secure = config.cookieSecure
     app.sessions.configuration = SessionsConfiguration(cookieName: "mentore-session") { id in
         HTTPCookies.Value(

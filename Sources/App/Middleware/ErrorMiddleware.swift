@@ -35,7 +35,9 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .notFound, .tokenInvalid, .voucherUnknown, .certificateUnknown: .notFound
         case .sessionFull, .alreadyRedeemed, .stepReserved, .reservationNeeded, .sessionHasReservations: .conflict
         case .settlementOverlaps: .conflict
-        case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager, .voucherTaken, .voucherInUse: .conflict
+        case .emailTaken, .slugTaken, .conflict, .alreadyMember, .lastManager, .lastCoordinator, .voucherTaken,
+            .voucherInUse:
+            .conflict
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway
         case .signatureInvalid: .badRequest

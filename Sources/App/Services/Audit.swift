@@ -8,11 +8,17 @@ enum Audit {
         _ request: Request, _ action: String, _ objectType: String, _ objectID: UUID?, detail: String = "",
         on db: any Database
     ) async throws {
-        try await AuditEventModel(
+        try await event(request, action, objectType, objectID, detail: detail).create(on: db)
+    }
+
+    /// The audit event of a change the request makes, for a store to write with the change.
+    static func event(
+        _ request: Request, _ action: String, _ objectType: String, _ objectID: UUID?, detail: String = ""
+    ) -> AuditEventModel {
+        AuditEventModel(
             actorID: request.currentUser?.id, actorEmail: request.currentUser?.email ?? "-", action: action,
             objectType: objectType, objectID: objectID?.uuidString ?? "-", detail: detail,
-            ip: request.clientAddress, at: request.now
-        ).create(on: db)
+            ip: request.clientAddress, at: request.now)
     }
 
     /// For changes made from the command line, where there is no signed-in user or client address.

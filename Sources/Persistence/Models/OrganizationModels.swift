@@ -2,13 +2,6 @@ import Domain
 import FluentKit
 import Foundation
 
-/// Whether an Organizer may run events on the platform.
-public enum OrganizerStatus: String, Codable, Sendable, CaseIterable {
-    case pending
-    case approved
-    case rejected
-}
-
 /// An organisation that runs Venues and Events and is paid in Settlements.
 public final class OrganizerModel: Model, @unchecked Sendable {
     public static let schema = "organizers"

@@ -30,7 +30,7 @@ enum ContributionsAPIController {
         let eventIDs = funds.compactMap { $0.scope == .event ? $0.scopeID : nil }
         let events = try await EventModel.query(on: req.db).filter(\.$id ~~ eventIDs).all()
         let items = try funds.map { fund in
-            let text = FundsController.text(of: fund, req: req)
+            let text = FundPresenter.text(of: fund, for: req)
             let event = fund.scope == .event ? events.first { $0.id == fund.scopeID } : nil
             return FundItem(
                 id: try fund.requireID().api, name: text?.name ?? "", purpose: text?.purpose ?? "",

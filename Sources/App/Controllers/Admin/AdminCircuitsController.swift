@@ -19,13 +19,13 @@ enum AdminCircuitsController {
 
     static func input(_ req: Request) throws -> Input {
         var input = try req.content.decode(Input.self)
-        (input.texts, input.origins, input.originalLanguage) = AdminCatalogController.translatedInput(
+        (input.texts, input.origins, input.originalLanguage) = TranslatedForm.input(
             req, parts: ["title", "description"])
         return input
     }
 
     static func circuit(_ req: Request) async throws -> CircuitModel {
-        try await CircuitModel.query(on: req.db).filter(\.$id == AdminCatalogController.id(req, "circuitID"))
+        try await CircuitModel.query(on: req.db).filter(\.$id == req.idParameter("circuitID"))
             .with(\.$texts).first().orNotFound()
     }
 
@@ -59,10 +59,10 @@ enum AdminCircuitsController {
                 name: "validUntil", label: req.t("field-circuit-valid-until"), type: "date",
                 value: input.validUntil ?? "", required: false),
         ]
-        fields += AdminCatalogController.translationColumns(
+        fields += TranslatedForm.columns(
             req, original: input.originalLanguage, origins: input.origins ?? [:],
             missing: { (input.texts?["title-\($0)"] ?? "").isEmpty },
-            fields: AdminCatalogController.titleDescriptionFields(req, texts: input.texts))
+            fields: TranslatedForm.titleDescriptionFields(req, texts: input.texts))
         var form = FormView(action: action, submit: req.t("action-save"), fields: fields)
         form.apply(errors: errors, summary: req.t("form-has-errors"))
         return form
@@ -114,35 +114,34 @@ enum AdminCircuitsController {
         let input = try input(req)
         do {
             let draft = try CircuitDraft(
-                texts: AdminCatalogController.titlesAndDescriptions(input.texts),
-                origins: AdminCatalogController.originsByLanguage(input.origins),
+                texts: TranslatedForm.titlesAndDescriptions(input.texts),
+                origins: TranslatedForm.originsByLanguage(input.origins),
                 originalLanguage: input.originalLanguage, order: input.order, completionCount: input.completionCount,
                 validFrom: input.validFrom, validUntil: input.validUntil)
-            let id = try await req.db.writeTransaction { db in
-                let circuit =
-                    existing
-                    ?? CircuitModel(
-                        stepOrder: draft.order, completionCount: draft.completionCount,
-                        originalLanguage: draft.originalLanguage.rawValue)
-                circuit.stepOrder = draft.order
-                circuit.completionCount = draft.completionCount
-                circuit.validFrom = draft.validFrom
-                circuit.validUntil = draft.validUntil
-                circuit.originalLanguage = draft.originalLanguage.rawValue
-                try await circuit.save(on: db)
-                let id = try circuit.requireID()
-                try await CircuitTextModel.query(on: db).filter(\.$circuit.$id == id).delete()
-                for (language, text) in draft.texts {
-                    try await CircuitTextModel(
-                        circuitID: id, language: language.rawValue, title: text.title, description: text.description,
-                        origin: text.origin
-                    ).create(on: db)
-                }
-                try await Audit.record(
-                    req, existing == nil ? "create" : "edit", "circuit", id,
-                    detail: draft.texts[draft.originalLanguage]?.title ?? "", on: db)
-                return id
+            let circuit =
+                existing
+                ?? CircuitModel(
+                    stepOrder: draft.order, completionCount: draft.completionCount,
+                    originalLanguage: draft.originalLanguage.rawValue)
+            circuit.id = circuit.id ?? UUID()
+            circuit.stepOrder = draft.order
+            circuit.completionCount = draft.completionCount
+            circuit.validFrom = draft.validFrom
+            circuit.validUntil = draft.validUntil
+            circuit.originalLanguage = draft.originalLanguage.rawValue
+            let id = try circuit.requireID()
+            let texts = draft.texts.map { language, text in
+                CircuitTextModel(
+                    circuitID: id, language: language.rawValue, title: text.title, description: text.description,
+                    origin: text.origin)
             }
+            try await CatalogStore.save(
+                circuit, texts: texts,
+                record: .init(
+                    audit: Audit.event(
+                        req, existing == nil ? "create" : "edit", "circuit", id,
+                        detail: draft.texts[draft.originalLanguage]?.title ?? "")),
+                on: req.db)
             return req.redirect(to: SiteRoute.adminCircuitSteps(.value(id)).path, redirectType: .normal)
         } catch let errors as ValidationErrors {
             return try await req.page(
@@ -251,7 +250,7 @@ enum AdminCircuitsController {
     @Sendable static func moveStep(req: Request) async throws -> Response {
         let circuit = try await circuit(req)
         let circuitID = try circuit.requireID()
-        let stepID = try AdminCatalogController.id(req, "stepID")
+        let stepID = try req.idParameter("stepID")
         switch req.parameters.get("move") {
         case "up": try await Circuits.moveStep(stepID, circuitID: circuitID, by: -1, on: req.db)
         case "down": try await Circuits.moveStep(stepID, circuitID: circuitID, by: 1, on: req.db)

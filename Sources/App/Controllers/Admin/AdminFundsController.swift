@@ -12,7 +12,7 @@ enum AdminFundsController {
         let funds = try await FundModel.query(on: req.db).with(\.$texts).sort(\.$createdAt, .descending).all()
         let rows = try funds.map { fund -> ListView.Row in
             let id = try fund.requireID()
-            let text = FundsController.text(of: fund, req: req)
+            let text = FundPresenter.text(of: fund, for: req)
             return ListView.Row(
                 cells: [
                     .data(text?.name ?? "—", lang: text?.language), .data(fund.currency.rawValue),
@@ -46,7 +46,7 @@ enum AdminFundsController {
 
     static func fundInput(_ req: Request) throws -> FundInput {
         var input = try req.content.decode(FundInput.self)
-        (input.texts, input.origins, input.originalLanguage) = AdminCatalogController.translatedInput(
+        (input.texts, input.origins, input.originalLanguage) = TranslatedForm.input(
             req, parts: ["name", "purpose"])
         return input
     }
@@ -90,7 +90,7 @@ enum AdminFundsController {
                             selected: $0.id!.uuidString == input.circuit)
                     }),
         ]
-        fields += AdminCatalogController.translationColumns(
+        fields += TranslatedForm.columns(
             req, original: input.originalLanguage, origins: input.origins ?? [:],
             missing: { (input.texts?["name-\($0)"] ?? "").isEmpty },
             fields: { code in
@@ -119,7 +119,7 @@ enum AdminFundsController {
     @Sendable static func saveFund(req: Request) async throws -> Response {
         let existing =
             try await req.parameters.get("fundID") == nil
-            ? nil : FundModel.find(AdminCatalogController.id(req, "fundID"), on: req.db).orNotFound()
+            ? nil : FundModel.find(req.idParameter("fundID"), on: req.db).orNotFound()
         let action = existing.map { SiteRoute.adminFundEdit(.value($0.id!)).path } ?? SiteRoute.adminFundNew.path
         let title = req.t(existing == nil ? "admin-fund-new" : "admin-fund-edit-title")
         if req.method == .GET {
@@ -204,20 +204,20 @@ enum AdminFundsController {
             fund.isOpen = input.isOpen == "1"
             fund.originalLanguage = draft.originalLanguage.rawValue
             let origins = input.origins ?? [:]
-            try await req.db.transaction { db in
-                try await fund.save(on: db)
-                let fundID = try fund.requireID()
-                try await FundTextModel.query(on: db).filter(\.$fund.$id == fundID).delete()
-                for (language, text) in draft.texts {
-                    try await FundTextModel(
-                        fundID: fundID, language: language.rawValue, name: text.name, purpose: text.purpose,
-                        origin: origins[language.rawValue].flatMap(TextOrigin.init(rawValue:)) ?? .human
-                    ).create(on: db)
-                }
-                try await Audit.record(
-                    req, existing == nil ? "create" : "edit", "fund", fundID,
-                    detail: draft.texts[draft.originalLanguage]?.name ?? "", on: db)
+            fund.id = fund.id ?? UUID()
+            let fundID = try fund.requireID()
+            let texts = draft.texts.map { language, text in
+                FundTextModel(
+                    fundID: fundID, language: language.rawValue, name: text.name, purpose: text.purpose,
+                    origin: origins[language.rawValue].flatMap(TextOrigin.init(rawValue:)) ?? .human)
             }
+            try await FundStore.save(
+                fund, texts: texts,
+                record: .init(
+                    audit: Audit.event(
+                        req, existing == nil ? "create" : "edit", "fund", fundID,
+                        detail: draft.texts[draft.originalLanguage]?.name ?? "")),
+                on: req.db)
             return req.redirect(to: SiteRoute.adminFunds.path, redirectType: .normal)
         } catch let errors as ValidationErrors {
             return try await req.page(
@@ -278,7 +278,7 @@ enum AdminFundsController {
     }
 
     @Sendable static func transfer(req: Request) async throws -> Response {
-        let id = try AdminCatalogController.id(req, "contributionID")
+        let id = try req.idParameter("contributionID")
         guard let contribution = try await ContributionModel.find(id, on: req.db) else {
             throw DomainError(.notFound)
         }

@@ -2,7 +2,6 @@ import Domain
 import Fluent
 import Localization
 import Persistence
-import SQLKit
 import Vapor
 
 /// Admins decide on Organizer applications, edit Organizers, and create Partners.
@@ -43,40 +42,29 @@ enum AdminOrganizationsController {
         guard let id = req.parameters.get("organizerID").flatMap(UUID.init(uuidString:)) else {
             throw DomainError(.notFound)
         }
-        let approve: Bool
-        switch req.parameters.get("decision") {
-        case "approve": approve = true
-        case "reject": approve = false
-        default: throw DomainError(.notFound)
+        guard let decision = req.parameters.get("decision").flatMap(OrganizerStatus.Decision.init(rawValue:)),
+            let organizer = try await OrganizerModel.query(on: req.db).filter(\.$id == id).with(\.$applicant).first()
+        else {
+            throw DomainError(.notFound)
         }
-        try await req.db.transaction { db in
-            guard let organizer = try await OrganizerModel.query(on: db).filter(\.$id == id).with(\.$applicant).first()
-            else {
-                throw DomainError(.notFound)
-            }
-            // Only a pending application can be decided, once: the update is conditional on the status.
-            guard let sql = db as? any SQLDatabase else { return }
-            let changed = try await sql.update(OrganizerModel.schema)
-                .set("status", to: SQLBind((approve ? OrganizerStatus.approved : .rejected).rawValue))
-                .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(OrganizerStatus.pending.rawValue))
-                .returning("id").all()
-            guard changed.count == 1 else { throw DomainError(.conflict) }
-            if let applicant = organizer.applicant {
-                if approve {
-                    try await OrganizerMemberModel(organizerID: id, userID: applicant.requireID(), role: .manager)
-                        .create(on: db)
-                }
-                try await Outbox.enqueue(
-                    approve ? "email-organizer-approved" : "email-organizer-rejected", to: applicant.email,
-                    language: applicant.language,
-                    args: [
-                        "name": .string(applicant.displayName), "organization": .string(organizer.name),
-                        "link": .string(req.application.mentore.config.siteURL + SiteRoute.dashboard.path),
-                    ],
-                    app: req.application, on: db)
-            }
-            try await Audit.record(req, approve ? "approve" : "reject", "organizer", id, detail: organizer.name, on: db)
+        let approve = decision == .approve
+        let mail = organizer.applicant.map { applicant in
+            Outbox.message(
+                approve ? "email-organizer-approved" : "email-organizer-rejected", to: applicant.email,
+                language: applicant.language,
+                args: [
+                    "name": .string(applicant.displayName), "organization": .string(organizer.name),
+                    "link": .string(req.application.mentore.config.siteURL + SiteRoute.dashboard.path),
+                ],
+                app: req.application)
         }
+        try await OrganizerStore.decide(
+            id, decision, applicant: organizer.$applicant.id,
+            record: .init(
+                audit: Audit.event(
+                    req, decision == .approve ? "approve" : "reject", "organizer", id, detail: organizer.name),
+                mail: mail.map { [$0] } ?? []),
+            on: req.db)
         return req.redirect(to: SiteRoute.adminOrganizers.path, redirectType: .normal)
     }
 
@@ -101,10 +89,9 @@ enum AdminOrganizationsController {
             organizer.description = draft.description
             organizer.contactEmail = draft.contactEmail
             organizer.language = draft.language
-            try await req.db.transaction { db in
-                try await organizer.save(on: db)
-                try await Audit.record(req, "edit", "organizer", id, detail: draft.name, on: db)
-            }
+            try await OrganizerStore.save(
+                organizer, record: .init(audit: Audit.event(req, "edit", "organizer", id, detail: draft.name)),
+                on: req.db)
             return req.redirect(to: SiteRoute.adminOrganizers.path, redirectType: .normal)
         } catch let errors as ValidationErrors {
             return try await req.page(
@@ -182,20 +169,15 @@ enum AdminOrganizationsController {
                 "form", title: title, partnerForm(req, action: action, input: input, errors: req.messages(for: error)),
                 status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
-            let partner = existing ?? PartnerModel(slug: "", name: name, city: city, description: description)
-            if existing == nil {
-                let base = Slug.make(from: name)
-                let taken = try await PartnerModel.query(on: db).filter(\.$slug =~ base).all().map(\.slug)
-                partner.slug = Slug.unique(from: name, fallback: "partner", taken: Set(taken))
-            }
-            partner.name = name
-            partner.city = city
-            partner.description = description
-            try await partner.save(on: db)
-            try await Audit.record(
-                req, existing == nil ? "create" : "edit", "partner", partner.id, detail: name, on: db)
-        }
+        let partner = existing ?? PartnerModel(id: UUID(), slug: "", name: name, city: city, description: description)
+        partner.name = name
+        partner.city = city
+        partner.description = description
+        try await PartnerStore.save(
+            partner,
+            record: .init(
+                audit: Audit.event(req, existing == nil ? "create" : "edit", "partner", partner.id, detail: name)),
+            on: req.db)
         return req.redirect(to: SiteRoute.adminPartners.path, redirectType: .normal)
     }
 

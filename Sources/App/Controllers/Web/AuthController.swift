@@ -116,32 +116,25 @@ enum AuthController {
         let email = (input.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let config = req.application.mentore.config
         let since = req.now.addingTimeInterval(-config.loginWindowSeconds)
-        let scopes = ["account:" + email, "address:" + req.clientAddress]
 
         func refuse(_ code: DomainError.Code, status: HTTPStatus) async throws -> Response {
             let form = loginForm(req, email: email, next: input.next, errors: ["form": req.t("error-\(code.rawValue)")])
             return try await req.page("form", title: req.t("login-title"), form, status: status)
         }
 
-        let accountFailures = try await LoginAttemptModel.query(on: req.db).filter(\.$scope == scopes[0]).filter(
-            \.$createdAt > since
-        ).count()
-        let addressFailures = try await LoginAttemptModel.query(on: req.db).filter(\.$scope == scopes[1]).filter(
-            \.$createdAt > since
-        ).count()
-        if accountFailures >= config.loginLimitPerAccount || addressFailures >= config.loginLimitPerAddress {
+        let failures = try await AccountStore.recentFailures(
+            email: email, address: req.clientAddress, since: since, on: req.db)
+        if failures.account >= config.loginLimitPerAccount || failures.address >= config.loginLimitPerAddress {
             return try await refuse(.rateLimited, status: .tooManyRequests)
         }
         let user = try await UserModel.query(on: req.db).filter(\.$email == email).first()
         let valid = try await Passwords.verify(
             input.password ?? "", hash: user?.passwordHash ?? req.application.mentore.decoyHash, app: req.application)
         guard let user, valid else {
-            try await req.db.transaction { db in
-                for scope in scopes { try await LoginAttemptModel(scope: scope, at: req.now).create(on: db) }
-            }
+            try await AccountStore.failedLogin(email: email, address: req.clientAddress, at: req.now, on: req.db)
             return try await refuse(.wrongCredentials, status: .unauthorized)
         }
-        try await LoginAttemptModel.query(on: req.db).filter(\.$scope == scopes[0]).delete()
+        try await AccountStore.clearFailures(email: email, on: req.db)
         try await signIn(req, userID: user.requireID())
         let next = input.next.flatMap { SiteRoute.isLocal($0) ? $0 : nil } ?? SiteRoute.dashboard.path
         return req.redirect(to: next, redirectType: .normal)

@@ -30,13 +30,10 @@ enum DevicesController {
         do {
             let organizerID = try organizer.requireID()
             let actor = try req.requireUser().email
-            let (device, token) = try await req.db.writeTransaction { db in
-                let made = try await DoorDevices.create(
-                    organizerID: organizerID, label: input.label, createdBy: actor, app: req.application, on: db)
-                try await Audit.record(
-                    req, "create-device", "door-device", try made.device.requireID(), detail: made.device.label, on: db)
-                return made
-            }
+            let (device, token) = try await DoorDevices.register(
+                organizerID: organizerID, label: input.label, createdBy: actor,
+                audit: { Audit.event(req, "create-device", "door-device", $0.id, detail: $0.label) },
+                app: req.application, on: req.db)
             let secret = ListView.Secret(
                 label: req.t("devices-new-label", ["label": .string(device.label)]), value: token,
                 hint: req.t("devices-new-hint"))
@@ -50,13 +47,12 @@ enum DevicesController {
 
     @Sendable static func revoke(req: Request) async throws -> Response {
         let organizer = try await organizer(req)
-        let id = try AdminCatalogController.id(req, "deviceID")
+        let id = try req.idParameter("deviceID")
         let organizerID = try organizer.requireID()
         let now = req.now
-        try await req.db.writeTransaction { db in
-            try await DoorDevices.revoke(id, organizerID: organizerID, at: now, on: db)
-            try await Audit.record(req, "revoke-device", "door-device", id, on: db)
-        }
+        try await DoorDevices.revoke(
+            id, organizerID: organizerID, at: now, audit: Audit.event(req, "revoke-device", "door-device", id),
+            on: req.db)
         return try await render(req, organizer: organizer, input: .init(), notice: req.t("devices-revoked"))
     }
 

@@ -10,7 +10,7 @@ enum DoorController {
     /// anyone else is told it does not exist.
     static func session(_ req: Request) async throws -> EventSessionModel {
         let user = try req.requireUser()
-        let id = try AdminCatalogController.id(req, "sessionID")
+        let id = try req.idParameter("sessionID")
         let session = try await EventSessionModel.query(on: req.db).filter(\.$id == id)
             .with(\.$event) { $0.with(\.$texts).with(\.$venue) }.first().orNotFound()
         guard user.isAdmin || user.organizers[session.event.$organizer.id] != nil else {

@@ -2,7 +2,6 @@ import Domain
 import Fluent
 import Localization
 import Persistence
-import SQLKit
 import Vapor
 
 /// The scanner page without a network: what the page keeps for offline use (the session's
@@ -187,15 +186,9 @@ extension DoorController {
             answered[made.index] = .init(
                 nonce: made.nonce, result: answer.result, reason: answer.reason, message: answer.message)
             if answer.result == "already_used", let first = answer.redemption.flatMap({ UUID(uuidString: $0.id) }) {
-                try await req.db.writeTransaction { db in
-                    try await (db as! any SQLDatabase).insert(into: DoorConflictModel.schema)
-                        .columns("id", "session_id", "redemption_id", "scanner", "nonce", "scanned_at", "created_at")
-                        .values(
-                            SQLBind(UUID()), SQLBind(sessionID), SQLBind(first), SQLBind(scanner.key),
-                            SQLBind(made.nonce), SQLBind(made.scan.scannedAt), SQLBind(now)
-                        )
-                        .ignoringConflicts(with: ["scanner", "nonce"]).run()
-                }
+                try await DoorConflictStore.record(
+                    sessionID: sessionID, redemptionID: first, scanner: scanner.key, nonce: made.nonce,
+                    scannedAt: made.scan.scannedAt, at: now, on: req.db)
                 conflicts.append(req.t("door-offline-conflict", ["holder": .string(answer.redemption?.holder ?? "—")]))
             }
         }

@@ -127,7 +127,7 @@ extension DoorController {
     /// Undo from the page, with a reason, within 15 minutes.
     @Sendable static func void(req: Request) async throws -> Response {
         let session = try await session(req)
-        let id = try AdminCatalogController.id(req, "redemptionID")
+        let id = try req.idParameter("redemptionID")
         struct Input: Content { var reason: String? }
         let reason = try req.content.decode(Input.self).reason
         do {

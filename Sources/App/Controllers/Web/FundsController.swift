@@ -6,10 +6,10 @@ import Vapor
 
 /// Public fund pages, the contribution form, and a mentor's view of one contribution.
 enum FundsController {
-    /// A fund's texts in the reader's language, or along the fallback chain.
+    /// `FundPresenter.text`, for `CardPayments`, which still asks here (issue 19: services do not
+    /// use controllers as helpers; that file is being reworked at the same time).
     static func text(of fund: FundModel, req: Request) -> FundTextModel? {
-        EventPresenter.pick(
-            fund.$texts.value ?? [], language: \.language, for: req.language, fallbacks: EventPresenter.fallbacks(req))
+        FundPresenter.text(of: fund, for: req)
     }
 
     static func money(_ req: Request, _ minor: Int, _ currency: Currency) -> String {
@@ -35,7 +35,7 @@ enum FundsController {
             var empty: String
         }
         let links = try funds.map { fund in
-            let text = text(of: fund, req: req)
+            let text = FundPresenter.text(of: fund, for: req)
             return Page<View>.Link(
                 href: SiteRoute.fund(.value(try fund.requireID())).path, label: text?.name ?? "",
                 lang: text?.language == req.language ? nil : text?.language)
@@ -108,7 +108,7 @@ enum FundsController {
         _ req: Request, fund: FundModel, input: ContributionInput, errors: [String: String] = [:],
         status: HTTPStatus? = nil
     ) async throws -> Response {
-        let text = text(of: fund, req: req)
+        let text = FundPresenter.text(of: fund, for: req)
         let shownIn = text?.language ?? req.language
         let target = try await PlaceTarget.of(fund, on: req.db)
         let fundID = try fund.requireID()

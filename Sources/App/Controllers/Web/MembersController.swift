@@ -154,63 +154,57 @@ enum MembersController {
         let token = SecureToken.make()
         let user = try req.requireUser()
         let scopeID = try scope.id.orNotFound()
-        try await req.db.transaction { db in
-            let invitation = InvitationModel(
-                tokenHash: SecureToken.hash(token), email: email,
-                organizerID: scope.objectType == "organizer" ? scopeID : nil,
-                partnerID: scope.objectType == "partner" ? scopeID : nil,
-                role: role, invitedBy: user.id, expiresAt: req.now.addingTimeInterval(7 * 86400))
-            try await invitation.create(on: db)
-            // The invitee has no account language yet: the inviter's language is the best guess.
-            try await Outbox.enqueue(
-                "email-invitation", to: email, language: req.language,
-                args: [
-                    "inviter": .string(user.displayName), "organization": .string(scope.name),
-                    "role": .string(req.t("member-role-\(role)")),
-                    "link": .string(req.application.mentore.config.siteURL + SiteRoute.invitation(.value(token)).path),
-                ], app: req.application, on: db)
-            try await Audit.record(req, "invite", scope.objectType, scopeID, detail: "\(email) as \(role)", on: db)
-        }
+        let invitation = InvitationModel(
+            tokenHash: SecureToken.hash(token), email: email,
+            organizerID: scope.objectType == "organizer" ? scopeID : nil,
+            partnerID: scope.objectType == "partner" ? scopeID : nil,
+            role: role, invitedBy: user.id, expiresAt: req.now.addingTimeInterval(7 * 86400))
+        // The invitee has no account language yet: the inviter's language is the best guess.
+        let mail = Outbox.message(
+            "email-invitation", to: email, language: req.language,
+            args: [
+                "inviter": .string(user.displayName), "organization": .string(scope.name),
+                "role": .string(req.t("member-role-\(role)")),
+                "link": .string(req.application.mentore.config.siteURL + SiteRoute.invitation(.value(token)).path),
+            ], app: req.application)
+        try await MembershipStore.invite(
+            invitation,
+            record: .init(
+                audit: Audit.event(req, "invite", scope.objectType, scopeID, detail: "\(email) as \(role)"),
+                mail: [mail]),
+            on: req.db)
         return try await render(
             req, scope, form: inviteForm(req, scope), notice: req.t("members-invited", ["email": .string(email)]))
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let scope = try await scope(req)
-        guard let memberID = req.parameters.get("memberID").flatMap(UUID.init(uuidString:)) else {
-            throw DomainError(.notFound)
-        }
+        let memberID = try req.idParameter("memberID")
         let scopeID = try scope.id.orNotFound()
-        try await req.db.transaction { db in
-            switch scope {
-            case .partner:
-                guard
-                    let member = try await PartnerMemberModel.query(on: db).filter(\.$id == memberID).filter(
-                        \.$partner.$id == scopeID
-                    ).with(\.$user).first()
-                else {
-                    throw DomainError(.notFound)
-                }
-                try await member.delete(on: db)
-                try await Audit.record(req, "remove-member", "partner", scopeID, detail: member.user.email, on: db)
-            case .organizer:
-                guard
-                    let member = try await OrganizerMemberModel.query(on: db).filter(\.$id == memberID).filter(
-                        \.$organizer.$id == scopeID
-                    ).with(\.$user).first()
-                else {
-                    throw DomainError(.notFound)
-                }
-                if member.role == .manager {
-                    let managers = try await OrganizerMemberModel.query(on: db).filter(\.$organizer.$id == scopeID)
-                        .filter(\.$role == .manager).count()
-                    if managers <= 1 { throw DomainError(.lastManager) }
-                }
-                try await member.delete(on: db)
-                try await Audit.record(
-                    req, "remove-member", "organizer", scopeID,
-                    detail: "\(member.user.email) (\(member.role.rawValue))", on: db)
+        switch scope {
+        case .partner:
+            guard
+                let member = try await PartnerMemberModel.query(on: req.db).filter(\.$id == memberID).filter(
+                    \.$partner.$id == scopeID
+                ).with(\.$user).first()
+            else {
+                throw DomainError(.notFound)
             }
+            let audit = Audit.event(req, "remove-member", "partner", scopeID, detail: member.user.email)
+            try await MembershipStore.removePartnerMember(
+                memberID, of: scopeID, record: .init(audit: audit), on: req.db)
+        case .organizer:
+            guard
+                let member = try await OrganizerMemberModel.query(on: req.db).filter(\.$id == memberID).filter(
+                    \.$organizer.$id == scopeID
+                ).with(\.$user).first()
+            else {
+                throw DomainError(.notFound)
+            }
+            let audit = Audit.event(
+                req, "remove-member", "organizer", scopeID, detail: "\(member.user.email) (\(member.role.rawValue))")
+            try await MembershipStore.removeOrganizerMember(
+                memberID, of: scopeID, record: .init(audit: audit), on: req.db)
         }
         let path: SiteRoute =
             switch scope {
@@ -276,24 +270,19 @@ enum InvitationController {
         let (invitation, _) = try await invitation(req)
         guard user.email == invitation.email else { throw DomainError(.forbidden) }
         let invitationID = try invitation.requireID()
-        let now = req.now
-        try await req.db.transaction { db in
-            guard try await db.setOnce(InvitationModel.schema, id: invitationID, column: "accepted_at", to: now) else {
-                throw DomainError(.tokenInvalid)
-            }
-            do {
-                if let organizerID = invitation.$organizer.id, let role = OrganizerRole(rawValue: invitation.role) {
-                    try await OrganizerMemberModel(organizerID: organizerID, userID: user.id, role: role).create(on: db)
-                    try await Audit.record(
-                        req, "join", "organizer", organizerID, detail: "\(user.email) as \(role.rawValue)", on: db)
-                } else if let partnerID = invitation.$partner.id {
-                    try await PartnerMemberModel(partnerID: partnerID, userID: user.id).create(on: db)
-                    try await Audit.record(req, "join", "partner", partnerID, detail: user.email, on: db)
-                }
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                throw DomainError(.alreadyMember)
-            }
+        let joining: MembershipStore.Joining
+        let audit: AuditEventModel
+        if let organizerID = invitation.$organizer.id, let role = OrganizerRole(rawValue: invitation.role) {
+            joining = .organizer(organizerID, role: role)
+            audit = Audit.event(req, "join", "organizer", organizerID, detail: "\(user.email) as \(role.rawValue)")
+        } else if let partnerID = invitation.$partner.id {
+            joining = .partner(partnerID)
+            audit = Audit.event(req, "join", "partner", partnerID, detail: user.email)
+        } else {
+            throw DomainError(.tokenInvalid)
         }
+        try await MembershipStore.accept(
+            invitationID, as: joining, userID: user.id, at: req.now, record: .init(audit: audit), on: req.db)
         return req.redirect(to: SiteRoute.dashboard.path, redirectType: .normal)
     }
 }

@@ -89,16 +89,12 @@ enum OrganizerApplicationController {
             view.intro = req.t("apply-intro")
             return try await req.page("form", title: req.t("apply-title"), view, status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
-            let base = Slug.make(from: draft.name)
-            let taken = try await OrganizerModel.query(on: db).filter(\.$slug =~ base).all().map(\.slug)
-            let slug = Slug.unique(from: draft.name, fallback: "organizer", taken: Set(taken))
-            let organizer = OrganizerModel(
-                slug: slug, name: draft.name, city: draft.city, description: draft.description,
-                contactEmail: draft.contactEmail, status: .pending, applicantID: user.id, language: draft.language)
-            try await organizer.create(on: db)
-            try await Audit.record(req, "apply", "organizer", organizer.id, detail: draft.name, on: db)
-        }
+        let organizer = OrganizerModel(
+            id: UUID(), slug: "", name: draft.name, city: draft.city, description: draft.description,
+            contactEmail: draft.contactEmail, status: .pending, applicantID: user.id, language: draft.language)
+        try await OrganizerStore.apply(
+            organizer, record: .init(audit: Audit.event(req, "apply", "organizer", organizer.id, detail: draft.name)),
+            on: req.db)
         var view = FormView(action: SiteRoute.organizerApplication.path, submit: "", fields: [])
         view.notice = req.t("apply-received")
         return try await req.page("form", title: req.t("apply-title"), view)

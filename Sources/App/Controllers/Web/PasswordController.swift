@@ -46,20 +46,19 @@ enum PasswordController {
         // The answer is the same whether or not the account exists.
         if let user = try await UserModel.query(on: req.db).filter(\.$email == email).first() {
             let token = SecureToken.make()
-            try await req.db.transaction { db in
-                try await PasswordResetModel(
+            let mail = Outbox.message(
+                "email-reset", to: user.email, language: user.language,
+                args: [
+                    "name": .string(user.displayName),
+                    "link": .string(
+                        req.application.mentore.config.siteURL + SiteRoute.resetPassword(.value(token)).path),
+                ],
+                app: req.application)
+            try await AccountStore.requestReset(
+                PasswordResetModel(
                     userID: user.requireID(), tokenHash: SecureToken.hash(token),
-                    expiresAt: req.now.addingTimeInterval(lifetime)
-                ).create(on: db)
-                try await Outbox.enqueue(
-                    "email-reset", to: user.email, language: user.language,
-                    args: [
-                        "name": .string(user.displayName),
-                        "link": .string(
-                            req.application.mentore.config.siteURL + SiteRoute.resetPassword(.value(token)).path),
-                    ],
-                    app: req.application, on: db)
-            }
+                    expiresAt: req.now.addingTimeInterval(lifetime)),
+                record: .init(mail: [mail]), on: req.db)
         }
         var form = forgotForm(req, email: email)
         form.notice = req.t("forgot-sent")
@@ -112,19 +111,9 @@ enum PasswordController {
                 status: .unprocessableEntity)
         }
         let hash = try await Passwords.hash(password, app: req.application)
-        let resetID = try reset.requireID()
         let userID = reset.$user.id
-        let now = req.now
-        try await req.db.transaction { db in
-            // Of two concurrent submissions of the same token, one wins.
-            guard try await db.setOnce(PasswordResetModel.schema, id: resetID, column: "used_at", to: now) else {
-                throw DomainError(.tokenInvalid)
-            }
-            try await UserModel.query(on: db).filter(\.$id == userID).set(\.$passwordHash, to: hash).update()
-            if let email = try await UserModel.find(userID, on: db)?.email {
-                try await LoginAttemptModel.query(on: db).filter(\.$scope == "account:" + email).delete()
-            }
-        }
+        try await AccountStore.resetPassword(
+            reset.requireID(), userID: userID, passwordHash: hash, at: req.now, on: req.db)
         try await AuthController.signIn(req, userID: userID)
         return req.redirect(to: SiteRoute.dashboard.path, redirectType: .normal)
     }

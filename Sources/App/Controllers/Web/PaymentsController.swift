@@ -30,7 +30,7 @@ enum PaymentsController {
     /// An admin refunds what a contribution has not spent: by card through Stripe's API, by a
     /// bank transfer the admin made (its reference recorded), or in demonstration mode.
     @Sendable static func refund(req: Request) async throws -> Response {
-        let id = try AdminCatalogController.id(req, "contributionID")
+        let id = try req.idParameter("contributionID")
         guard let contribution = try await ContributionModel.find(id, on: req.db) else {
             throw DomainError(.notFound)
         }
@@ -86,27 +86,24 @@ enum PaymentsController {
     }
 
     /// Cancels one unused voucher (issued or given to someone, not yet used): its value goes
-    /// back to the fund, booked in the same transaction. A second cancellation changes nothing.
+    /// back to the fund, booked with the cancellation. A second cancellation changes nothing.
     @Sendable static func cancelVoucher(req: Request) async throws -> Response {
-        let contributionID = try AdminCatalogController.id(req, "contributionID")
-        let voucherID = try AdminCatalogController.id(req, "voucherID")
+        let contributionID = try req.idParameter("contributionID")
+        let voucherID = try req.idParameter("voucherID")
         guard
             let voucher = try await VoucherModel.query(on: req.db).filter(\.$id == voucherID)
                 .filter(\.$contribution.$id == contributionID).first()
         else { throw DomainError(.notFound) }
         let now = req.now
-        let cancelled = try await req.db.writeTransaction { db in
-            guard try await Refunds.cancel(voucher, now: now, on: db) else { return false }
-            try await Audit.record(req, "cancel", "voucher", voucherID, on: db)
-            return true
-        }
+        let cancelled = try await Refunds.cancel(
+            voucher, now: now, audit: Audit.event(req, "cancel", "voucher", voucherID), on: req.db)
         guard cancelled else { throw DomainError(.voucherInUse) }
         return try await renderVouchers(req, notice: req.t("admin-voucher-cancelled"))
     }
 
     /// An admin gives the contribution's unallocated vouchers to a partner (`Funding.allocate`).
     @Sendable static func allocate(req: Request) async throws -> Response {
-        let id = try AdminCatalogController.id(req, "contributionID")
+        let id = try req.idParameter("contributionID")
         struct Input: Content { var partner: String? }
         let input = try req.content.decode(Input.self)
         guard let partnerID = input.partner.flatMap(UUID.init(uuidString:)),
@@ -124,7 +121,7 @@ enum PaymentsController {
     static func renderVouchers(
         _ req: Request, notice: String? = nil, errors: [String: String] = [:], status: HTTPStatus = .ok
     ) async throws -> Response {
-        let id = try AdminCatalogController.id(req, "contributionID")
+        let id = try req.idParameter("contributionID")
         guard let contribution = try await ContributionModel.find(id, on: req.db) else {
             throw DomainError(.notFound)
         }

@@ -33,7 +33,7 @@ enum ReceiptController {
         else { throw DomainError(.notFound) }
         let format = Formatting.platform(req.language)
         let money = { (minor: Int) in FundsController.money(req, minor, contribution.currency) }
-        let fund = FundsController.text(of: contribution.fund, req: req)
+        let fund = FundPresenter.text(of: contribution.fund, for: req)
         let vouchers = try await VoucherModel.query(on: req.db).filter(\.$contribution.$id == id)
             .filter(\.$reallocatedFrom == nil).count()
         var facts = [

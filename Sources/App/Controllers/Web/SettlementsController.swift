@@ -343,18 +343,15 @@ enum SettlementsController {
             }
             let period = try SettlementPeriod(
                 first: input.first, last: input.last, now: now, timeZone: Formatting.platformTimeZone)
-            let made = try await req.db.writeTransaction { db in
-                let made = try await Settlements.create(
-                    organizerID: organizerID, period: period, createdBy: actor, at: now, on: db)
-                for s in made {
-                    try await Audit.record(
+            let made = try await Settlements.settle(
+                organizerID: organizerID, period: period, createdBy: actor, at: now,
+                audit: { s in
+                    Audit.event(
                         req, "create", "settlement", s.id,
                         detail:
-                            "\(s.firstDay)…\(s.lastDay) \(Money(minor: s.totals.netMinor, currency: s.currency).decimalString) \(s.currency.rawValue)",
-                        on: db)
-                }
-                return made
-            }
+                            "\(s.firstDay)…\(s.lastDay) \(Money(minor: s.totals.netMinor, currency: s.currency).decimalString) \(s.currency.rawValue)"
+                    )
+                }, on: req.db)
             return try await renderAdmin(
                 req, input: .init(),
                 notice: req.t("settlement-created-notice", ["count": .integer(made.count)]), status: .created)
@@ -392,11 +389,9 @@ enum SettlementsController {
         }
         let actor = try req.requireUser().email
         let now = req.now
-        try await req.db.writeTransaction { db in
-            if try await Settlements.markPaid(id, reference: reference, by: actor, at: now, on: db).changed {
-                try await Audit.record(req, "pay", "settlement", id, detail: reference, on: db)
-            }
-        }
+        try await Settlements.pay(
+            id, reference: reference, by: actor, at: now,
+            audit: Audit.event(req, "pay", "settlement", id, detail: reference), on: req.db)
         return req.redirect(
             to: SiteRoute.organizerSettlement(.value(try organizer.requireID()), settlement: .value(id)).path,
             redirectType: .normal)

@@ -53,7 +53,7 @@ enum WaitingListController {
         let format = Formatting.platform(req.language)
         var positions: [UUID: Int] = [:]
         let rows = try entries.map { entry -> ListView.Row in
-            let fundName = FundsController.text(of: entry.fund, req: req)
+            let fundName = FundPresenter.text(of: entry.fund, for: req)
             var place = "—"
             if entry.status == .waiting {
                 positions[entry.$fund.id, default: 0] += 1
@@ -85,7 +85,7 @@ enum WaitingListController {
                     options: funds.map { fund in
                         .init(
                             value: fund.id!.uuidString.lowercased(),
-                            label: FundsController.text(of: fund, req: req)?.name ?? "—",
+                            label: FundPresenter.text(of: fund, for: req)?.name ?? "—",
                             selected: fund.id!.uuidString.lowercased() == input.fund?.lowercased())
                     })
             ]

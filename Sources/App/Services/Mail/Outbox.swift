@@ -12,6 +12,14 @@ enum Outbox {
         _ key: String, to recipient: String, language: String, args: [String: FTLValue], app: Application,
         on db: any Database, qr: String? = nil
     ) async throws {
+        try await message(key, to: recipient, language: language, args: args, app: app, qr: qr).create(on: db)
+    }
+
+    /// The message `enqueue` would queue, for a store to write with the change that sends it.
+    static func message(
+        _ key: String, to recipient: String, language: String, args: [String: FTLValue], app: Application,
+        qr: String? = nil
+    ) -> OutboxMessageModel {
         let localizer = app.mentore.localizer
         let message = OutboxMessageModel(
             recipient: recipient, subject: localizer.t("\(key)-subject", args, in: language),
@@ -19,7 +27,7 @@ enum Outbox {
                 + localizer.t("email-signature", [:], in: language),
             language: language, now: app.mentore.now())
         message.qrContent = qr
-        try await message.create(on: db)
+        return message
     }
 }
 
