@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Persistence
 import SQLKit
+import TestSupport
 import Testing
 import Vapor
 

@@ -110,7 +110,7 @@ enum RedemptionsAPIController {
     /// `POST /api/v1/redemptions` `{code, session_id, nonce}`.
     @Sendable static func create(req: Request) async throws -> Response {
         try APIJSON.allowQuery(req)
-        // The device is read in the scan's own transaction (`Door.scanAll`): a revoked token
+        // The device is read with the scan itself (`Door.scanAll`, in the batch that makes it): a revoked token
         // is refused there. A request that is wrong anyway says first if its token is.
         guard let bearer = DoorDevices.bearer(req) else {
             _ = try await DoorDevices.scanner(req)  // says which: no token, or not a device's

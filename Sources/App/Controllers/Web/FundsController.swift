@@ -6,12 +6,6 @@ import Vapor
 
 /// Public fund pages, the contribution form, and a mentor's view of one contribution.
 enum FundsController {
-    /// `FundPresenter.text`, for `CardPayments`, which still asks here (issue 19: services do not
-    /// use controllers as helpers; that file is being reworked at the same time).
-    static func text(of fund: FundModel, req: Request) -> FundTextModel? {
-        FundPresenter.text(of: fund, for: req)
-    }
-
     static func money(_ req: Request, _ minor: Int, _ currency: Currency) -> String {
         Formatting(language: req.language, timeZone: .gmt).money(
             minor: minor, currency: currency.rawValue, minorUnits: currency.minorUnits)
@@ -248,7 +242,7 @@ enum FundsController {
             var receipt: Page<View>.Link?
             var fund: Page<View>.Link
         }
-        let fundText = text(of: contribution.fund, req: req)
+        let fundText = FundPresenter.text(of: contribution.fund, for: req)
         var view = View(
             facts: [
                 Fact(

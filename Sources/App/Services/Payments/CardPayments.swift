@@ -31,7 +31,7 @@ enum CardPayments {
         let id = try contribution.requireID()
         let fund = try await FundModel.query(on: req.db).filter(\.$id == contribution.$fund.id).with(\.$texts)
             .first().orNotFound()
-        let fundName = FundsController.text(of: fund, req: req)?.name ?? ""
+        let fundName = FundPresenter.text(of: fund, for: req)?.name ?? ""
         let snapshot = ContributionModelSnapshot(
             id: id, currency: contribution.currency,
             unitPrice: Money(

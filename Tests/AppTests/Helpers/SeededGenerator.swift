@@ -1,1 +1,0 @@
-../../DomainTests/Helpers/SeededGenerator.swift
