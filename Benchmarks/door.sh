@@ -29,7 +29,7 @@ checks=()
 
 run_database() {
   local name=$1 url=$2
-  export DATABASE_URL=$url LOG_LEVEL=error MAIL_DIR=$work/mail MAIL_WORKER_INTERVAL=3600
+  export DATABASE_URL=$url LOG_LEVEL=error MAIL_DIR=$work/mail MAIL_WORKER_INTERVAL=3600 METRICS_TOKEN=bench-metrics
   "$bin" migrate --yes >/dev/null
   local started=$SECONDS
   local made
@@ -45,7 +45,7 @@ run_database() {
   for _ in $(seq 200); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
   local offset=0
   # The door's group commit counts its transactions and the scans they took (/metrics).
-  counter() { curl -fs "http://127.0.0.1:$port/metrics" | awk -v name="$1" '$1 == name {print $2; found=1} END {if (!found) print 0}'; }
+  counter() { curl -fs -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$port/metrics" | awk -v name="$1" '$1 == name {print $2; found=1} END {if (!found) print 0}'; }
   for connections in 16 64; do
     local batches_before scans_before
     batches_before=$(counter door_batches_total)

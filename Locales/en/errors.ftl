@@ -7,6 +7,7 @@ error-title = Something went wrong
 error-back-home = Back to the home page
 error-required = This field is required.
 error-too-long = This text is too long.
+error-control-character = This text contains a character that is not allowed here, such as a line break in a one-line field.
 error-too-short = This text is too short.
 error-invalid-email = This e-mail address is not valid.
 error-invalid-value = This value is not valid.

@@ -7,6 +7,7 @@ error-title = Qualcosa non va
 error-back-home = Torna alla pagina iniziale
 error-required = Questo campo è obbligatorio.
 error-too-long = Il testo è troppo lungo.
+error-control-character = Il testo contiene un carattere non ammesso qui, come un a capo in un campo di una sola riga.
 error-too-short = Il testo è troppo corto.
 error-invalid-email = Questo indirizzo e-mail non è valido.
 error-invalid-value = Questo valore non è valido.

@@ -7,6 +7,7 @@ error-title = Diçka nuk shkon
 error-back-home = Kthehu te faqja kryesore
 error-required = Kjo fushë është e detyrueshme.
 error-too-long = Teksti është shumë i gjatë.
+error-control-character = Teksti përmban një karakter që nuk lejohet këtu, si një ndërprerje rreshti në një fushë me një rresht.
 error-too-short = Teksti është shumë i shkurtër.
 error-invalid-email = Kjo adresë e-maili nuk është e vlefshme.
 error-invalid-value = Kjo vlerë nuk është e vlefshme.

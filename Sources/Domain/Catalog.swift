@@ -81,7 +81,8 @@ public struct VenueDraft: Sendable, Equatable {
         var texts: [Language: String] = [:]
         for language in Language.allCases {
             let text = v.text(
-                directions[language] ?? nil, field: "directions-\(language.rawValue)", required: false, max: 2000)
+                directions[language] ?? nil, field: "directions-\(language.rawValue)", required: false, max: 2000,
+                multiline: true)
             if !text.isEmpty { texts[language] = text }
         }
         self.directions = texts
@@ -128,7 +129,8 @@ extension EventText {
             let input = texts[language] ?? (nil, nil)
             let title = v.text(input.title, field: "title-\(language.rawValue)", required: false, max: 200)
             let description = v.text(
-                input.description, field: "description-\(language.rawValue)", required: false, max: 5000)
+                input.description, field: "description-\(language.rawValue)", required: false, max: 5000,
+                multiline: true)
             let origin = origins[language].map { TextOrigin(rawValue: $0) } ?? .human
             if origin == nil { v.add(.invalidValue, field: "origin-\(language.rawValue)") }
             if !title.isEmpty {

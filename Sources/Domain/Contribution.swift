@@ -143,7 +143,8 @@ public struct FundDraft: Sendable, Equatable {
             let pair = texts[language]
             let name = v.text(pair?.name ?? nil, field: "name-\(language.rawValue)", required: false, max: 120)
             let purpose = v.text(
-                pair?.purpose ?? nil, field: "purpose-\(language.rawValue)", required: false, max: 2000)
+                pair?.purpose ?? nil, field: "purpose-\(language.rawValue)", required: false, max: 2000,
+                multiline: true)
             if name.isEmpty && purpose.isEmpty { continue }
             if name.isEmpty { v.add(.required, field: "name-\(language.rawValue)") }
             if purpose.isEmpty { v.add(.required, field: "purpose-\(language.rawValue)") }
@@ -180,7 +181,7 @@ public struct NominationDraft: Sendable, Equatable {
         let known = Language(rawValue: (language ?? "").trimmingCharacters(in: .whitespaces))
         if known == nil { v.add((language ?? "").isEmpty ? .required : .invalidValue, field: "language") }
         self.language = known ?? .it
-        let note = v.text(note, field: "note", required: false, max: 500)
+        let note = v.text(note, field: "note", required: false, max: 500, multiline: true)
         self.note = note.isEmpty ? nil : note
         let way = Delivery(rawValue: (delivery ?? "print").trimmingCharacters(in: .whitespaces))
         if way == nil { v.add(.invalidValue, field: "delivery") }

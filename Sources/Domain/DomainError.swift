@@ -6,6 +6,8 @@ public struct DomainError: Error, Hashable, Sendable {
     public enum Code: String, Sendable, CaseIterable {
         case required
         case tooLong = "too-long"
+        /// A line break or another control character where one line of text is expected.
+        case controlCharacter = "control-character"
         case tooShort = "too-short"
         case invalidEmail = "invalid-email"
         case invalidValue = "invalid-value"
@@ -185,18 +187,33 @@ public struct Validator: Sendable {
         errors.append(DomainError(code, field: field))
     }
 
-    /// Trims the value and records `required` or `too-long` problems.
+    /// Trims the value and records `required`, `too-long` or `control-character` problems.
+    ///
+    /// A single-line field (the default: names, labels, references, anything that may reach a
+    /// mail header or a CSV cell) refuses every control character, line breaks included; a
+    /// `multiline` one (descriptions, notes) keeps line breaks and tabs and refuses the rest.
     @discardableResult
     public mutating func text(
-        _ value: String?, field: String, required: Bool = true, max: Int = 200
+        _ value: String?, field: String, required: Bool = true, max: Int = 200, multiline: Bool = false
     ) -> String {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty, required {
             add(.required, field: field)
         } else if trimmed.count > max {
             add(.tooLong, field: field)
+        } else if Self.hasControlCharacters(trimmed, multiline: multiline) {
+            add(.controlCharacter, field: field)
         }
         return trimmed
+    }
+
+    /// Whether `text` holds a control character (C0, DEL, C1) or a line or paragraph separator;
+    /// `multiline` text may hold line breaks and tabs.
+    public static func hasControlCharacters(_ text: String, multiline: Bool) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+            return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
     }
 
     public func finish() throws(ValidationErrors) {

@@ -146,6 +146,36 @@ struct AuthTests {
         }
     }
 
+    /// What browsers read as another host once they drop tabs and line breaks and turn `\` into `/`.
+    static let offSite = [
+        "//evil.example", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/\\/evil.example",
+        "https://evil.example", "javascript:alert(1)", " /evil", "/\u{00A0}/evil.example", "/\u{200B}/evil.example",
+        "evil.example", "",
+    ]
+
+    @Test("a next target that leads off the site is never followed: language switch, log-in and sign-up")
+    func offSiteTargets() async throws {
+        #expect(SiteRoute.localTarget("/admin/venues?tab=1#top") == "/admin/venues?tab=1#top")
+        #expect(SiteRoute.localTarget("/circuits/è") == "/circuits/è")
+        for target in Self.offSite {
+            #expect(SiteRoute.localTarget(target) == nil, "\(target.debugDescription)")
+        }
+        try await withApp(seed: true) { app async throws in
+            for target in Self.offSite {
+                let encoded = target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let switched = try await TestBrowser(app).get("/language/it?next=" + encoded)
+                #expect(switched.location == "/", "language: \(target.debugDescription)")
+                let login = try await TestBrowser(app).post(
+                    "/login", [("email", "admin@mentore.test"), ("password", DemoData.password), ("next", target)])
+                #expect(login.location == "/dashboard", "log-in: \(target.debugDescription)")
+                let form = try await TestBrowser(app).get("/login?next=" + encoded)
+                #expect(!form.contains(#"name="next""#), "log-in form: \(target.debugDescription)")
+            }
+            // The example the review reproduced: a percent-encoded tab after the first slash.
+            #expect(try await TestBrowser(app).get("/language/it?next=/%09/evil.example").location == "/")
+        }
+    }
+
     @Test("each demo role reaches its own dashboard")
     func dashboards() async throws {
         try await withApp(seed: true) { app async throws in

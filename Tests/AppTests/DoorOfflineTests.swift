@@ -87,6 +87,43 @@ struct DoorOfflineTests {
         }
     }
 
+    @Test("a sync of 1,000 scans passes a real server's body limit; 1,001 are refused, nothing admitted")
+    func largeSync() async throws {
+        let (clock, now) = Fixtures.clock()
+        try await withApp(now: now, seed: true) { app async throws in
+            let (voucher, session) = try await DoorTests.reserved(app)
+            let sessionID = try session.requireID()
+            clock.withLockedValue { $0 = session.startsAt.addingTimeInterval(600) }
+            let door = TestBrowser(app, acceptLanguage: "en")
+            _ = try await door.login("door@mentore.test")
+            _ = try await door.get(SiteRoute.doorScan(.value(sessionID)).path)
+            let token = try await door.csrfToken() ?? ""
+            // The sync itself through a real server: the body limit applies only there.
+            door.live = true
+            let at = session.startsAt.addingTimeInterval(60).formatted(.iso8601)
+            // The voucher once, and 999 scans of signed tokens as long as real ones (refused: forged).
+            let forged = "#t=" + String(repeating: "A", count: 380)
+            let scans =
+                [#"{"code":"\#(voucher.code)","nonce":"big-0","scanned_at":"\#(at)"}"#]
+                + (1..<1000).map { #"{"token":"\#(forged)","nonce":"big-\#($0)","scanned_at":"\#(at)"}"# }
+            let body = #"{"scans":["# + scans.joined(separator: ",") + "]}"
+            #expect(body.utf8.count > 400_000)
+            let headers = [("Content-Type", "application/json"), ("X-CSRF-Token", token)]
+            let synced = try await door.send(
+                .POST, SiteRoute.doorSync(.value(sessionID)).path, body: body, headers: headers)
+            #expect(synced.status == .ok)
+            let results = try #require(try Fixtures.json(synced)["results"] as? [[String: Any]])
+            #expect(results.count == 1000)
+            #expect(results.first?["result"] as? String == "admitted")
+            #expect(try await RedemptionModel.query(on: app.db).count() == 1)
+            let tooMany = #"{"scans":["# + (scans + [scans[1]]).joined(separator: ",") + "]}"
+            let refused = try await door.send(
+                .POST, SiteRoute.doorSync(.value(sessionID)).path, body: tooMany, headers: headers)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await RedemptionModel.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test("the manifest speaks the language asked for and opens the door's pages")
     func manifest() async throws {
         try await withApp(seed: true) { app async throws in

@@ -234,6 +234,21 @@ struct OutboxTests {
         #expect(rendered.contains("P=C3=ABrsh=C3=ABndetje"))
         #expect(rendered.split(separator: "\r\n").allSatisfy { $0.count <= 76 })
     }
+
+    @Test("a line break in a name, a subject or an address never starts a header of its own")
+    func headerInjection() {
+        let message = MailMessage(
+            from: "Slow Mill\r\nBcc: victim@example.org <no-reply@mentore.test>",
+            to: "a@example.org\r\nBcc: other@example.org",
+            subject: "Invito per Slow Mill\r\nBcc: third@example.org", text: "Ciao", language: "it",
+            messageID: "y@mentore")
+        let rendered = message.rendered(date: Date(timeIntervalSince1970: 0))
+        let headers = rendered.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+        #expect(!headers.contains { $0.lowercased().hasPrefix("bcc") }, "\(headers)")
+        #expect(headers.contains { $0.hasPrefix("Subject: =?utf-8?B?") })
+        #expect(headers.contains { $0.hasPrefix("From: =?utf-8?B?") })
+        #expect(headers.filter { $0.hasPrefix("To: ") }.count == 1)
+    }
 }
 
 @Suite(

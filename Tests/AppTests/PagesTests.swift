@@ -144,15 +144,19 @@ struct PagesTests {
         }
     }
 
-    @Test("health checks the database and metrics count requests")
+    @Test("health checks the database; metrics count requests, for the scraper with the token only")
     func operations() async throws {
-        try await withApp { app async throws in
+        try await withApp(environment: ["METRICS_TOKEN": "scraper-secret"]) { app async throws in
             let browser = TestBrowser(app)
             let health = try await browser.get("/healthz")
             #expect(health.status == .ok)
             #expect(health.contains("\"database\":\"ok\""))
             _ = try await browser.get("/events")
-            let metrics = try await browser.get("/metrics")
+            #expect(try await browser.get("/metrics").status == .notFound, "not for the public")
+            #expect(
+                try await browser.get("/metrics", headers: [("Authorization", "Bearer wrong")]).status == .notFound)
+            let metrics = try await browser.get("/metrics", headers: [("Authorization", "Bearer scraper-secret")])
+            #expect(metrics.status == .ok)
             #expect(metrics.contains(#"http_requests_total{method="GET",route="/events",status="200"} 1"#))
             #expect(metrics.contains("http_request_duration_seconds_bucket"))
             #expect(metrics.contains("# HELP http_requests_total "), "each metric says what it counts")

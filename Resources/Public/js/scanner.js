@@ -163,12 +163,16 @@
     });
   }
 
+  // Scans sent in one request: well under the server's 1,000 and its body limit; the rest follow
+  // once these are acknowledged. What was not acknowledged stays queued for the next try.
+  var CHUNK = 200;
   var syncing = false;
   function sync() {
     var state = load();
     if (syncing || !state.queue.length || !navigator.onLine) return;
     syncing = true;
-    var sending = state.queue.slice();
+    var more = false;
+    var sending = state.queue.slice(0, CHUNK);
     fetch(data.sync, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
@@ -181,11 +185,15 @@
       var sent = sending.map(function (s) { return s.nonce; });
       after.queue = after.queue.filter(function (s) { return sent.indexOf(s.nonce) < 0; });
       save(after);
+      more = after.queue.length > 0;
       setBanner([answer.message].concat(answer.conflicts || []).join(" "));
       banner.dataset.synced = String(sent.length);
     }).catch(function () {
       setBanner(data.text.syncFailed);
-    }).then(function () { syncing = false; });
+    }).then(function () {
+      syncing = false;
+      if (more) sync();
+    });
   }
 
   form.addEventListener("submit", function (event) {

@@ -64,6 +64,9 @@ public struct AppConfig: Sendable {
     /// Stripe: the secret API key, the webhook endpoint's signing secret, and the API's address
     /// (tests point it at a local server that speaks Stripe's documented shapes).
     public var stripeSecretKey: String?
+    /// The bearer token `/metrics` asks for (`METRICS_TOKEN`); without one, `/metrics` is not
+    /// served: request counts and routes are not for the public.
+    public var metricsToken: String?
     public var stripeWebhookSecret: String?
     public var stripeAPIBase: String
 
@@ -165,6 +168,7 @@ public struct AppConfig: Sendable {
         bankIBAN = value("BANK_IBAN") ?? "IT60 X054 2811 1010 0000 0123 456"
         bankBIC = value("BANK_BIC") ?? "BPMOIT22XXX"
         stripeSecretKey = value("STRIPE_SECRET_KEY")
+        metricsToken = value("METRICS_TOKEN")
         stripeWebhookSecret = value("STRIPE_WEBHOOK_SECRET")
         stripeAPIBase = (value("STRIPE_API_BASE") ?? "https://api.stripe.com").trimmingCharacters(in: ["/"])
         if paymentProviders.contains("stripe"), stripeSecretKey == nil || stripeWebhookSecret == nil {

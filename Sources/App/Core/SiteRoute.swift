@@ -286,15 +286,24 @@ public enum SiteRoute: Sendable {
     /// The link to this page.
     public var path: String {
         let base = "/" + pathComponents.map(\.description).joined(separator: "/")
-        if case .login(let next?) = self, Self.isLocal(next) {
+        if case .login(let next?) = self, let next = Self.localTarget(next) {
             return base + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")
         }
         return base
     }
 
-    /// Whether a `next` target stays on this site (no open redirects).
-    public static func isLocal(_ target: String) -> Bool {
-        target.hasPrefix("/") && !target.hasPrefix("//") && !target.hasPrefix("/\\")
+    /// `target` if it is a path on this site, else nil: the one check for every `next` (no
+    /// open redirects). Browsers drop tabs and line breaks from a URL and read `\` as `/`, so
+    /// `/\t/evil.example` or `/\\evil.example` would lead to another host: a target is a path
+    /// (one leading `/`, not two), without control characters, white space or backslashes,
+    /// and no longer than a link needs to be.
+    public static func localTarget(_ target: String?) -> String? {
+        guard let target, target.count <= 2000, target.hasPrefix("/"), !target.hasPrefix("//") else { return nil }
+        let refused = target.unicodeScalars.contains { scalar in
+            scalar.value < 0x21 || scalar.value == 0x7F || scalar == "\\"
+                || scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
+        }
+        return refused ? nil : target
     }
 }
 

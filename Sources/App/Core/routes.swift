@@ -103,7 +103,9 @@ func routes(_ app: Application) throws {
     door.on(.GET, .doorScan(.key), area: .door, use: DoorController.scanPage)
     door.on(.POST, .doorScan(.key), area: .door, use: DoorController.scan)
     door.on(.POST, .doorVoid(.key, redemption: .key), area: .door, use: DoorController.void)
-    door.on(.POST, .doorSync(.key), area: .door, use: DoorController.sync)
+    // A sync carries up to `DoorOfflineController.maximumScans` scans of up to ~600 bytes each
+    // (a signed token is the longest): the default 16 KB would refuse ~130 of them.
+    door.on(.POST, .doorSync(.key), area: .door, body: .collect(maxSize: "1mb"), use: DoorController.sync)
     // Public: browsers fetch a manifest without cookies.
     app.routes.on(.GET, .doorManifest, area: .publicSite, use: DoorController.manifest)
 

@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import NIOPosix
 import Testing
 import Vapor
 import VaporTesting
@@ -10,6 +11,9 @@ import VaporTesting
 final class TestBrowser: @unchecked Sendable {
     let app: Application
     var cookies: [String: String] = [:]
+    /// Send each request to a real server on a loopback port (body limits and the like apply
+    /// only there), not through the app in memory.
+    var live = false
     var acceptLanguage: String?
 
     init(_ app: Application, acceptLanguage: String? = nil) {
@@ -123,7 +127,11 @@ final class TestBrowser: @unchecked Sendable {
         var buffer: ByteBuffer?
         if let body { buffer = ByteBuffer(string: body) }
         var result: Page?
-        try await app.testing().test(method, path, headers: headers, body: buffer) { response in
+        let tester =
+            live
+            ? try app.testing(method: .running(hostname: "127.0.0.1", port: try await Self.freePort()))
+            : try app.testing()
+        try await tester.test(method, path, headers: headers, body: buffer) { response in
             for value in response.headers[.setCookie] {
                 let pair = value.split(separator: ";").first.map(String.init) ?? ""
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -142,6 +150,15 @@ final class TestBrowser: @unchecked Sendable {
             lastToken = nil
         }
         return result!
+    }
+
+    /// A port nobody listens on now, for a live server.
+    static func freePort() async throws -> Int {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = channel.localAddress?.port ?? 0
+        try await channel.close()
+        return port
     }
 
     static func encode(_ text: String) -> String {

@@ -161,7 +161,7 @@ enum AdminOrganizationsController {
         var v = Validator()
         let name = v.text(input.name, field: "name", max: 120)
         let city = v.text(input.city, field: "city", max: 100)
-        let description = v.text(input.description, field: "description", required: false, max: 2000)
+        let description = v.text(input.description, field: "description", required: false, max: 2000, multiline: true)
         do {
             try v.finish()
         } catch {

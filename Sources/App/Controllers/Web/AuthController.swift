@@ -41,7 +41,7 @@ enum AuthController {
             ],
             intro: req.t("signup-intro"),
             links: [.init(href: SiteRoute.login(next: input.next).path, label: req.t("signup-have-account"))])
-        if let next = input.next, SiteRoute.isLocal(next) {
+        if let next = SiteRoute.localTarget(input.next) {
             form.fields.append(.init(name: "next", label: "", type: "hidden", value: next, required: false))
         }
         form.apply(errors: errors, summary: req.t("form-has-errors"))
@@ -73,7 +73,7 @@ enum AuthController {
                 throw ValidationErrors([DomainError(.emailTaken, field: "email")])
             }
             try await signIn(req, userID: user.requireID())
-            let next = input.next.flatMap { SiteRoute.isLocal($0) ? $0 : nil } ?? SiteRoute.dashboard.path
+            let next = SiteRoute.localTarget(input.next) ?? SiteRoute.dashboard.path
             return req.redirect(to: next, redirectType: .normal)
         } catch let errors as ValidationErrors {
             var safe = input
@@ -93,7 +93,7 @@ enum AuthController {
             .init(name: "email", label: req.t("field-email"), type: "email", value: email, autocomplete: "email"),
             .init(name: "password", label: req.t("field-password"), type: "password", autocomplete: "current-password"),
         ]
-        if let next, SiteRoute.isLocal(next) {
+        if let next = SiteRoute.localTarget(next) {
             fields.append(.init(name: "next", label: "", type: "hidden", value: next, required: false))
         }
         var form = FormView(
@@ -136,7 +136,7 @@ enum AuthController {
         }
         try await AccountStore.clearFailures(email: email, on: req.db)
         try await signIn(req, userID: user.requireID())
-        let next = input.next.flatMap { SiteRoute.isLocal($0) ? $0 : nil } ?? SiteRoute.dashboard.path
+        let next = SiteRoute.localTarget(input.next) ?? SiteRoute.dashboard.path
         return req.redirect(to: next, redirectType: .normal)
     }
 

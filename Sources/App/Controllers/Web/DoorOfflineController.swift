@@ -139,12 +139,15 @@ extension DoorController {
     /// each judged at its own time and retried safely under its nonce. A scan answered *already
     /// used* was admitted offline by this device after another admitted the voucher: it is not
     /// charged again, and it is recorded as a conflict for the organizer.
+    /// The most scans one sync may carry; the scanner sends its queue in smaller chunks.
+    static let maximumScans = 1000
+
     @Sendable static func sync(req: Request) async throws -> Response {
         let session = try await session(req)
         let sessionID = try session.requireID()
         let scanner = try scanner(req, session: session)
         let body = try APIJSON.decode(SyncRequest.self, from: req)
-        guard body.scans.count <= 1000 else { throw DomainError(.invalidValue, field: "scans") }
+        guard body.scans.count <= maximumScans else { throw DomainError(.invalidValue, field: "scans") }
         let now = req.now
         func refusal(_ code: DomainError.Code, nonce: String) -> SyncAnswer.Result {
             .init(nonce: nonce, result: "refused", reason: code.rawValue, message: req.t("error-\(code.rawValue)"))

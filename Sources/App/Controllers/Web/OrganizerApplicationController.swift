@@ -28,7 +28,7 @@ enum OrganizerApplicationController {
             var v = Validator()
             name = v.text(input.name, field: "name", max: 120)
             city = v.text(input.city, field: "city", max: 100)
-            description = v.text(input.description, field: "description", max: 2000)
+            description = v.text(input.description, field: "description", max: 2000, multiline: true)
             contactEmail = v.email(input.contactEmail, field: "contactEmail")
             language = (input.language ?? "").isEmpty ? fallbackLanguage : input.language ?? ""
             if Language(rawValue: language) == nil { v.add(.invalidValue, field: "language") }

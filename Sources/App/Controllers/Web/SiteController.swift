@@ -15,8 +15,7 @@ enum SiteController {
         if let user = req.currentUser {
             try await UserModel.query(on: req.db).filter(\.$id == user.id).set(\.$language, to: code).update()
         }
-        let next =
-            req.query[String.self, at: "next"].flatMap { SiteRoute.isLocal($0) ? $0 : nil } ?? SiteRoute.home.path
+        let next = SiteRoute.localTarget(req.query[String.self, at: "next"]) ?? SiteRoute.home.path
         let response = req.redirect(to: next, redirectType: .normal)
         response.cookies["lang"] = HTTPCookies.Value(
             string: code, maxAge: 365 * 86400, path: "/", isSecure: req.application.mentore.config.cookieSecure,
@@ -95,7 +94,13 @@ enum SiteController {
         }
     }
 
+    /// `GET /metrics`: Prometheus text, for the scraper that sends `METRICS_TOKEN` as its bearer
+    /// token; unknown without it (and when no token is configured).
     @Sendable static func metrics(req: Request) async throws -> Response {
+        guard let expected = req.application.mentore.config.metricsToken,
+            let given = req.headers.bearerAuthorization?.token,
+            SecureToken.hash(given) == SecureToken.hash(expected)
+        else { throw DomainError(.notFound) }
         let response = Response(status: .ok, body: .init(string: req.application.mentore.metrics.render()))
         response.headers.contentType = HTTPMediaType(
             type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])

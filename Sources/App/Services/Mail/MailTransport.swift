@@ -26,7 +26,7 @@ public struct MailMessage: Sendable, Equatable {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let headers = [
             "From: \(Self.encodeAddress(from))",
-            "To: \(to)",
+            "To: \(Self.headerSafe(to))",
             "Subject: \(Self.encodeWord(subject))",
             "Date: \(formatter.string(from: date))",
             "Message-ID: <\(messageID)>",
@@ -45,16 +45,27 @@ public struct MailMessage: Sendable, Equatable {
             ])
             body +=
                 "--\(boundary)\r\nContent-Type: \(file.contentType)\r\nContent-Transfer-Encoding: base64\r\n"
-                + "Content-Disposition: attachment; filename=\"\(file.filename)\"\r\n\r\n\(encoded)\r\n"
+                + "Content-Disposition: attachment; filename=\"\(Self.headerSafe(file.filename))\"\r\n\r\n"
+                + "\(encoded)\r\n"
         }
         body += "--\(boundary)--\r\n"
         return (headers + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\""]).joined(separator: "\r\n")
             + "\r\n\r\n" + body
     }
 
+    /// A header's text as it may stand in the header: plain when it is printable ASCII, else an
+    /// RFC 2047 encoded word, so that a name with a line break can never start a header of its
+    /// own (`Bcc:` …) however it got into the database.
     static func encodeWord(_ text: String) -> String {
-        guard !text.allSatisfy({ $0.isASCII }) else { return text }
+        let plain = text.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } && !text.contains("=?")
+        guard !plain else { return text }
         return "=?utf-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
+    /// A value written into a header as it is (an address, a file name): control characters,
+    /// line breaks included, are dropped.
+    static func headerSafe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control }))
     }
 
     /// `Name <address>`, with the display name encoded when it is not ASCII.
