@@ -24,7 +24,7 @@ door-places = Posti prenotati: { $reserved } su { $capacity }
 door-expected = Chi è atteso
 door-session-title = Chi è atteso
 # $title: the event; $date: when the session starts; $venue: where; the numbers: admitted, reserved and places.
-door-session-intro = { $title }, { $date }, { $venue }. Ammessi: { $admitted } · prenotati: { $reserved } · posti: { $capacity }.
+door-session-intro = { $title }, { $date }, { $venue }. Ingressi: { $admitted } · prenotazioni: { $reserved } · posti: { $capacity }.
 door-session-empty = Nessuno ha ancora prenotato questa data.
 door-back = Tutte le date
 # The voucher is for this event only, not for a circuit.
@@ -45,7 +45,7 @@ door-answer-already-used = Già usato in data { $date }, ingresso { $door } ({ $
 door-scan = Scansiona
 door-scan-title = Scanner
 # $admitted, $reserved, $capacity: numbers for this session.
-door-counter = Ammessi { $admitted } · prenotati { $reserved } · posti { $capacity }
+door-counter = Ingressi { $admitted } · prenotazioni { $reserved } · posti { $capacity }
 door-code-label = Codice o QR del voucher
 door-code-hint = Scansiona il codice QR o scrivi il codice, poi premi Invio.
 door-admit = Registra l'ingresso

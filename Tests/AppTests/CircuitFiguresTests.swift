@@ -53,7 +53,7 @@ struct CircuitFiguresTests {
             #expect(page.shows("Drita 1") && page.shows("Drita 2"))
             #expect(page.shows(t("door-status-ready", [:])))
             #expect(page.contains(t("door-status-admitted", ["time": "X"]).replacingOccurrences(of: "X", with: "")))
-            #expect(page.shows("Ammessi: 1 · prenotati: 2"))
+            #expect(page.shows("Ingressi: 1 · prenotazioni: 2"))
             #expect(page.shows("tappa 1 di 3"))
 
             // Step 2: the first may come in now that step 1 is done.

@@ -4,6 +4,7 @@ Environment: BASE_URL (the server), OUT (where screenshots and HTML for the chec
 Every page visited is checked with axe-core (no WCAG 2.1 A/AA violation) and its HTML is saved
 for the Nu HTML checker, which `make test` runs afterwards on the whole folder.
 """
+import datetime
 import email
 import email.policy
 import hashlib
@@ -313,7 +314,7 @@ def walk_the_circuit_in_albanian(d, url):
     d.delete_all_cookies()
     d.get(url)
     assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sq"
-    assert "Rrugëtimi juaj" in d.page_source and "0 nga 3 hapa të ndjekur" in d.page_source
+    assert "Rrugëtimi juaj" in d.page_source and "Hapa të ndjekur: 0 nga 3" in d.page_source
     check_page(d, "journey-start-sq")
     sessions = []
     for step in range(3):
@@ -328,6 +329,13 @@ def walk_the_circuit_in_albanian(d, url):
         assert "Vendi juaj është rezervuar" in d.page_source
         assert len(d.find_elements(By.CSS_SELECTOR, "li.step-reserved")) == step + 1
     check_page(d, "journey-reserved-sq")
+    # When each reserved step starts, from its calendar file (in step order).
+    starts = []
+    for link in d.find_elements(By.CSS_SELECTOR, "li.step-reserved a[download]"):
+        with urllib.request.urlopen(link.get_attribute("href")) as response:
+            start = re.search(r"DTSTART:(\d{8}T\d{6}Z)", response.read().decode()).group(1)
+        starts.append(datetime.datetime.strptime(start, "%Y%m%dT%H%M%SZ"))
+    assert len(starts) == 3, starts
     calendar = d.find_element(By.CSS_SELECTOR, "li.step-reserved a[download]").get_attribute("href")
     with urllib.request.urlopen(calendar) as response:
         assert response.headers["Content-Type"].startswith("text/calendar")
@@ -346,21 +354,25 @@ def walk_the_circuit_in_albanian(d, url):
     row = [r.text for r in d.find_elements(By.CSS_SELECTOR, "tbody tr") if "Drita" in r.text]
     assert row and "tappa 2 di 3" in row[0] and "Può entrare" not in row[0], row
     d.delete_all_cookies()
+    # The door admits on the session's day only: each admission is recorded as made a minute
+    # after its session started (`--at`, as an offline device's scan time).
     printed = None
     for index, session in enumerate(sessions):
+        came_in = (starts[index] + datetime.timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
         done = subprocess.run(
-            [".build/debug/mentore", "door", "admit", "--code", code, "--session", session],
+            [".build/debug/mentore", "door", "admit", "--code", code, "--session", session, "--at", came_in],
             capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         printed = re.search(r"[0-9A-Z]{20}", done.stdout) if index == 2 else printed
     again = subprocess.run(
-        [".build/debug/mentore", "door", "admit", "--code", code, "--session", sessions[0]],
+        [".build/debug/mentore", "door", "admit", "--code", code, "--session", sessions[0],
+         "--at", (starts[0] + datetime.timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")],
         capture_output=True, text=True)
     assert again.returncode == 1, "a second admission of a step is refused"
     assert printed, "the last admission completes the circuit and names its certificate"
     certificate = printed.group(0)
     d.get(url)
-    assert "3 nga 3 hapa të ndjekur" in d.page_source
+    assert "Hapa të ndjekur: 3 nga 3" in d.page_source
     check_page(d, "journey-complete-sq")
     d.find_element(By.CSS_SELECTOR, ".journey a[href$='/certificate']").click()
     WebDriverWait(d, 10).until(lambda d: d.current_url.endswith("/certificate"))

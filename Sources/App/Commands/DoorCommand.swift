@@ -4,22 +4,29 @@ import Localization
 import Persistence
 import Vapor
 
-/// `mentore door admit --code CODE --session ID`: admits a voucher's holder to a session from
-/// the command line, through `Admissions` with every check the door makes (the session's day
-/// included): scripts, tests, a door without a phone.
+/// `mentore door admit --code CODE --session ID [--at TIME]`: admits a voucher's holder to a
+/// session from the command line, through `Admissions` with every check the door makes (the
+/// session's day included): scripts, tests, a door without a phone. `--at` (RFC 3339) records
+/// when the holder came in, as a device that was offline does with its scan time: the day and
+/// the voucher's validity are judged then (a paper list entered afterwards).
 struct DoorCommand: AnyAsyncCommand {
-    var help: String { "Admissions: door admit --code CODE --session SESSION-ID" }
+    var help: String { "Admissions: door admit --code CODE --session SESSION-ID [--at TIME]" }
 
     func run(using context: inout CommandContext) async throws {
         let app = context.application
         let out = I18nCommand.Output(context)
         guard
             let (options, positional) = I18nCommand.options(
-                context.input.arguments, flags: [], values: ["code", "session"]),
+                context.input.arguments, flags: [], values: ["code", "session", "at"]),
             positional == ["admit"], let typed = options["code"]?.first,
             let sessionID = options["session"]?.first.flatMap(UUID.init(uuidString:))
         else {
             throw out.usage("cli-usage")
+        }
+        var scannedAt: Date?
+        if let text = options["at"]?.first {
+            guard let date = try? Date(text, strategy: .iso8601) else { throw out.usage("cli-usage") }
+            scannedAt = date
         }
         do {
             guard
@@ -30,7 +37,7 @@ struct DoorCommand: AnyAsyncCommand {
             let scanner = Door.Scanner(
                 key: "cli:command-line", organizers: [session.event.$organizer.id], actor: "command-line",
                 door: "command-line", deviceID: nil)
-            let scan = Door.Scan(input: typed, sessionID: sessionID, scanner: scanner, scannedAt: nil)
+            let scan = Door.Scan(input: typed, sessionID: sessionID, scanner: scanner, scannedAt: scannedAt)
             let item = Door.NoncedScan(scan, nonce: UUID().uuidString) { outcome, _ in
                 #"{"result":"\#(outcome.result)"}"#
             }
