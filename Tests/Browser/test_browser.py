@@ -330,9 +330,13 @@ def walk_the_circuit_in_albanian(d, url):
         assert len(d.find_elements(By.CSS_SELECTOR, "li.step-reserved")) == step + 1
     check_page(d, "journey-reserved-sq")
     # When each reserved step starts, from its calendar file (in step order).
+    # The links read in one script: no element handle to go stale between two reads.
+    links = WebDriverWait(d, 10).until(lambda d: d.execute_script(
+        "const links = Array.from(document.querySelectorAll('li.step-reserved a[download]'), a => a.href);"
+        " return links.length === 3 ? links : null"))
     starts = []
-    for link in d.find_elements(By.CSS_SELECTOR, "li.step-reserved a[download]"):
-        with urllib.request.urlopen(link.get_attribute("href")) as response:
+    for link in links:
+        with urllib.request.urlopen(link) as response:
             start = re.search(r"DTSTART:(\d{8}T\d{6}Z)", response.read().decode()).group(1)
         starts.append(datetime.datetime.strptime(start, "%Y%m%dT%H%M%SZ"))
     assert len(starts) == 3, starts
