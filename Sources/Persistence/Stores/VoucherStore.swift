@@ -19,7 +19,9 @@ public enum VoucherStore {
         try await Self.transition([id], transition, at: now, also: also, matching: matching, on: db) == [id]
     }
 
-    /// Moves each of `ids` that may make the move, in one statement; returns those it moved.
+    /// Moves each of `ids` that may make the move, in one statement; returns those it moved. A
+    /// voucher already in the status the move leads to (a second admission of a voucher in use)
+    /// is left alone: no row written for nothing.
     @discardableResult
     public static func transition(
         _ ids: Set<UUID>, _ transition: VoucherLifecycle.Transition, at now: Date,
@@ -37,7 +39,7 @@ public enum VoucherStore {
             update = update.where(SQLIdentifier(column), .equal, SQLBind(value))
         }
         let rows = try await update.where("id", .in, SQLBind.group(ids.sorted { $0.uuidString < $1.uuidString }))
-            .where("status", .in, SQLBind.group(transition.from.map(\.rawValue).sorted()))
+            .where("status", .in, SQLBind.group(transition.from.subtracting([transition.to]).map(\.rawValue).sorted()))
             .returning("id").all()
         return Set(try rows.map { try $0.decode(column: "id", as: UUID.self) })
     }
