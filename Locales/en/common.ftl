@@ -123,6 +123,12 @@ signup-intro = Create an account to fund places and follow what you made possibl
 signup-submit = Create account
 # Link to the log-in page.
 signup-have-account = Already have an account? Log in
+# Shown after the sign-up form, whether or not the address already has an account (the e-mail says which).
+signup-sent = Almost done: open the link we have sent you by e-mail to create your account. If the address already has an account, the e-mail tells you how to log in.
+signup-confirm-title = Confirm your account
+# $email is the address the account is made for.
+signup-confirm-intro = Create the account for { $email }.
+signup-confirm-submit = Create my account
 login-title = Log in
 login-submit = Log in
 login-forgot = Forgot your password?

@@ -14,6 +14,29 @@ email-reset-body =
     { $link }
 
     If you did not ask for this, ignore this message.
+# Sent to a new address after the sign-up form. $name is the name given on the form, $link the
+# address that creates the account (valid for 24 hours, on its own line).
+email-signup-confirm-subject = Confirm your Mentore account
+email-signup-confirm-body =
+    Hello { $name },
+
+    to create your account, open this link within 24 hours:
+    { $link }
+
+    If you did not ask for this, ignore this message: without the link no account is created.
+# Sent when someone fills in the sign-up form with an address that already has an account.
+# $name is the account's display name, $login the log-in page, $reset the page to choose a new password.
+email-signup-existing-subject = You already have a Mentore account
+email-signup-existing-body =
+    Hello { $name },
+
+    someone asked to create an account with this address, which already has one. To log in:
+    { $login }
+
+    If you have forgotten your password, choose a new one here:
+    { $reset }
+
+    If you did not ask for this, ignore this message: your account has not changed.
 # $organization is the organisation's name.
 email-invitation-subject = Invitation to join { $organization }
 # $inviter is who sends the invitation, $organization the organisation, $role one of member-role-*,

@@ -124,6 +124,12 @@ signup-intro = Crea un account per finanziare posti e seguire cosa hai reso poss
 signup-submit = Crea account
 # Link to the log-in page.
 signup-have-account = Hai già un account? Accedi
+# Shown after the sign-up form, whether or not the address already has an account (the e-mail says which).
+signup-sent = Ci siamo quasi: apri il link che ti abbiamo inviato per e-mail per creare il tuo account. Se l'indirizzo ha già un account, l'e-mail ti spiega come accedere.
+signup-confirm-title = Conferma il tuo account
+# $email is the address the account is made for.
+signup-confirm-intro = Crea l'account per { $email }.
+signup-confirm-submit = Crea il mio account
 login-title = Accedi
 login-submit = Accedi
 login-forgot = Password dimenticata?

@@ -14,6 +14,29 @@ email-reset-body =
     { $link }
 
     Se non l'hai chiesto tu, ignora questo messaggio.
+# Sent to a new address after the sign-up form. $name is the name given on the form, $link the
+# address that creates the account (valid for 24 hours, on its own line).
+email-signup-confirm-subject = Conferma il tuo account Mentore
+email-signup-confirm-body =
+    Ciao { $name },
+
+    per creare il tuo account apri questo link entro 24 ore:
+    { $link }
+
+    Se non l'hai chiesto tu, ignora questo messaggio: senza il link non viene creato nessun account.
+# Sent when someone fills in the sign-up form with an address that already has an account.
+# $name is the account's display name, $login the log-in page, $reset the page to choose a new password.
+email-signup-existing-subject = Hai già un account Mentore
+email-signup-existing-body =
+    Ciao { $name },
+
+    qualcuno ha chiesto di creare un account con questo indirizzo, che ne ha già uno. Per accedere:
+    { $login }
+
+    Se hai dimenticato la password, scegline una nuova qui:
+    { $reset }
+
+    Se non l'hai chiesto tu, ignora questo messaggio: il tuo account non è cambiato.
 # $organization is the organisation's name.
 email-invitation-subject = Invito a unirti a { $organization }
 # $inviter is who sends the invitation, $organization the organisation, $role one of member-role-*,

@@ -123,6 +123,12 @@ signup-intro = Krijoni një llogari për të financuar vende dhe për të ndjeku
 signup-submit = Krijo llogarinë
 # Link to the log-in page.
 signup-have-account = Keni tashmë një llogari? Hyni
+# Shown after the sign-up form, whether or not the address already has an account (the e-mail says which).
+signup-sent = Pothuajse gati: hapni lidhjen që ju dërguam me e-mail për të krijuar llogarinë. Nëse adresa ka tashmë një llogari, e-maili ju tregon si të hyni.
+signup-confirm-title = Konfirmoni llogarinë
+# $email is the address the account is made for.
+signup-confirm-intro = Krijoni llogarinë për { $email }.
+signup-confirm-submit = Krijo llogarinë
 login-title = Hyr
 login-submit = Hyr
 login-forgot = Keni harruar fjalëkalimin?

@@ -14,6 +14,29 @@ email-reset-body =
     { $link }
 
     Nëse nuk e keni kërkuar ju, shpërfilleni këtë mesazh.
+# Sent to a new address after the sign-up form. $name is the name given on the form, $link the
+# address that creates the account (valid for 24 hours, on its own line).
+email-signup-confirm-subject = Konfirmoni llogarinë tuaj Mentore
+email-signup-confirm-body =
+    Përshëndetje { $name },
+
+    për të krijuar llogarinë tuaj hapni këtë lidhje brenda 24 orëve:
+    { $link }
+
+    Nëse nuk e keni kërkuar ju, shpërfilleni këtë mesazh: pa lidhjen nuk krijohet asnjë llogari.
+# Sent when someone fills in the sign-up form with an address that already has an account.
+# $name is the account’s display name, $login the log-in page, $reset the page to choose a new password.
+email-signup-existing-subject = Keni tashmë një llogari Mentore
+email-signup-existing-body =
+    Përshëndetje { $name },
+
+    dikush kërkoi të krijojë një llogari me këtë adresë, e cila ka tashmë një. Për të hyrë:
+    { $login }
+
+    Nëse keni harruar fjalëkalimin, zgjidhni një të ri këtu:
+    { $reset }
+
+    Nëse nuk e keni kërkuar ju, shpërfilleni këtë mesazh: llogaria juaj nuk ka ndryshuar.
 # $organization is the organisation’s name.
 email-invitation-subject = Ftesë për t’iu bashkuar organizatës { $organization }
 # $inviter is who sends the invitation, $organization the organisation, $role one of member-role-*,

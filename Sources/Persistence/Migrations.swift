@@ -21,5 +21,6 @@ public enum Migrations {
         M016ScanTimes(),
         M017DoorConflicts(),
         M018CertificateWithdrawals(),
+        M019AccountSafety(),
     ]
 }

@@ -12,35 +12,103 @@ struct AuthTests {
         [("displayName", "Drita"), ("email", email), ("password", password), ("confirmation", password)]
     }
 
-    @Test("a mentor signs up, is signed in and reaches the mentor dashboard")
+    @Test("a mentor signs up through the e-mailed link, is signed in and reaches the mentor dashboard")
     func signUp() async throws {
         try await withApp { app async throws in
             let browser = TestBrowser(app, acceptLanguage: "sq")
             _ = try await browser.get("/signup")
-            let created = try await browser.post("/signup", Self.signUpForm(email: "Drita@Example.org"))
+            let sent = try await browser.post("/signup", Self.signUpForm(email: "Drita@Example.org"))
+            #expect(sent.status == .ok)
+            #expect(sent.shows(app.mentore.localizer.t("signup-sent", in: "sq")))
+            // No account until the link is opened.
+            #expect(try await UserModel.query(on: app.db).count() == 0)
+            let link = try #require(try await TestBrowser.signUpLink(to: "drita@example.org", app: app))
+            let form = try await browser.get(link)
+            #expect(form.status == .ok)
+            #expect(form.contains("drita@example.org"))
+            let created = try await browser.post(link, [], csrf: form.csrf)
             #expect(created.status == .seeOther)
             let user = try #require(
                 try await UserModel.query(on: app.db).filter(\.$email == "drita@example.org").first())
             #expect(user.isMentor)
             #expect(user.language == "sq")
+            #expect(user.displayName == "Drita")
             #expect(user.passwordHash.hasPrefix("$2"))
             let dashboard = try await browser.get("/dashboard")
             #expect(dashboard.location == "/mentor")
             #expect(try await browser.get("/mentor").status == .ok)
+            // The link works once.
+            #expect(try await TestBrowser(app).get(link).status == .notFound)
+            #expect(try await TestBrowser(app).post(link, []).status == .notFound)
+            #expect(try await UserModel.query(on: app.db).count() == 1)
         }
     }
 
-    @Test("a duplicate e-mail is refused with a message beside the field and creates nothing")
-    func duplicateEmail() async throws {
+    @Test("sign-up answers a known address as it answers a new one; the e-mail tells the owner, nothing is created")
+    func knownAddress() async throws {
         try await withApp(seed: true) { app async throws in
             let before = try await UserModel.query(on: app.db).count()
-            let browser = TestBrowser(app, acceptLanguage: "en")
-            _ = try await browser.get("/signup")
-            let page = try await browser.post("/signup", Self.signUpForm(email: "mentor@mentore.test"))
-            #expect(page.status == .conflict)
-            #expect(page.contains(#"id="email-error">An account with this address already exists."#))
-            #expect(page.contains(#"aria-invalid="true""#))
+            let known = TestBrowser(app, acceptLanguage: "en")
+            _ = try await known.get("/signup")
+            let taken = try await known.post("/signup", Self.signUpForm(email: "mentor@mentore.test"))
+            let fresh = TestBrowser(app, acceptLanguage: "en")
+            _ = try await fresh.get("/signup")
+            let new = try await fresh.post("/signup", Self.signUpForm(email: "someone-new@example.org"))
+            #expect(taken.status == .ok)
+            #expect(taken.status == new.status)
+            #expect(taken.shows(app.mentore.localizer.t("signup-sent", in: "en")))
+            #expect(Self.withoutTokens(taken.body) == Self.withoutTokens(new.body))
+            #expect(!taken.contains("aria-invalid"))
             #expect(try await UserModel.query(on: app.db).count() == before)
+            // The owner is told, in their own language (the demo mentor reads Albanian), with
+            // the way to log in; no link that makes an account goes to them.
+            let told = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "mentor@mentore.test")
+                .filter(\.$subject == app.mentore.localizer.t("email-signup-existing-subject", in: "sq")).all()
+            #expect(told.count == 1)
+            #expect(told.first?.textBody.contains("http://mentore.test/login") == true)
+            #expect(try await TestBrowser.signUpLink(to: "mentor@mentore.test", app: app) == nil)
+            #expect(try await TestBrowser.signUpLink(to: "someone-new@example.org", app: app) != nil)
+        }
+    }
+
+    /// A page without its per-session form tokens, to compare two answers.
+    static func withoutTokens(_ body: String) -> String {
+        body.replacingOccurrences(of: #"value="[A-Za-z0-9+/=_-]{20,}""#, with: "", options: .regularExpression)
+    }
+
+    @Test("two sign-ups of one address confirmed one after the other make one account; the second link is refused")
+    func twoSignUpsOneAccount() async throws {
+        try await withApp { app async throws in
+            let first = TestBrowser(app, acceptLanguage: "en")
+            _ = try await first.get("/signup")
+            _ = try await first.post("/signup", Self.signUpForm(email: "twice@example.org"))
+            let firstLink = try #require(try await TestBrowser.signUpLink(to: "twice@example.org", app: app))
+            let second = TestBrowser(app, acceptLanguage: "en")
+            _ = try await second.get("/signup")
+            _ = try await second.post("/signup", Self.signUpForm(email: "twice@example.org"))
+            let secondLink = try #require(try await TestBrowser.signUpLink(to: "twice@example.org", app: app))
+            #expect(firstLink != secondLink)
+            #expect(try await second.confirmSignUp("twice@example.org")?.status == .seeOther)
+            let form = try await first.get(firstLink)
+            let refused = try await first.post(firstLink, [], csrf: form.csrf)
+            #expect(refused.status == .conflict)
+            #expect(refused.shows(app.mentore.localizer.t("error-email-taken", in: "en")))
+            #expect(try await UserModel.query(on: app.db).filter(\.$email == "twice@example.org").count() == 1)
+        }
+    }
+
+    @Test("a sign-up link past its day is refused and makes no account")
+    func signUpLinkExpires() async throws {
+        let (clock, now) = Fixtures.clock()
+        try await withApp(now: now) { app async throws in
+            let browser = TestBrowser(app)
+            _ = try await browser.get("/signup")
+            _ = try await browser.post("/signup", Self.signUpForm(email: "late@example.org"))
+            let link = try #require(try await TestBrowser.signUpLink(to: "late@example.org", app: app))
+            let form = try await browser.get(link)
+            clock.withLockedValue { $0 = $0.addingTimeInterval(SignUps.lifetime + 1) }
+            #expect(try await browser.post(link, [], csrf: form.csrf).status == .notFound)
+            #expect(try await UserModel.query(on: app.db).count() == 0)
         }
     }
 
@@ -221,17 +289,20 @@ struct AuthTests {
                 })
             let form = try await browser.get(link)
             #expect(form.contains(#"name="next" value="\#(fund)""#))
-            let done = try await browser.post(
+            let sent = try await browser.post(
                 SiteRoute.signUp.path, Self.signUpForm(email: "on-the-way@example.org") + [("next", fund)],
                 csrf: form.csrf)
-            #expect(done.location == fund)
+            #expect(sent.status == .ok)
+            let done = try await browser.confirmSignUp("on-the-way@example.org")
+            #expect(done?.location == fund)
             let other = TestBrowser(app)
             let form2 = try await other.get("/signup?next=//evil.example")
             #expect(!form2.contains("evil.example"))
-            let elsewhere = try await other.post(
+            _ = try await other.post(
                 SiteRoute.signUp.path, Self.signUpForm(email: "elsewhere@example.org") + [("next", "//evil.example")],
                 csrf: form2.csrf)
-            #expect(elsewhere.location == SiteRoute.dashboard.path)
+            let elsewhere = try await other.confirmSignUp("elsewhere@example.org")
+            #expect(elsewhere?.location == SiteRoute.dashboard.path)
         }
     }
 }

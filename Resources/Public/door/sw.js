@@ -25,7 +25,8 @@ self.addEventListener("fetch", function (event) {
   var scanner = /^\/door\/sessions\/[^/]+\/scan$/.test(url.pathname);
   if (!scanner && ASSETS.indexOf(url.pathname) < 0) return;
   event.respondWith(fetch(request).then(function (response) {
-    if (response.ok) {
+    // A page that redirected (to the log-in page, once signed out) is not the scanner's page.
+    if (response.ok && !response.redirected) {
       var copy = response.clone();
       caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
     }

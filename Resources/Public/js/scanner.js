@@ -45,6 +45,19 @@
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/door/sw.js", { scope: "/door/" }).catch(function () {});
   }
+  // Signing out forgets what this device holds: the kept scans and lists, the cached pages and
+  // the service worker (the server's Clear-Site-Data says the same to browsers that read it).
+  document.querySelectorAll("form[action='/logout']").forEach(function (logout) {
+    logout.addEventListener("submit", function () {
+      Object.keys(localStorage).forEach(function (key) {
+        if (key.indexOf("mentore-door-") === 0) localStorage.removeItem(key);
+      });
+      if (window.caches) caches.keys().then(function (names) { names.forEach(function (name) { caches.delete(name); }); });
+      if ("serviceWorker" in navigator) {
+        navigator.serviceWorker.getRegistrations().then(function (all) { all.forEach(function (r) { r.unregister(); }); });
+      }
+    });
+  });
 
   var data = JSON.parse(form.dataset.offline);
   var storeKey = "mentore-door-" + data.session + "-" + data.owner;

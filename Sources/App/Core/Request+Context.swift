@@ -14,6 +14,8 @@ public struct CurrentUser: Sendable {
     /// The Organizers the user belongs to, with their role in each.
     public let organizers: [UUID: OrganizerRole]
     public let partners: Set<UUID>
+    /// The account's session epoch: a session signed in under another one is signed out.
+    public let sessionEpoch: Int
 
     public var isAdmin: Bool { roles.contains(.admin) }
 
@@ -40,7 +42,8 @@ public struct CurrentUser: Sendable {
         }
         return CurrentUser(
             id: userID, email: user.email, displayName: user.displayName, language: user.language, roles: roles,
-            organizers: organizers, partners: Set(partnerMemberships.map { $0.$partner.id }))
+            organizers: organizers, partners: Set(partnerMemberships.map { $0.$partner.id }),
+            sessionEpoch: user.sessionEpoch)
     }
 }
 

@@ -15,6 +15,7 @@ public enum SiteRoute: Sendable {
     case event(Parameter<UUID>)
     case language(Parameter<String>)
     case signUp
+    case signUpConfirm(Parameter<String>)
     case login(next: String? = nil)
     case logout
     case forgotPassword
@@ -146,6 +147,7 @@ public enum SiteRoute: Sendable {
         case .event(let id): return ["events", p("eventID", id)]
         case .language(let code): return ["language", p("code", code)]
         case .signUp: return ["signup"]
+        case .signUpConfirm(let token): return ["signup", "confirm", p("token", token)]
         case .login: return ["login"]
         case .logout: return ["logout"]
         case .forgotPassword: return ["password", "forgot"]

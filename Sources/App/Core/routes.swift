@@ -10,6 +10,8 @@ func routes(_ app: Application) throws {
     open.on(.GET, .language(.key), area: .publicSite, use: SiteController.language)
     open.on(.GET, .signUp, area: .publicSite, use: AuthController.showSignUp)
     open.on(.POST, .signUp, area: .publicSite, use: AuthController.signUp)
+    open.on(.GET, .signUpConfirm(.key), area: .publicSite, use: AuthController.showConfirm)
+    open.on(.POST, .signUpConfirm(.key), area: .publicSite, use: AuthController.confirm)
     open.on(.GET, .login(), area: .publicSite, use: AuthController.showLogin)
     open.on(.POST, .login(), area: .publicSite, use: AuthController.login)
     open.on(.GET, .forgotPassword, area: .publicSite, use: PasswordController.showForgot)

@@ -23,6 +23,17 @@ struct SiteMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        if request.application.mentore.config.siteURL.hasPrefix("https://") {
+            // Browsers that came once by https never try plain http again (where a network could
+            // read the session cookie or change the page).
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+        }
+        if request.route != nil, !response.headers.contains(name: .cacheControl) {
+            // Pages and API answers are made for one reader (a name, a voucher, a new token, the
+            // session's form token, the language chosen): no cache, shared or the browser's, keeps
+            // them. Static files (no route) keep their validators.
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
         if response.headers.contentType?.type == "text" {
             response.headers.replaceOrAdd(
                 name: "Content-Security-Policy",

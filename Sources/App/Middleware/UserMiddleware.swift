@@ -12,10 +12,17 @@ struct UserMiddleware: AsyncMiddleware {
                 request.currentUser = try await PersonalTokens.user(for: bearer, req: request)
             }
         } else if request.hasSession, let text = request.session.data["user"], let id = UUID(uuidString: text) {
-            if let user = try await CurrentUser.load(id, on: request.db) {
+            // A session signed in before the account's password was reset is over (sessions made
+            // before epochs existed are of epoch 0).
+            if let user = try await CurrentUser.load(id, on: request.db),
+                (request.session.data["epoch"] ?? "0") == String(user.sessionEpoch)
+            {
                 request.currentUser = user
             } else {
-                request.session.destroy()
+                // Signed out, but the session stays: a page rendered now puts its form token in
+                // it (a destroyed session would drop the token, and the form would be refused).
+                request.session.data["user"] = nil
+                request.session.data["epoch"] = nil
             }
         }
         return try await next.respond(to: request)

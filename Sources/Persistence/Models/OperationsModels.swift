@@ -26,6 +26,9 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") public var sentAt: Date?
     /// Text to attach as a QR code image (a voucher's address), if any.
     @OptionalField(key: "qr_content") public var qrContent: String?
+    /// The body carries a secret (a link that signs in or resets, a voucher code): emptied,
+    /// with the QR, once the message is delivered.
+    @Field(key: "holds_secret") public var holdsSecret: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -38,6 +41,7 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
         self.status = .pending
         self.attempts = 0
         self.nextAttemptAt = now
+        self.holdsSecret = false
     }
 }
 

@@ -1,6 +1,8 @@
+import Fluent
 import Foundation
 import NIOHTTP1
 import NIOPosix
+import Persistence
 import Testing
 import Vapor
 import VaporTesting
@@ -106,11 +108,35 @@ final class TestBrowser: @unchecked Sendable {
         return try await post(SiteRoute.login().path, [("email", email), ("password", password)], csrf: form.csrf)
     }
 
-    /// Signs up a mentor through the form and checks that it worked.
+    /// Signs up a mentor through the form and the e-mailed link, and checks that it worked.
     func signUp(_ email: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let form = try await get(SiteRoute.signUp.path)
-        let page = try await post(SiteRoute.signUp.path, AuthTests.signUpForm(email: email), csrf: form.csrf)
-        #expect(page.status == .seeOther, "sign-up of \(email)", sourceLocation: sourceLocation)
+        let sent = try await post(SiteRoute.signUp.path, AuthTests.signUpForm(email: email), csrf: form.csrf)
+        #expect(sent.status == .ok, "sign-up of \(email)", sourceLocation: sourceLocation)
+        let page = try await confirmSignUp(email.lowercased())
+        #expect(page?.status == .seeOther, "sign-up of \(email) confirmed", sourceLocation: sourceLocation)
+    }
+
+    /// Opens the newest sign-up link e-mailed to `email` and presses its button; nil without one.
+    func confirmSignUp(_ email: String) async throws -> Page? {
+        guard let path = try await Self.signUpLink(to: email, app: app) else { return nil }
+        let form = try await get(path)
+        return try await post(path, [], csrf: form.csrf)
+    }
+
+    /// The path of the newest sign-up link in the outbox for `email`.
+    static func signUpLink(to email: String, app: Application) async throws -> String? {
+        let messages = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == email)
+            .sort(\.$createdAt, .descending).all()
+        let prefix = app.mentore.config.siteURL + "/signup/confirm/"
+        for message in messages {
+            if let link = message.textBody.components(separatedBy: .whitespacesAndNewlines).first(where: {
+                $0.hasPrefix(prefix)
+            }) {
+                return String(link.dropFirst(app.mentore.config.siteURL.count))
+            }
+        }
+        return nil
     }
 
     /// Any request, as written: for the JSON API (no cookies are sent unless this browser has some).

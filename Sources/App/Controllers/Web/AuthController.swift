@@ -53,38 +53,52 @@ enum AuthController {
             "form", title: req.t("signup-title"), signUpForm(req, .init(next: req.query[String.self, at: "next"])))
     }
 
+    /// Answers the same for an address with an account and one without: the e-mail to the
+    /// address says which (a link that makes the account, or the way to log in).
     @Sendable static func signUp(req: Request) async throws -> Response {
         let input = try req.content.decode(SignUpInput.self)
+        let draft: SignUp
         do {
-            let draft = try SignUp(
+            draft = try SignUp(
                 email: input.email, password: input.password, confirmation: input.confirmation,
                 displayName: input.displayName)
-            if try await UserModel.query(on: req.db).filter(\.$email == draft.email).first() != nil {
-                throw ValidationErrors([DomainError(.emailTaken, field: "email")])
-            }
-            let hash = try await Passwords.hash(draft.password, app: req.application)
-            let user = UserModel(
-                email: draft.email, passwordHash: hash, displayName: draft.displayName, language: req.language,
-                isMentor: true)
-            do {
-                try await user.create(on: req.db)
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                // Two sign-ups for the same address at once: the unique index decides.
-                throw ValidationErrors([DomainError(.emailTaken, field: "email")])
-            }
-            try await signIn(req, userID: user.requireID())
-            let next = SiteRoute.localTarget(input.next) ?? SiteRoute.dashboard.path
-            return req.redirect(to: next, redirectType: .normal)
-        } catch let errors as ValidationErrors {
+        } catch {
             var safe = input
             safe.password = nil
             safe.confirmation = nil
-            let status: HTTPStatus =
-                errors.errors.contains { $0.code == .emailTaken } ? .conflict : .unprocessableEntity
             return try await req.page(
-                "form", title: req.t("signup-title"), signUpForm(req, safe, errors: req.messages(for: errors)),
-                status: status)
+                "form", title: req.t("signup-title"), signUpForm(req, safe, errors: req.messages(for: error)),
+                status: .unprocessableEntity)
         }
+        try await SignUps.request(draft, next: input.next, req: req)
+        var form = signUpForm(req)
+        form.notice = req.t("signup-sent")
+        form.fields = []
+        form.intro = nil
+        return try await req.page("form", title: req.t("signup-title"), form)
+    }
+
+    static func confirmForm(_ req: Request, token: String, email: String) -> FormView {
+        var form = FormView(
+            action: SiteRoute.signUpConfirm(.value(token)).path, submit: req.t("signup-confirm-submit"), fields: [],
+            intro: req.t("signup-confirm-intro", ["email": .string(email)]))
+        form.confirms = true
+        return form
+    }
+
+    /// The e-mailed link shows a button: a mail scanner that opens links makes no account.
+    @Sendable static func showConfirm(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let request = try await SignUps.pending(token: token, req: req)
+        return try await req.page(
+            "form", title: req.t("signup-confirm-title"), confirmForm(req, token: token, email: request.email))
+    }
+
+    @Sendable static func confirm(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let (user, next) = try await SignUps.confirm(token: token, req: req)
+        try await signIn(req, userID: user.requireID())
+        return req.redirect(to: SiteRoute.localTarget(next) ?? SiteRoute.dashboard.path, redirectType: .normal)
     }
 
     static func loginForm(_ req: Request, email: String = "", next: String?, errors: [String: String] = [:]) -> FormView
@@ -146,14 +160,20 @@ enum AuthController {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
             req.session.id = nil
         }
+        let user = try await CurrentUser.load(userID, on: req.db)
         req.session.data["user"] = userID.uuidString
+        req.session.data["epoch"] = String(user?.sessionEpoch ?? 0)
         req.session.data["csrf"] = SecureToken.make()
-        req.currentUser = try await CurrentUser.load(userID, on: req.db)
+        req.currentUser = user
     }
 
+    /// Ends the session and asks the browser to forget what the site stored: the scanner's
+    /// cached pages (names of the day's holders) and its queued scans.
     @Sendable static func logout(req: Request) async throws -> Response {
         req.session.destroy()
-        return req.redirect(to: SiteRoute.home.path, redirectType: .normal)
+        let response = req.redirect(to: SiteRoute.home.path, redirectType: .normal)
+        response.headers.replaceOrAdd(name: "Clear-Site-Data", value: #""cache", "storage""#)
+        return response
     }
 }
 

@@ -166,7 +166,7 @@ enum MembersController {
                 "inviter": .string(user.displayName), "organization": .string(scope.name),
                 "role": .string(req.t("member-role-\(role)")),
                 "link": .string(req.application.mentore.config.siteURL + SiteRoute.invitation(.value(token)).path),
-            ], app: req.application)
+            ], app: req.application, secret: true)
         try await MembershipStore.invite(
             invitation,
             record: .init(

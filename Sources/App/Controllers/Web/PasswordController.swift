@@ -53,7 +53,7 @@ enum PasswordController {
                     "link": .string(
                         req.application.mentore.config.siteURL + SiteRoute.resetPassword(.value(token)).path),
                 ],
-                app: req.application)
+                app: req.application, secret: true)
             try await AccountStore.requestReset(
                 PasswordResetModel(
                     userID: user.requireID(), tokenHash: SecureToken.hash(token),

@@ -8,17 +8,20 @@ import Vapor
 /// Writes mail into the outbox, in the recipient's language, inside the caller's transaction.
 enum Outbox {
     /// Queues the message whose subject and body are `<key>-subject` and `<key>-body` in `Locales/*/emails.ftl`.
+    /// `secret`: the message carries something that opens a door (a link that signs in or
+    /// resets, a voucher code): its body and QR are emptied once it is delivered.
     static func enqueue(
         _ key: String, to recipient: String, language: String, args: [String: FTLValue], app: Application,
-        on db: any Database, qr: String? = nil
+        on db: any Database, qr: String? = nil, secret: Bool = false
     ) async throws {
-        try await message(key, to: recipient, language: language, args: args, app: app, qr: qr).create(on: db)
+        try await message(key, to: recipient, language: language, args: args, app: app, qr: qr, secret: secret)
+            .create(on: db)
     }
 
     /// The message `enqueue` would queue, for a store to write with the change that sends it.
     static func message(
         _ key: String, to recipient: String, language: String, args: [String: FTLValue], app: Application,
-        qr: String? = nil
+        qr: String? = nil, secret: Bool = false
     ) -> OutboxMessageModel {
         let localizer = app.mentore.localizer
         let message = OutboxMessageModel(
@@ -27,6 +30,7 @@ enum Outbox {
                 + localizer.t("email-signature", [:], in: language),
             language: language, now: app.mentore.now())
         message.qrContent = qr
+        message.holdsSecret = secret
         return message
     }
 }
@@ -56,9 +60,13 @@ struct MailWorker {
             }
             do {
                 try await app.mentore.mailTransport.send(mail, date: now)
-                try await OutboxMessageModel.query(on: app.db).filter(\.$id == id)
+                var delivered = OutboxMessageModel.query(on: app.db).filter(\.$id == id)
                     .set(\.$status, to: .sent).set(\.$sentAt, to: app.mentore.now()).set(\.$lockedUntil, to: nil)
-                    .update()
+                if message.holdsSecret {
+                    // Delivered: the copy kept here would only be a way in for whoever reads the table.
+                    delivered = delivered.set(\.$textBody, to: "").set(\.$qrContent, to: nil)
+                }
+                try await delivered.update()
                 app.mentore.metrics.mail("sent")
                 sent += 1
             } catch {
