@@ -72,12 +72,15 @@ public struct VenueDraft: Sendable, Equatable {
     public var timeZone: String
     /// How to get there and in (transport, entrance, accessibility), per language.
     public var directions: [Language: String]
+    /// What the venue offers people with a disability, as ticked on its form.
+    public var accessibility: Set<Accessibility>
 
     public init(
         name: String?, address: String?, city: String?, country: String?, timeZone: String?,
-        directions: [Language: String?] = [:]
+        directions: [Language: String?] = [:], accessibility: [String] = []
     ) throws(ValidationErrors) {
         var v = Validator()
+        self.accessibility = Accessibility.parse(accessibility, into: &v)
         var texts: [Language: String] = [:]
         for language in Language.allCases {
             let text = v.text(
@@ -164,13 +167,20 @@ public struct EventDraft: Sendable, Equatable {
     public var texts: [Language: EventText]
     /// The language the texts were first written in; the others are translations of it.
     public var originalLanguage: Language
+    /// Whether a place must be reserved ahead (else people may simply come).
+    public var bookingRequired: Bool
+    /// Until how many hours before a session reservations may be made, moved or cancelled;
+    /// nil: the platform's default.
+    public var changeCutoffHours: Int?
 
     public init(
         kind: String?, price: String?, currency: String?, languages: [String],
         texts: [Language: (title: String?, description: String?)], origins: [Language: String] = [:],
-        originalLanguage: String? = nil
+        originalLanguage: String? = nil, bookingRequired: Bool = true, changeCutoffHours: String? = nil
     ) throws(ValidationErrors) {
         var v = Validator()
+        self.bookingRequired = bookingRequired
+        self.changeCutoffHours = BookingCutoff.parse(changeCutoffHours, into: &v)
         let rawKind = (kind ?? "").trimmingCharacters(in: .whitespaces)
         let knownKind = EventKind(rawValue: rawKind)
         if knownKind == nil { v.add(rawKind.isEmpty ? .required : .invalidValue, field: "kind") }
@@ -210,16 +220,35 @@ public struct SessionDraft: Sendable, Equatable {
     public var endsAt: Date
     public var capacity: Int
 
-    public init(starts: String?, ends: String?, capacity: String?, timeZone: TimeZone)
+    /// A session typed in a form: times as wall time in the venue's `timeZone`. With `now`, a
+    /// session starting before it is refused (`in-the-past`).
+    public init(starts: String?, ends: String?, capacity: String?, timeZone: TimeZone, now: Date? = nil)
         throws(ValidationErrors)
     {
+        try self.init(starts: starts, ends: ends, capacity: capacity, now: now) {
+            Self.parseLocal($0, timeZone: timeZone)
+        }
+    }
+
+    /// A session as the API sends it: RFC 3339 instants (`2027-03-01T18:00:00+01:00`).
+    public init(instantStarts starts: String?, ends: String?, capacity: String?, now: Date? = nil)
+        throws(ValidationErrors)
+    {
+        try self.init(starts: starts, ends: ends, capacity: capacity, now: now, parse: Self.parseInstant)
+    }
+
+    private init(
+        starts: String?, ends: String?, capacity: String?, now: Date?, parse: (String?) -> Date?
+    ) throws(ValidationErrors) {
         var v = Validator()
-        let start = Self.parseLocal(starts, timeZone: timeZone)
-        let end = Self.parseLocal(ends, timeZone: timeZone)
+        let start = parse(starts)
+        let end = parse(ends)
         if (starts ?? "").isEmpty {
             v.add(.required, field: "startsAt")
         } else if start == nil {
             v.add(.invalidDate, field: "startsAt")
+        } else if let start, let now, start <= now {
+            v.add(.inThePast, field: "startsAt")
         }
         if (ends ?? "").isEmpty {
             v.add(.required, field: "endsAt")
@@ -233,7 +262,7 @@ public struct SessionDraft: Sendable, Equatable {
             v.add(.required, field: "capacity")
         } else if let value = Int(capacityText) {
             if value < 1 { v.add(value < 0 ? .negative : .invalidValue, field: "capacity") }
-            if value > 100_000 { v.add(.invalidValue, field: "capacity") }
+            if value > Self.maximumCapacity { v.add(.invalidValue, field: "capacity") }
             seats = value
         } else {
             v.add(.invalidValue, field: "capacity")
@@ -242,6 +271,21 @@ public struct SessionDraft: Sendable, Equatable {
         self.endsAt = end ?? Date(timeIntervalSince1970: 0)
         self.capacity = seats
         try v.finish()
+    }
+
+    /// The most places one session may offer.
+    public static let maximumCapacity = 100_000
+
+    /// Reads an RFC 3339 instant with its offset (fractions of a second allowed), between the
+    /// years 2000 and 2200.
+    public static func parseInstant(_ text: String?) -> Date? {
+        guard let text, !text.isEmpty, text.count <= 40 else { return nil }
+        let plain = ISO8601DateFormatter()
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = plain.date(from: text) ?? fractional.date(from: text) else { return nil }
+        let year = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: date).year ?? 0
+        return (2000...2200).contains(year) ? date : nil
     }
 
     /// Reads an HTML `datetime-local` value ("2026-12-01T18:30", seconds optional) as wall time in `timeZone`.

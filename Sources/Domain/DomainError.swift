@@ -151,6 +151,14 @@ public struct DomainError: Error, Hashable, Sendable {
         case tokenNotYetValid = "token-not-yet-valid"
         /// A scan's time that is in the future or too long ago.
         case scanTimeInvalid = "scan-time-invalid"
+        /// A session that would start at a time already past.
+        case inThePast = "in-the-past"
+        /// A capacity below the places already reserved.
+        case capacityBelowReserved = "capacity-below-reserved"
+        /// A session that has begun (or ended) and can no longer be changed or cancelled.
+        case sessionStarted = "session-started"
+        /// A session that was cancelled: it takes no reservations and no changes.
+        case sessionCancelled = "session-cancelled"
     }
 
     public var code: Code

@@ -116,6 +116,7 @@ enum Journeys {
             guard let session = try await EventSessionModel.find(sessionID, on: db) else {
                 throw DomainError(.notFound, field: "session")
             }
+            if session.cancelledAt != nil { throw DomainError(.sessionCancelled) }
             guard rules.isOpen(sessionStart: session.startsAt, now: now) else { throw DomainError(.reservationClosed) }
             try checkWindow(journey, session: session)
             var progress = journey.progress

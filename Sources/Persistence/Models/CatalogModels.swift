@@ -15,10 +15,16 @@ public final class VenueModel: Model, @unchecked Sendable {
     @Field(key: "time_zone") public var timeZone: String
     /// The language the venue's texts were first written in.
     @Field(key: "original_language") public var originalLanguage: String
+    @Field(key: "step_free") public var stepFree: Bool
+    @Field(key: "hearing_loop") public var hearingLoop: Bool
+    @Field(key: "accessible_toilet") public var accessibleToilet: Bool
     @Children(for: \.$venue) public var texts: [VenueTextModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
-    public init() {}
+    /// A venue offers no accessibility feature until its form says so.
+    public init() {
+        (stepFree, hearingLoop, accessibleToilet) = (false, false, false)
+    }
 
     public init(id: UUID? = nil, organizerID: UUID, draft: VenueDraft) {
         self.id = id
@@ -32,9 +38,21 @@ public final class VenueModel: Model, @unchecked Sendable {
         city = draft.city
         country = draft.country
         timeZone = draft.timeZone
+        stepFree = draft.accessibility.contains(.stepFree)
+        hearingLoop = draft.accessibility.contains(.hearingLoop)
+        accessibleToilet = draft.accessibility.contains(.accessibleToilet)
         if ($originalLanguage.value ?? "").isEmpty {
             originalLanguage = Language.allCases.first { draft.directions[$0] != nil }?.rawValue ?? "it"
         }
+    }
+
+    /// What the venue offers people with a disability.
+    public var accessibility: Set<Accessibility> {
+        var out: Set<Accessibility> = []
+        if stepFree { out.insert(.stepFree) }
+        if hearingLoop { out.insert(.hearingLoop) }
+        if accessibleToilet { out.insert(.accessibleToilet) }
+        return out
     }
 }
 
@@ -53,12 +71,21 @@ public final class EventModel: Model, @unchecked Sendable {
     @Field(key: "published") public var published: Bool
     /// The language the texts were first written in; the others are translations of it.
     @Field(key: "original_language") public var originalLanguage: String
+    /// Whether a place must be reserved ahead.
+    @Field(key: "booking_required") public var bookingRequired: Bool
+    /// The event's own cut-off for changes to reservations, in hours; nil: the platform's.
+    @OptionalField(key: "change_cutoff_hours") public var changeCutoffHours: Int?
+    /// Why an admin took the event out of the catalog, if one did.
+    @OptionalField(key: "unpublished_reason") public var unpublishedReason: String?
     @Children(for: \.$event) public var texts: [EventTextModel]
     @Children(for: \.$event) public var sessions: [EventSessionModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
-    public init() {}
+    /// An event asks for places to be reserved ahead until its form says otherwise.
+    public init() {
+        bookingRequired = true
+    }
 
     public init(id: UUID? = nil, organizerID: UUID, venueID: UUID, draft: EventDraft, published: Bool) {
         self.id = id
@@ -74,6 +101,8 @@ public final class EventModel: Model, @unchecked Sendable {
         currency = draft.price.currency
         languages = draft.languages.map(\.rawValue).joined(separator: ",")
         originalLanguage = draft.originalLanguage.rawValue
+        bookingRequired = draft.bookingRequired
+        changeCutoffHours = draft.changeCutoffHours
     }
 
     public var price: Money { Money(minor: priceMinor, currency: currency) }
@@ -137,6 +166,9 @@ public final class EventSessionModel: Model, @unchecked Sendable {
     @Field(key: "capacity") public var capacity: Int
     /// Seats reserved, moved only by conditional UPDATEs that keep it within `capacity`.
     @Field(key: "reserved") public var reserved: Int
+    /// When the session was cancelled (it keeps its row; it takes no reservations), and why.
+    @OptionalField(key: "cancelled_at") public var cancelledAt: Date?
+    @OptionalField(key: "cancel_reason") public var cancelReason: String?
 
     public init() {}
 

@@ -28,10 +28,7 @@ public enum CatalogStore {
 
     /// Adds a session to its event.
     public static func add(_ session: EventSessionModel, record: ChangeRecord, on db: any Database) async throws {
-        try await db.writeTransaction { db in
-            try await session.create(on: db)
-            try await record.write(on: db)
-        }
+        try await add([session], record: record, on: db)
     }
 
     /// Deletes a session of `eventID` that nobody reserved or attended, in one guarded DELETE:

@@ -19,14 +19,17 @@ public enum JourneyStore {
         let rows = try await (db as! any SQLDatabase).raw(
             """
             SELECT s.id AS s_id, s.event_id AS s_event_id, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at,
-            s.capacity AS s_capacity, s.reserved AS s_reserved,
+            s.capacity AS s_capacity, s.reserved AS s_reserved, s.cancelled_at AS s_cancelled_at,
+            s.cancel_reason AS s_cancel_reason,
             e.organizer_id AS e_organizer_id, e.venue_id AS e_venue_id, e.kind AS e_kind,
             e.price_minor AS e_price_minor, e.currency AS e_currency, e.languages AS e_languages,
             e.published AS e_published, e.original_language AS e_original_language,
-            e.created_at AS e_created_at, e.updated_at AS e_updated_at,
+            e.created_at AS e_created_at, e.updated_at AS e_updated_at, e.booking_required AS e_booking_required,
+            e.change_cutoff_hours AS e_change_cutoff_hours, e.unpublished_reason AS e_unpublished_reason,
             v.organizer_id AS v_organizer_id, v.name AS v_name, v.address AS v_address, v.city AS v_city,
             v.country AS v_country, v.time_zone AS v_time_zone, v.original_language AS v_original_language,
-            v.created_at AS v_created_at
+            v.created_at AS v_created_at, v.step_free AS v_step_free, v.hearing_loop AS v_hearing_loop,
+            v.accessible_toilet AS v_accessible_toilet
             FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = e.venue_id
             WHERE s.id IN (\(binds: Array(ids)))
             """
@@ -43,6 +46,9 @@ public enum JourneyStore {
             venue.timeZone = try row.decode(column: "v_time_zone", as: String.self)
             venue.originalLanguage = try row.decode(column: "v_original_language", as: String.self)
             venue.createdAt = try row.decode(column: "v_created_at", as: Date?.self)
+            venue.stepFree = try row.decode(column: "v_step_free", as: Bool.self)
+            venue.hearingLoop = try row.decode(column: "v_hearing_loop", as: Bool.self)
+            venue.accessibleToilet = try row.decode(column: "v_accessible_toilet", as: Bool.self)
             let event = EventModel()
             event.id = try row.decode(column: "s_event_id", as: UUID.self)
             event.$organizer.id = try row.decode(column: "e_organizer_id", as: UUID.self)
@@ -56,6 +62,9 @@ public enum JourneyStore {
             event.originalLanguage = try row.decode(column: "e_original_language", as: String.self)
             event.createdAt = try row.decode(column: "e_created_at", as: Date?.self)
             event.updatedAt = try row.decode(column: "e_updated_at", as: Date?.self)
+            event.bookingRequired = try row.decode(column: "e_booking_required", as: Bool.self)
+            event.changeCutoffHours = try row.decode(column: "e_change_cutoff_hours", as: Int?.self)
+            event.unpublishedReason = try row.decode(column: "e_unpublished_reason", as: String?.self)
             let session = try self.session(row, event: event)
             sessions[session.id!] = session
         }
@@ -72,6 +81,8 @@ public enum JourneyStore {
         session.endsAt = try row.decode(column: "s_ends_at", as: Date.self)
         session.capacity = try row.decode(column: "s_capacity", as: Int.self)
         session.reserved = try row.decode(column: "s_reserved", as: Int.self)
+        session.cancelledAt = try row.decode(column: "s_cancelled_at", as: Date?.self)
+        session.cancelReason = try row.decode(column: "s_cancel_reason", as: String?.self)
         return session
     }
 
@@ -135,7 +146,8 @@ public enum JourneyStore {
             """
             SELECT r.id, r.voucher_id, r.session_id, r.event_id, r.slot, r.created_at,
             s.id AS s_id, s.event_id AS s_event_id, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at,
-            s.capacity AS s_capacity, s.reserved AS s_reserved
+            s.capacity AS s_capacity, s.reserved AS s_reserved, s.cancelled_at AS s_cancelled_at,
+            s.cancel_reason AS s_cancel_reason
             FROM reservations r JOIN event_sessions s ON s.id = r.session_id
             WHERE r.voucher_id IN (\(binds: vouchers))
             """
@@ -166,7 +178,8 @@ public enum JourneyStore {
             r.organizer_id, r.admitted_by, r.admitted_at, r.device_id, r.door, r.scanned_at, r.settlement_id,
             r.void_settlement_id,
             s.id AS s_id, s.event_id AS s_event_id, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at,
-            s.capacity AS s_capacity, s.reserved AS s_reserved
+            s.capacity AS s_capacity, s.reserved AS s_reserved, s.cancelled_at AS s_cancelled_at,
+            s.cancel_reason AS s_cancel_reason
             FROM redemptions r JOIN event_sessions s ON s.id = r.session_id
             WHERE r.voucher_id IN (\(binds: vouchers)) AND r.voided_at IS NULL
             """
@@ -222,12 +235,14 @@ public enum JourneyStore {
     }
 
     /// Takes one seat of a session if one is left (`reserved < capacity`), in one conditional
-    /// UPDATE: the last seat goes once, across instances. False when the session is full.
+    /// UPDATE: the last seat goes once, across instances. False when the session is full (or
+    /// was cancelled meanwhile).
     public static func takeSeat(session: UUID, on db: any Database) async throws -> Bool {
         try await (db as! any SQLDatabase).update(EventSessionModel.schema)
             .set("reserved", to: SQLBinaryExpression(SQLColumn("reserved"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, SQLBind(session))
             .where(SQLColumn("reserved"), .lessThan, SQLColumn("capacity"))
+            .where("cancelled_at", .is, SQLLiteral.null)
             .returning("id").all().count == 1
     }
 
