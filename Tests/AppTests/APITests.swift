@@ -367,6 +367,7 @@ struct APITests {
                 ("admin@mentore.test", [.admin]),
                 ("mentor@mentore.test", [.mentor]),
                 ("partner@mentore.test", [.partnerCoordinator]),
+                ("organizer@mentore.test", [.organizerManager]),
                 ("door@mentore.test", [.doorStaff]),
             ]
             for user in users {

@@ -54,6 +54,16 @@ struct JourneyTests {
         return out
     }
 
+    /// "reserved", or the code of the refusal, of reserving `sessionID` with a voucher.
+    static func outcome(reserving voucherID: UUID, at sessionID: UUID, app: Application) async throws -> String {
+        do {
+            _ = try await Journeys.reserve(voucherID: voucherID, sessionID: sessionID, app: app, on: app.db)
+            return "reserved"
+        } catch let error as DomainError {
+            return error.code.rawValue
+        }
+    }
+
     static func refusal(_ code: DomainError.Code, _ body: () async throws -> Void) async {
         do {
             try await body()
@@ -173,15 +183,7 @@ struct JourneyTests {
                 for (index, voucher) in vouchers.enumerated() {
                     let app = index.isMultiple(of: 2) ? first : second
                     let voucherID = try voucher.requireID()
-                    group.addTask {
-                        do {
-                            _ = try await Journeys.reserve(
-                                voucherID: voucherID, sessionID: sessionID, app: app, on: app.db)
-                            return "reserved"
-                        } catch let error as DomainError {
-                            return error.code.rawValue
-                        }
-                    }
+                    group.addTask { try await Self.outcome(reserving: voucherID, at: sessionID, app: app) }
                 }
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }

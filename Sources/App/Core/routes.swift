@@ -167,6 +167,7 @@ func routes(_ app: Application) throws {
     admin.on(.POST, .adminSettlementPaid(.key), area: .admin, use: SettlementsController.markPaid)
 
     apiRoutes(app)
+    programmeRoutes(app)
 }
 
 /// The JSON API, `/api/v1`: personal bearer tokens instead of sessions (`UserMiddleware`), and

@@ -16,6 +16,7 @@ enum AdminVenuesController {
         var directions: [String: String]?
         var origins: [String: String]?
         var originalLanguage: String?
+        var accessibility: [String]?
     }
 
     static func venueInput(_ req: Request) throws -> VenueInput {
@@ -30,18 +31,23 @@ enum AdminVenuesController {
         return input
     }
 
-    static func venueForm(_ req: Request, action: String, input: VenueInput, errors: [String: String] = [:])
-        async throws -> FormView
-    {
-        let organizers = try await OrganizerModel.query(on: req.db).filter(\.$status == .approved).sort(\.$name).all()
-        var form = FormView(
-            action: action, submit: req.t("action-save"),
-            fields: [
+    /// The venue form; `organizers` offers a choice of organizer (admins), nil when the
+    /// organizer is given (its managers' own pages).
+    static func venueForm(
+        _ req: Request, action: String, input: VenueInput, organizers: [OrganizerModel]?, errors: [String: String] = [:]
+    ) -> FormView {
+        var fields: [FormView.Field] = []
+        if let organizers {
+            fields.append(
                 .init(
                     name: "organizer", label: req.t("field-organizer"), type: "select",
                     options: organizers.map {
                         .init(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == input.organizer)
-                    }),
+                    }))
+        }
+        var form = FormView(
+            action: action, submit: req.t("action-save"),
+            fields: fields + [
                 .init(name: "name", label: req.t("field-venue-name"), type: "text", value: input.name ?? ""),
                 .init(
                     name: "address", label: req.t("field-address"), type: "text", value: input.address ?? "",
@@ -55,6 +61,14 @@ enum AdminVenuesController {
                 .init(
                     name: "timeZone", label: req.t("field-time-zone"), type: "text",
                     value: input.timeZone ?? "Europe/Rome", hint: req.t("hint-time-zone")),
+                .init(
+                    name: "accessibility", label: req.t("field-accessibility"), type: "checkboxes",
+                    required: false,
+                    options: Accessibility.allCases.map {
+                        .init(
+                            value: $0.rawValue, label: req.t("accessibility-\($0.rawValue)"),
+                            selected: (input.accessibility ?? []).contains($0.rawValue))
+                    }),
             ]
                 + TranslatedForm.columns(
                     req, original: input.originalLanguage, origins: input.origins ?? [:],
@@ -92,63 +106,55 @@ enum AdminVenuesController {
         return try await req.page("list", title: req.t("admin-venues-title"), view)
     }
 
+    /// What a stored venue's form shows.
+    static func input(of venue: VenueModel?, on db: any Database) async throws -> VenueInput {
+        let texts = try await venue?.$texts.get(on: db) ?? []
+        return VenueInput(
+            organizer: venue?.$organizer.id.uuidString, name: venue?.name, address: venue?.address,
+            city: venue?.city, country: venue?.country, timeZone: venue?.timeZone,
+            directions: Dictionary(texts.map { ($0.language, $0.directions) }) { first, _ in first },
+            origins: Dictionary(texts.map { ($0.language, $0.origin.rawValue) }) { first, _ in first },
+            originalLanguage: venue?.originalLanguage, accessibility: venue?.accessibility.map(\.rawValue))
+    }
+
+    /// The venue a submitted form describes, or every problem with it.
+    static func draft(_ input: VenueInput) throws(ValidationErrors) -> VenueDraft {
+        try VenueDraft(
+            name: input.name, address: input.address, city: input.city, country: input.country,
+            timeZone: input.timeZone,
+            directions: Dictionary(
+                uniqueKeysWithValues: Language.allCases.map { ($0, input.directions?[$0.rawValue]) }),
+            accessibility: input.accessibility ?? [])
+    }
+
     @Sendable static func saveVenue(req: Request) async throws -> Response {
         let existing =
             try await req.parameters.get("venueID") == nil
             ? nil : VenueModel.find(req.idParameter("venueID"), on: req.db).orNotFound()
         let action = existing.map { SiteRoute.adminVenueEdit(.value($0.id!)).path } ?? SiteRoute.adminVenueNew.path
         let title = req.t(existing == nil ? "admin-venue-new" : "admin-venue-edit-title")
+        let organizers = try await OrganizerModel.query(on: req.db).filter(\.$status == .approved).sort(\.$name).all()
         if req.method == .GET {
-            let texts = try await existing?.$texts.get(on: req.db) ?? []
-            let input = VenueInput(
-                organizer: existing?.$organizer.id.uuidString, name: existing?.name, address: existing?.address,
-                city: existing?.city, country: existing?.country, timeZone: existing?.timeZone,
-                directions: Dictionary(texts.map { ($0.language, $0.directions) }) { first, _ in first },
-                origins: Dictionary(texts.map { ($0.language, $0.origin.rawValue) }) { first, _ in first },
-                originalLanguage: existing?.originalLanguage)
-            return try await req.page("form", title: title, venueForm(req, action: action, input: input))
+            let input = try await input(of: existing, on: req.db)
+            return try await req.page(
+                "form", title: title, venueForm(req, action: action, input: input, organizers: organizers))
         }
         let input = try venueInput(req)
-        let organizer =
-            try await input.organizer.flatMap(UUID.init(uuidString:)).asyncMap {
-                try await OrganizerModel.find($0, on: req.db)
-            } ?? nil
+        let organizer = organizers.first { $0.id?.uuidString == input.organizer }
         do {
             var draftErrors: [DomainError] = []
             var draft: VenueDraft?
-            do {
-                draft = try VenueDraft(
-                    name: input.name, address: input.address, city: input.city, country: input.country,
-                    timeZone: input.timeZone,
-                    directions: Dictionary(
-                        uniqueKeysWithValues: Language.allCases.map { ($0, input.directions?[$0.rawValue]) }))
-            } catch { draftErrors = error.errors }
-            if organizer?.status != .approved { draftErrors.append(DomainError(.required, field: "organizer")) }
+            do { draft = try Self.draft(input) } catch { draftErrors = error.errors }
+            if organizer == nil { draftErrors.append(DomainError(.required, field: "organizer")) }
             guard let draft, draftErrors.isEmpty, let organizer else { throw ValidationErrors(draftErrors) }
-            let organizerID = try organizer.requireID()
-            let venue = existing ?? VenueModel(organizerID: organizerID, draft: draft)
-            venue.id = venue.id ?? UUID()
-            venue.apply(draft)
-            venue.$organizer.id = organizerID
-            if let original = input.originalLanguage.flatMap(Language.init(rawValue:)) {
-                venue.originalLanguage = original.rawValue
-            }
-            let venueID = try venue.requireID()
-            let origins = input.origins ?? [:]
-            let texts = draft.directions.map { language, directions in
-                VenueTextModel(
-                    venueID: venueID, language: language, directions: directions,
-                    origin: origins[language.rawValue].flatMap(TextOrigin.init(rawValue:)) ?? .human)
-            }
-            try await CatalogStore.save(
-                venue, texts: texts,
-                record: .init(
-                    audit: Audit.event(req, existing == nil ? "create" : "edit", "venue", venueID, detail: draft.name)),
-                on: req.db)
+            try await Programme.saveVenue(
+                req, existing: existing, organizerID: organizer.requireID(), draft: draft,
+                originalLanguage: input.originalLanguage, origins: input.origins ?? [:])
             return req.redirect(to: SiteRoute.adminVenues.path, redirectType: .normal)
         } catch let errors as ValidationErrors {
             return try await req.page(
-                "form", title: title, venueForm(req, action: action, input: input, errors: req.messages(for: errors)),
+                "form", title: title,
+                venueForm(req, action: action, input: input, organizers: organizers, errors: req.messages(for: errors)),
                 status: .unprocessableEntity)
         }
     }

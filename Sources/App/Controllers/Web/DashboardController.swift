@@ -133,6 +133,8 @@ enum DashboardController {
                     text: req.t(
                         "dashboard-organizer-summary", ["venues": .integer(venues), "events": .integer(events)]),
                     links: [
+                        .init(href: ProgrammeRoute.events(.value(id)).path, label: req.t("admin-events-title")),
+                        .init(href: ProgrammeRoute.venues(.value(id)).path, label: req.t("admin-venues-title")),
                         .init(href: SiteRoute.organizerMembers(.value(id)).path, label: req.t("action-members")),
                         .init(href: SiteRoute.organizerDevices(.value(id)).path, label: req.t("devices-title")),
                         .init(
