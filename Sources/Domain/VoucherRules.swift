@@ -42,6 +42,11 @@ public struct ReservationRules: Sendable, Equatable {
     /// cancelled at `now`.
     public func isOpen(sessionStart start: Date, now: Date) -> Bool { closes(sessionStart: start) > now }
 
+    /// The rules of an event with its own cut-off (`cutoffHours`), else these.
+    public func forEvent(cutoffHours: Int?) -> ReservationRules {
+        cutoffHours.map(ReservationRules.init(cutoffHours:)) ?? self
+    }
+
     /// The earliest start a session may have to be booked at `now`.
     public func earliestStart(now: Date) -> Date { now.addingTimeInterval(cutoff) }
 }

@@ -268,6 +268,10 @@ struct ProgrammeTests {
             #expect(refused.shows(app.mentore.localizer.t("error-required", in: "it")))
             #expect(try await Self.counts(app) == before)
 
+            let eventPage = SiteRoute.event(.value(session.$event.id)).path
+            let shown = "datetime=\"\(session.startsAt.formatted(.iso8601))\""
+            #expect(try await TestBrowser(app).get(eventPage).contains(shown))
+
             let done = try await manager.post(path, [("reason", "La docente è malata.")])
             #expect(done.status == .seeOther)
             let stored = try await EventSessionModel.find(sessionID, on: app.db).orNotFound()
@@ -288,7 +292,9 @@ struct ProgrammeTests {
             #expect(mail.first?.textBody.contains("La docente è malata.") == true)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "cancel").count() == 1)
 
-            // The date takes no more reservations; a second cancellation is refused.
+            // The public page no longer offers it; it takes no more reservations; a second
+            // cancellation is refused.
+            #expect(try await TestBrowser(app).get(eventPage).contains(shown) == false)
             await JourneyTests.refusal(.sessionCancelled) {
                 _ = try await Journeys.reserve(
                     voucherID: voucher.requireID(), sessionID: sessionID, app: app, on: app.db)
@@ -330,6 +336,57 @@ struct ProgrammeTests {
             #expect(patched.status == .ok)
             let after = try await EventModel.find(eventID, on: app.db).orNotFound()
             #expect(!after.published && after.priceMinor == 4100)
+        }
+    }
+
+    @Test("an event's own cut-off decides until when its dates can be reserved")
+    func eventCutoff() async throws {
+        let (_, now) = Fixtures.clock()
+        try await withApp(now: now, seed: true) { app async throws in
+            let session = try await JourneyTests.sessions(app)[0][0]
+            let voucher = try #require(try await JourneyTests.circuitVouchers(app).first)
+            // A month ahead is longer than the date is away: closed, nothing reserved.
+            try await EventModel.query(on: app.db).filter(\.$id == session.$event.id).set(\.$changeCutoffHours, to: 720)
+                .update()
+            #expect(
+                try await JourneyTests.outcome(reserving: voucher.requireID(), at: session.requireID(), app: app)
+                    == "reservation-closed")
+            #expect(
+                try await ReservationModel.query(on: app.db).filter(\.$voucher.$id == voucher.requireID()).count() == 0)
+            try await EventModel.query(on: app.db).filter(\.$id == session.$event.id).set(\.$changeCutoffHours, to: 1)
+                .update()
+            #expect(
+                try await JourneyTests.outcome(reserving: voucher.requireID(), at: session.requireID(), app: app)
+                    == "reserved")
+        }
+    }
+
+    @Test("a date that has begun can be neither changed nor cancelled; one with admissions is not deleted")
+    func begun() async throws {
+        let (clock, now) = Fixtures.clock()
+        try await withApp(now: now, seed: true) { app async throws in
+            let (_, session) = try await DoorTests.reserved(app)
+            let sessionID = try session.requireID()
+            clock.withLockedValue { $0 = session.startsAt.addingTimeInterval(60) }
+            let later = clock.withLockedValue { $0 }
+            let changed = try await StoreFixtures.code {
+                try await CatalogStore.changeSession(
+                    sessionID, of: session.$event.id, startsAt: later.addingTimeInterval(86400),
+                    endsAt: later.addingTimeInterval(90000), capacity: 50, now: later, record: .init(), on: app.db)
+            }
+            #expect(changed == .sessionStarted)
+            let cancelled = try await StoreFixtures.code {
+                _ = try await CatalogStore.cancelSession(
+                    sessionID, of: session.$event.id, reason: "Troppo tardi", now: later, record: { _, _ in .init() },
+                    on: app.db)
+            }
+            #expect(cancelled == .sessionStarted)
+            let stored = try await EventSessionModel.find(sessionID, on: app.db).orNotFound()
+            #expect(stored.cancelledAt == nil && stored.startsAt == session.startsAt && stored.reserved >= 1)
+            let deleted = try await StoreFixtures.code {
+                try await CatalogStore.deleteSession(sessionID, of: session.$event.id, record: .init(), on: app.db)
+            }
+            #expect(deleted == .sessionHasReservations)
         }
     }
 

@@ -119,6 +119,16 @@ struct ProgrammeRulesTests {
         #expect(draft.changeCutoffHours == 6)
     }
 
+    @Test("an event's own cut-off replaces the platform's, and only for that event")
+    func eventRules() {
+        let platform = ReservationRules(cutoffHours: 24)
+        let start = Date(timeIntervalSince1970: 2_000_000_000)
+        let now = start.addingTimeInterval(-30 * 3600)
+        #expect(platform.isOpen(sessionStart: start, now: now))
+        #expect(!platform.forEvent(cutoffHours: 48).isOpen(sessionStart: start, now: now))
+        #expect(platform.forEvent(cutoffHours: nil) == platform)
+    }
+
     @Test("a venue's accessibility is what its form ticks; an unknown feature is refused")
     func accessibility() throws {
         let venue = try VenueDraft(

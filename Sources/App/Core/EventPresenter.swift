@@ -88,7 +88,9 @@ enum EventPresenter {
         let text = text(of: event, for: req)
         let zone = TimeZone(identifier: event.venue.timeZone) ?? .gmt
         let format = Formatting(language: req.language, timeZone: zone)
-        let upcoming = (event.$sessions.value ?? []).filter { $0.endsAt > now }.sorted { $0.startsAt < $1.startsAt }
+        let upcoming = (event.$sessions.value ?? []).filter { $0.endsAt > now && $0.cancelledAt == nil }.sorted {
+            $0.startsAt < $1.startsAt
+        }
         let shownIn = text?.language ?? req.language
         return Card(
             id: try event.requireID().uuidString, href: SiteRoute.event(.value(try event.requireID())).path,

@@ -104,7 +104,7 @@ enum Circuits {
                 let plan = try await draftPlan(circuit, on: db)
                 let eventIDs = Set(plan.steps.flatMap { $0.options.map(\.event) })
                 let upcoming = try await EventSessionModel.query(on: db).filter(\.$event.$id ~~ eventIDs)
-                    .filter(\.$startsAt > now).all().map { $0.$event.id }
+                    .filter(\.$startsAt > now).filter(\.$cancelledAt == nil).all().map { $0.$event.id }
                 try plan.checkPublishable(eventsWithUpcomingSessions: Set(upcoming))
                 let sql = db as! any SQLDatabase
                 if let latest = try await currentVersion(circuitID, on: db), try latest.plan == plan {

@@ -95,6 +95,12 @@ enum Journeys {
         ReservationRules(cutoffHours: app.mentore.config.reservationCutoffHours)
     }
 
+    /// The rules for the sessions of `eventID`: its own cut-off for changes, else the platform's.
+    static func rules(_ app: Application, event eventID: UUID, on db: any Database) async throws -> ReservationRules {
+        let own = try await EventModel.find(eventID, on: db)?.changeCutoffHours
+        return rules(app).forEvent(cutoffHours: own)
+    }
+
     /// Reserves a seat at `sessionID` for the voucher; `replacing` names the reservation of the
     /// same step it takes the place of (a change of date), released in the same transaction.
     /// Reserving a session the voucher already holds answers that reservation (a retry).
@@ -105,7 +111,6 @@ enum Journeys {
         voucherID: UUID, sessionID: UUID, replacing: UUID? = nil, app: Application, on db: any Database
     ) async throws -> (reservation: ReservationModel, created: Bool) {
         let now = app.mentore.now()
-        let rules = rules(app)
         return try await db.writeTransaction { db in
             let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
             try checkUsable(voucher, now: now)
@@ -117,16 +122,20 @@ enum Journeys {
                 throw DomainError(.notFound, field: "session")
             }
             if session.cancelledAt != nil { throw DomainError(.sessionCancelled) }
-            guard rules.isOpen(sessionStart: session.startsAt, now: now) else { throw DomainError(.reservationClosed) }
+            guard
+                try await Self.rules(app, event: session.$event.id, on: db).isOpen(
+                    sessionStart: session.startsAt, now: now)
+            else { throw DomainError(.reservationClosed) }
             try checkWindow(journey, session: session)
             var progress = journey.progress
             if let replacing {
                 guard let old = journey.reservations.first(where: { $0.id == replacing }),
                     journey.plan.step(offering: session.$event.id)?.id == old.slot
                 else { throw DomainError(.notFound, field: "reservation") }
-                guard rules.isOpen(sessionStart: old.session.startsAt, now: now) else {
-                    throw DomainError(.reservationClosed)
-                }
+                guard
+                    try await Self.rules(app, event: old.$event.id, on: db).isOpen(
+                        sessionStart: old.session.startsAt, now: now)
+                else { throw DomainError(.reservationClosed) }
                 if old.$session.id == sessionID { return (old, false) }
                 progress.reserved[old.slot] = nil
             }
@@ -158,7 +167,6 @@ enum Journeys {
     /// Cancels a reservation not yet attended, before its cut-off, when no later step depends on it.
     static func cancel(voucherID: UUID, reservationID: UUID, app: Application, on db: any Database) async throws {
         let now = app.mentore.now()
-        let rules = rules(app)
         try await db.writeTransaction { db in
             let voucher = try await VoucherModel.find(voucherID, on: db).orNotFound()
             let journey = try await load(voucher, on: db)
@@ -166,9 +174,10 @@ enum Journeys {
                 throw DomainError(.notFound, field: "reservation")
             }
             if journey.redemption(for: reservation.slot) != nil { throw DomainError(.stepDone) }
-            guard rules.isOpen(sessionStart: reservation.session.startsAt, now: now) else {
-                throw DomainError(.reservationClosed)
-            }
+            guard
+                try await Self.rules(app, event: reservation.$event.id, on: db).isOpen(
+                    sessionStart: reservation.session.startsAt, now: now)
+            else { throw DomainError(.reservationClosed) }
             var progress = journey.progress
             progress.reserved[reservation.slot] = nil
             try journey.plan.checkConsistent(progress)

@@ -27,12 +27,15 @@ enum CatalogController {
         }
         let language = filters.language.flatMap(Language.init(rawValue:))
         let events = try await query.all().filter { event in
-            let sessions = event.sessions.filter { $0.endsAt > now && $0.startsAt >= (fromDate ?? .distantPast) }
+            let sessions = event.sessions.filter {
+                $0.endsAt > now && $0.cancelledAt == nil && $0.startsAt >= (fromDate ?? .distantPast)
+            }
             return !sessions.isEmpty && (language.map(event.languageList.contains) ?? true)
         }
         let sorted = events.sorted { a, b in
-            (a.sessions.filter { $0.endsAt > now }.map(\.startsAt).min() ?? .distantFuture)
-                < (b.sessions.filter { $0.endsAt > now }.map(\.startsAt).min() ?? .distantFuture)
+            (a.sessions.filter { $0.endsAt > now && $0.cancelledAt == nil }.map(\.startsAt).min() ?? .distantFuture)
+                < (b.sessions.filter { $0.endsAt > now && $0.cancelledAt == nil }.map(\.startsAt).min()
+                    ?? .distantFuture)
         }
         return limit.map { Array(sorted.prefix($0)) } ?? sorted
     }

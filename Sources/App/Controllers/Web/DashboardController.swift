@@ -157,6 +157,7 @@ enum DashboardController {
             .join(EventModel.self, on: \EventSessionModel.$event.$id == \EventModel.$id)
             .filter(EventModel.self, \.$organizer.$id ~~ organizerIDs)
             .filter(\.$endsAt > now).filter(\.$startsAt < now.addingTimeInterval(14 * 86400))
+            .filter(\.$cancelledAt == nil)
             .with(\.$event) { $0.with(\.$texts).with(\.$venue) }
             .sort(\.$startsAt).all()
         let rows = try sessions.map { s -> ListView.Row in

@@ -54,15 +54,17 @@ enum JourneyController {
         var usable: Bool
     }
 
-    /// Sessions open to reservation: starting after the cut-off.
-    static func upcomingEvents(_ events: Set<UUID>, after date: Date, on db: any Database) async throws -> [EventModel]
+    /// Sessions open to reservation: not cancelled, starting after their event's cut-off.
+    static func upcomingEvents(_ events: Set<UUID>, rules: ReservationRules, now: Date, on db: any Database)
+        async throws -> [EventModel]
     {
         try await EventModel.query(on: db).filter(\.$id ~~ events).with(\.$texts).with(\.$venue)
             .with(\.$sessions).all()
             .map { event in
-                event.$sessions.value = event.sessions.filter { $0.startsAt > date }.sorted {
-                    $0.startsAt < $1.startsAt
-                }
+                let open = rules.forEvent(cutoffHours: event.changeCutoffHours)
+                event.$sessions.value = event.sessions.filter {
+                    $0.cancelledAt == nil && open.isOpen(sessionStart: $0.startsAt, now: now)
+                }.sorted { $0.startsAt < $1.startsAt }
                 return event
             }
     }
@@ -78,9 +80,8 @@ enum JourneyController {
         }
         let code = voucher.code
         let rules = Journeys.rules(req.application)
-        let after = rules.earliestStart(now: req.now)
         let events = try await upcomingEvents(
-            Set(journey.plan.steps.flatMap { $0.options.map(\.event) }), after: after, on: req.db)
+            Set(journey.plan.steps.flatMap { $0.options.map(\.event) }), rules: rules, now: req.now, on: req.db)
         let usable = (try? Journeys.checkUsable(voucher, now: req.now)) != nil
         let progress = journey.progress
         let states = journey.plan.states(progress)
@@ -120,7 +121,8 @@ enum JourneyController {
             {
                 let id = try reservation.requireID()
                 let text = EventPresenter.text(of: event, for: req)
-                let open = rules.isOpen(sessionStart: reservation.session.startsAt, now: req.now)
+                let open = rules.forEvent(cutoffHours: event.changeCutoffHours).isOpen(
+                    sessionStart: reservation.session.startsAt, now: req.now)
                 view.reserved = Reserved(
                     id: id.uuidString.lowercased(), title: text?.title ?? "",
                     lang: text.map { $0.language == req.language ? nil : $0.language } ?? nil,
