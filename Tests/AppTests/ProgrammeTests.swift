@@ -110,7 +110,10 @@ struct ProgrammeTests {
 
             let audits = try await AuditEventModel.query(on: app.db).filter(\.$action == "create").all()
             #expect(Set(audits.map(\.objectType)).isSuperset(of: ["venue", "event", "session"]))
-            #expect(try await TestBrowser(app).get(SiteRoute.event(.value(eventID)).path).status == .ok)
+            let publicPage = try await TestBrowser(app, acceptLanguage: "en").get(SiteRoute.event(.value(eventID)).path)
+            #expect(publicPage.status == .ok)
+            #expect(publicPage.shows(app.mentore.localizer.t("accessibility-accessible-toilet", in: "en")))
+            #expect(!publicPage.shows(app.mentore.localizer.t("accessibility-hearing-loop", in: "en")))
         }
     }
 

@@ -119,11 +119,16 @@ enum CatalogController {
             var organizer: String
             var timeZone: String
             var directions: EventPresenter.Shown?
+            /// What the venue offers people with a disability, nil when nothing.
+            var accessibility: String?
         }
+        let accessibility = Accessibility.allCases.filter(event.venue.accessibility.contains)
+            .map { req.t("accessibility-\($0.rawValue)") }
         return try await req.page(
             "event", title: card.title, titleLang: card.textLang,
             View(
                 event: card, address: "\(event.venue.address), \(event.venue.city)", organizer: event.organizer.name,
-                timeZone: event.venue.timeZone, directions: EventPresenter.directions(of: event.venue, req: req)))
+                timeZone: event.venue.timeZone, directions: EventPresenter.directions(of: event.venue, req: req),
+                accessibility: accessibility.isEmpty ? nil : accessibility.joined(separator: ", ")))
     }
 }
