@@ -3,7 +3,8 @@
 Every operation gets generated requests (valid and invalid) with real tokens; each response
 must be documented, match its schema, carry the documented content type, and never be a
 server error. Run by `make test` against the server it starts (BASE_URL), with tokens made by
-`mentore tokens create` (API_MENTOR_TOKEN, API_PARTNER_TOKEN) and the demo partner's id.
+`mentore tokens create` (API_MENTOR_TOKEN, API_PARTNER_TOKEN, API_ORGANIZER_TOKEN) and the demo
+partner's and organizer's ids.
 """
 
 import os
@@ -17,6 +18,8 @@ BASE_URL = os.environ["BASE_URL"]
 MENTOR = os.environ["API_MENTOR_TOKEN"]
 PARTNER = os.environ["API_PARTNER_TOKEN"]
 PARTNER_ID = os.environ["API_PARTNER_ID"]
+ORGANIZER = os.environ["API_ORGANIZER_TOKEN"]
+ORGANIZER_ID = os.environ["API_ORGANIZER_ID"]
 # Real funds, so that generated contributions get past "no such fund" to the rules behind it.
 FUNDS = [fund["id"] for fund in requests.get(BASE_URL + "/api/v1/funds", timeout=10).json()["items"]]
 
@@ -24,10 +27,16 @@ FUNDS = [fund["id"] for fund in requests.get(BASE_URL + "/api/v1/funds", timeout
 
 @schemathesis.auth(refresh_interval=None)
 class PersonalToken:
-    """The partner's token on the partner's paths, the mentor's everywhere else."""
+    """The partner's token on the partner's paths, the organizer manager's on the programme's
+    (an organizer's venues and events, an event, a session but its check-in), the mentor's
+    everywhere else."""
 
     def get(self, case, context):
-        return PARTNER if "/partners/" in case.path else MENTOR
+        if "/partners/" in case.path:
+            return PARTNER
+        programme = case.path.startswith(("/api/v1/organizers/", "/api/v1/events/")) or (
+            case.path.startswith("/api/v1/sessions/") and not case.path.endswith("/checkin"))
+        return ORGANIZER if programme else MENTOR
 
     def set(self, case, data, context):
         case.headers = case.headers or {}
@@ -44,6 +53,8 @@ def test_api_conforms(case):
     if case.path_parameters and "partnerID" in case.path_parameters:
         # Random ids would only ever meet 404: aim at the partner the token belongs to.
         case.path_parameters["partnerID"] = PARTNER_ID
+    if case.path_parameters and "organizerID" in case.path_parameters:
+        case.path_parameters["organizerID"] = ORGANIZER_ID
     body = case.body if isinstance(case.body, dict) else {}
     if isinstance(body.get("fund_id"), str) and len(body["fund_id"]) == 36:
         body["fund_id"] = FUNDS[hash(body["fund_id"]) % len(FUNDS)]

@@ -83,8 +83,10 @@ echo "Nu HTML checker: $(ls .build/screenshots/html | wc -l) pages, no errors"
 echo "== The JSON API against its OpenAPI document (schemathesis: generated requests, schemas, no server errors)"
 api_mentor=$(.build/debug/mentore tokens create --user mentor@mentore.test --label schemathesis)
 api_partner=$(.build/debug/mentore tokens create --user partner@mentore.test --label schemathesis)
+api_organizer=$(.build/debug/mentore tokens create --user organizer@mentore.test --label schemathesis)
 BASE_URL="http://127.0.0.1:$app_port" API_MENTOR_TOKEN="$api_mentor" API_PARTNER_TOKEN="$api_partner" \
-  API_PARTNER_ID=0000d000-0000-4000-8000-000000000002 \
+  API_PARTNER_ID=0000d000-0000-4000-8000-000000000002 API_ORGANIZER_TOKEN="$api_organizer" \
+  API_ORGANIZER_ID=0000d000-0000-4000-8000-000000000001 \
   "$root/.venv/bin/pytest" -q -p no:cacheprovider Tests/API
 echo "== Ledger invariants on the data the browser and API tests built"
 .build/debug/mentore ledger check
