@@ -22,5 +22,6 @@ public enum Migrations {
         M017DoorConflicts(),
         M018CertificateWithdrawals(),
         M019AccountSafety(),
+        M020RefundReservations(),
     ]
 }

@@ -57,6 +57,8 @@ public struct AppConfig: Sendable {
     public var voucherValidityDays: Int
     /// Hours before a session when its reservations close: no new ones, no changes.
     public var reservationCutoffHours: Int
+    /// How old a scan a device kept offline may be when it is sent (`DOOR_SCAN_MAX_AGE_HOURS`).
+    public var doorScanMaximumAge: TimeInterval
     /// Where mentors send bank transfers.
     public var bankAccountHolder: String
     public var bankIBAN: String
@@ -164,6 +166,7 @@ public struct AppConfig: Sendable {
         contributionCeiling = integer("CONTRIBUTION_CEILING", default: 10_000, range: 1...100_000_000)
         voucherValidityDays = integer("VOUCHER_VALIDITY_DAYS", default: 365, range: 1...3650)
         reservationCutoffHours = integer("RESERVATION_CUTOFF_HOURS", default: 24, range: 0...720)
+        doorScanMaximumAge = Double(integer("DOOR_SCAN_MAX_AGE_HOURS", default: 24, range: 1...720)) * 3600
         bankAccountHolder = value("BANK_ACCOUNT_HOLDER") ?? "Mentore (demo)"
         bankIBAN = value("BANK_IBAN") ?? "IT60 X054 2811 1010 0000 0123 456"
         bankBIC = value("BANK_BIC") ?? "BPMOIT22XXX"
