@@ -44,10 +44,22 @@ public struct AppConfig: Sendable {
     public var publicDirectory: String
     /// The OpenAPI document of `/api/v1`, served as it is.
     public var openAPIFile: String
-    /// Failed log-ins allowed per account, and per address, within `loginWindowSeconds`.
+    /// Failed log-ins of an account, within `loginWindowSeconds`, before each further attempt
+    /// waits (1, 2, 4 … seconds); failed log-ins per client address before it is refused.
     public var loginLimitPerAccount: Int
     public var loginLimitPerAddress: Int
     public var loginWindowSeconds: Double
+    /// Sign-ups and reset requests per client address, and e-mails of either kind per recipient,
+    /// within `loginWindowSeconds`.
+    public var accountMailLimitPerAddress: Int
+    public var accountMailLimitPerEmail: Int
+    /// Failed log-ins, and sign-ups and reset requests, of all clients together within the window
+    /// (each kind counted apart): a flood from many addresses stops here.
+    public var authLimitTotal: Int
+    /// Threads that hash passwords (bcrypt), apart from the database's.
+    public var passwordHashThreads: Int
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
+    var trustedProxies: TrustedProxies
     /// Payment providers mentors may choose: `bank-transfer` always; `demo` only when listed
     /// in `PAYMENT_PROVIDERS` (it pays without money and says so everywhere).
     public var paymentProviders: [String]
@@ -156,6 +168,21 @@ public struct AppConfig: Sendable {
         loginLimitPerAccount = integer("LOGIN_LIMIT_ACCOUNT", default: 5, range: 1...1000)
         loginLimitPerAddress = integer("LOGIN_LIMIT_ADDRESS", default: 30, range: 1...100_000)
         loginWindowSeconds = Double(integer("LOGIN_WINDOW_SECONDS", default: 900, range: 1...86400))
+        accountMailLimitPerAddress = integer("ACCOUNT_MAIL_LIMIT_ADDRESS", default: 10, range: 1...100_000)
+        accountMailLimitPerEmail = integer("ACCOUNT_MAIL_LIMIT_EMAIL", default: 3, range: 1...1000)
+        authLimitTotal = integer("AUTH_LIMIT_TOTAL", default: 1000, range: 1...10_000_000)
+        passwordHashThreads = integer(
+            "PASSWORD_HASH_THREADS", default: max(1, ProcessInfo.processInfo.activeProcessorCount / 2), range: 1...64)
+        if let list = value("TRUSTED_PROXIES") {
+            if let proxies = TrustedProxies(parsing: list) {
+                trustedProxies = proxies
+            } else {
+                problems.append("TRUSTED_PROXIES must list IP addresses or CIDR ranges, separated by commas")
+                trustedProxies = TrustedProxies()
+            }
+        } else {
+            trustedProxies = TrustedProxies()
+        }
         paymentProviders = (value("PAYMENT_PROVIDERS") ?? "bank-transfer").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }

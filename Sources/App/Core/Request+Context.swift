@@ -111,8 +111,11 @@ extension Request {
     public var now: Date { application.mentore.now() }
 
     /// The client's address for rate limits and the audit log.
+    /// The connection's peer, or the client a trusted proxy names in `X-Forwarded-For`
+    /// (`TRUSTED_PROXIES`).
     public var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        application.mentore.config.trustedProxies.client(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor]) ?? "unknown"
     }
 }
 

@@ -13,6 +13,8 @@ public struct AppServices: Sendable {
     public var metrics: AppMetrics
     /// A hash to verify against when an account does not exist, so timing does not reveal which exist.
     public let decoyHash: String
+    /// Bcrypt on threads of its own (`PASSWORD_HASH_THREADS`), never the database's.
+    let passwordHasher: PasswordHasher
     /// The door's group commit (`DoorQueue`): one per app instance.
     let doorQueue = DoorQueue()
     /// The SQLite database's write gate, shared by every writer of its file in this process
@@ -34,6 +36,7 @@ public struct AppServices: Sendable {
         self.sqliteGate = sqliteGate
         self.sqliteWriter = sqliteGate.map(SQLiteWriter.init(gate:))
         self.decoyHash = (try? Bcrypt.hash(SecureToken.make(), cost: config.bcryptCost)) ?? ""
+        self.passwordHasher = PasswordHasher(threads: config.passwordHashThreads, cost: config.bcryptCost)
     }
 }
 

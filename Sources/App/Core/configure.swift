@@ -104,6 +104,7 @@ public func configure(
             })
     }
     app.lifecycle.use(SQLiteWriterShutdown())
+    app.lifecycle.use(PasswordHasherShutdown())
     app.lifecycle.use(
         PeriodicJob(name: "idempotency purge", interval: 3600) { app in
             try await IdempotencyStore.purge(app: app)
