@@ -23,5 +23,6 @@ public enum Migrations {
         M018CertificateWithdrawals(),
         M019AccountSafety(),
         M020RefundReservations(),
+        M021OutboxBeneficiaries(),
     ]
 }
