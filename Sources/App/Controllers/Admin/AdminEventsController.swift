@@ -6,7 +6,7 @@ import Vapor
 
 /// Admins create and edit Events.
 enum AdminEventsController {
-    struct EventInput: Content {
+    struct EventInput: TranslatedInput {
         var venue: String?
         var kind: String?
         var price: String?
@@ -16,13 +16,6 @@ enum AdminEventsController {
         var texts: [String: String]?
         var origins: [String: String]?
         var originalLanguage: String?
-    }
-
-    static func eventInput(_ req: Request) throws -> EventInput {
-        var input = try req.content.decode(EventInput.self)
-        (input.texts, input.origins, input.originalLanguage) = TranslatedForm.input(
-            req, parts: ["title", "description"])
-        return input
     }
 
     static func eventForm(_ req: Request, action: String, input: EventInput, errors: [String: String] = [:])
@@ -108,13 +101,7 @@ enum AdminEventsController {
         let action = existing.map { SiteRoute.adminEventEdit(.value($0.id!)).path } ?? SiteRoute.adminEventNew.path
         let title = req.t(existing == nil ? "admin-event-new" : "admin-event-edit-title")
         if req.method == .GET {
-            var texts: [String: String] = [:]
-            var origins: [String: String] = [:]
-            for text in existing?.texts ?? [] {
-                texts["title-\(text.language)"] = text.title
-                texts["description-\(text.language)"] = text.description
-                origins[text.language] = text.origin.rawValue
-            }
+            let (texts, origins) = TranslatedForm.stored(existing?.texts ?? [])
             let input = EventInput(
                 venue: existing?.$venue.id.uuidString, kind: existing?.kind.rawValue,
                 price: existing?.price.decimalString,
@@ -123,7 +110,7 @@ enum AdminEventsController {
                 originalLanguage: existing?.originalLanguage)
             return try await req.page("form", title: title, eventForm(req, action: action, input: input))
         }
-        let input = try eventInput(req)
+        let input = try TranslatedForm.decode(EventInput.self, req)
         let venue =
             try await input.venue.flatMap(UUID.init(uuidString:)).asyncMap { try await VenueModel.find($0, on: req.db) }
             ?? nil
