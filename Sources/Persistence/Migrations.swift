@@ -25,4 +25,10 @@ public enum Migrations {
         M020RefundReservations(),
         M021OutboxBeneficiaries(),
     ]
+
+    /// Migrations of the sessions table, which Fluent's own migration (`SessionRecord.migration`,
+    /// registered after `all`) creates: they run after it.
+    public static let sessions: [any Migration] = [
+        M022SessionTimes()
+    ]
 }

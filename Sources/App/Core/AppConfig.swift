@@ -39,6 +39,8 @@ public struct AppConfig: Sendable {
     public var mailWorkerInterval: Double
     /// Seconds between two runs of the voucher expiry job; 0 disables it (`mentore vouchers expire`).
     public var voucherExpiryInterval: Double
+    /// Seconds between two purges of transient rows; 0 disables it (`mentore purge`).
+    public var purgeInterval: Double
     public var localesDirectory: String
     public var viewsDirectory: String
     public var publicDirectory: String
@@ -161,6 +163,7 @@ public struct AppConfig: Sendable {
         }
         mailWorkerInterval = Double(integer("MAIL_WORKER_INTERVAL", default: 5, range: 0...3600))
         voucherExpiryInterval = Double(integer("VOUCHER_EXPIRY_INTERVAL", default: 3600, range: 0...86400))
+        purgeInterval = Double(integer("PURGE_INTERVAL", default: 3600, range: 0...86400))
         localesDirectory = root + "/Locales"
         viewsDirectory = root + "/Resources/Views/"
         publicDirectory = root + "/Resources/Public/"
