@@ -1,7 +1,7 @@
 ### Command-line messages: `mentore …` in a terminal. Keep the command and option
 ### names (serve, --locale, …) untranslated: they are typed as they are.
 
-cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | seed --bench N --out FILE | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | tokens create --organizer SLUG --label L | door admit --code CODE --session ID [--at TIME] | i18n lint | stats | parse | format | plural
+cli-usage = Usage: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | seed --bench N --out FILE | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | tokens create --organizer SLUG --label L | door admit --code CODE --session ID [--at TIME] | purge | backup --to FILE | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Administrator ready: { $email }
 # $count: how many records the seed created this time (0 when the demo data was already there).
@@ -76,6 +76,15 @@ i18n-error-unknown-function = Unknown function: { $name }
 i18n-error-cyclic-reference = Cyclic reference: { $name }
 i18n-error-too-many-placeables = Too many placeables expanded (more than { $name })
 i18n-error-invalid-argument = Invalid argument to { $name }
+
+## mentore backup --to FILE and mentore purge.
+
+# $path is the file named on the command line.
+cli-backup-done = A consistent copy of the database was written to { $path }.
+cli-backup-exists = { $path } exists already: name a new file.
+cli-backup-postgres = On PostgreSQL, make backups with pg_dump (see “Deploying” in the README).
+# $count is a whole number.
+cli-purge-done = Rows past their retention removed: { $count }.
 
 ## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
 ## breach (in English, for the developers).

@@ -131,6 +131,12 @@ signup-confirm-intro = Create the account for { $email }.
 signup-confirm-submit = Create my account
 login-title = Log in
 login-submit = Log in
+# Shown when an account had several failed log-ins: the next attempt must wait. $seconds is a whole number.
+login-wait =
+    { $seconds ->
+        [one] Too many attempts: try again in one second.
+       *[other] Too many attempts: try again in { $seconds } seconds.
+    }
 login-forgot = Forgot your password?
 # Link to the sign-up page.
 login-no-account = No account yet? Sign up

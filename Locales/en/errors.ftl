@@ -48,6 +48,7 @@ error-payment-unavailable = This way of paying is not available.
 error-provider-unreachable = The payment service did not answer: nothing was charged. Please try again in a few minutes.
 error-signature-invalid = The signature of this notification is missing, wrong or too old.
 error-nothing-to-refund = Nothing of this contribution is left to refund.
+error-refund-under-way = Another refund of this contribution is under way. Try again in a minute.
 error-csv-malformed = This file is not valid CSV: a quotation mark is not closed, or text follows a closing one.
 error-csv-empty = The file holds no one: after the line with the column names, write one person a line.
 error-csv-header = Unknown or repeated column name: the names to use are given beside the file field.

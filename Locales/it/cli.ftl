@@ -1,7 +1,7 @@
 ### Messaggi della riga di comando (`mentore …` nel terminale). I nomi di comandi e
 ### opzioni (serve, --locale, …) restano invariati: si digitano così.
 
-cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | seed --bench N --out FILE | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | tokens create --organizer SLUG --label L | door admit --code CODE --session ID [--at TIME] | i18n lint | stats | parse | format | plural
+cli-usage = Uso: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | seed --bench N --out FILE | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | tokens create --organizer SLUG --label L | door admit --code CODE --session ID [--at TIME] | purge | backup --to FILE | i18n lint | stats | parse | format | plural
 # $email is the administrator's e-mail address.
 cli-admin-created = Amministratore pronto: { $email }
 # $count: quanti record ha creato il seed questa volta (0 se i dati c'erano già).
@@ -78,6 +78,15 @@ i18n-error-unknown-function = Funzione sconosciuta: { $name }
 i18n-error-cyclic-reference = Riferimento circolare: { $name }
 i18n-error-too-many-placeables = Troppi segnaposto espansi (più di { $name })
 i18n-error-invalid-argument = Argomento non valido per { $name }
+
+## mentore backup --to FILE and mentore purge.
+
+# $path is the file named on the command line.
+cli-backup-done = Una copia coerente del database è stata scritta in { $path }.
+cli-backup-exists = { $path } esiste già: indica un file nuovo.
+cli-backup-postgres = Con PostgreSQL i backup si fanno con pg_dump (vedi «Deploying» nel README).
+# $count is a whole number.
+cli-purge-done = Righe oltre il periodo di conservazione rimosse: { $count }.
 
 ## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
 ## breach (in English, for the developers).

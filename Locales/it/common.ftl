@@ -132,6 +132,13 @@ signup-confirm-intro = Crea l'account per { $email }.
 signup-confirm-submit = Crea il mio account
 login-title = Accedi
 login-submit = Accedi
+# Shown when an account had several failed log-ins: the next attempt must wait. $seconds is a whole number.
+login-wait =
+    { $seconds ->
+        [one] Troppi tentativi: riprova tra un secondo.
+        [many] Troppi tentativi: riprova tra { $seconds } di secondi.
+       *[other] Troppi tentativi: riprova tra { $seconds } secondi.
+    }
 login-forgot = Password dimenticata?
 # Link to the sign-up page.
 login-no-account = Non hai un account? Registrati

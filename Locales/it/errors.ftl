@@ -48,6 +48,7 @@ error-payment-unavailable = Questo metodo di pagamento non è disponibile.
 error-provider-unreachable = Il servizio di pagamento non ha risposto: non è stato addebitato nulla. Riprova tra qualche minuto.
 error-signature-invalid = La firma di questa notifica manca, è errata o è troppo vecchia.
 error-nothing-to-refund = Di questo contributo non resta nulla da rimborsare.
+error-refund-under-way = Un altro rimborso di questo contributo è in corso. Riprova tra un minuto.
 error-csv-malformed = Questo file non è un CSV valido: delle virgolette non sono chiuse, oppure c'è del testo dopo quelle di chiusura.
 error-csv-empty = Nel file non c'è nessuna persona: dopo la riga con i nomi delle colonne, scrivi una persona per riga.
 error-csv-header = Nome di colonna sconosciuto o ripetuto: i nomi da usare sono indicati accanto al campo del file.

@@ -1,7 +1,7 @@
 ### Mesazhet e rreshtit të komandave (`mentore …` në terminal). Emrat e komandave dhe
 ### të opsioneve (serve, --locale, …) mbeten të pandryshuar: shkruhen ashtu siç janë.
 
-cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | seed --bench N --out FILE | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | tokens create --organizer SLUG --label L | door admit --code CODE --session ID [--at TIME] | i18n lint | stats | parse | format | plural
+cli-usage = Përdorimi: mentore serve [--hostname H] [--port P] | migrate --yes | seed --demo | seed --bench N --out FILE | admin create --email E --password P | ledger check | vouchers expire | tokens create --user EMAIL --label L | tokens create --organizer SLUG --label L | door admit --code CODE --session ID [--at TIME] | purge | backup --to FILE | i18n lint | stats | parse | format | plural
 # $email is the administrator’s e-mail address.
 cli-admin-created = Administratori është gati: { $email }
 # $count: sa regjistrime krijoi seed-i këtë herë (0 kur të dhënat ishin tashmë aty).
@@ -76,6 +76,15 @@ i18n-error-unknown-function = Funksion i panjohur: { $name }
 i18n-error-cyclic-reference = Referencë rrethore: { $name }
 i18n-error-too-many-placeables = Janë zgjeruar shumë vendmbajtës (më shumë se { $name })
 i18n-error-invalid-argument = Argument i pavlefshëm për { $name }
+
+## mentore backup --to FILE and mentore purge.
+
+# $path is the file named on the command line.
+cli-backup-done = Një kopje e njëtrajtshme e bazës së të dhënave u shkrua në { $path }.
+cli-backup-exists = { $path } ekziston tashmë: jepni një skedar të ri.
+cli-backup-postgres = Me PostgreSQL, kopjet rezervë bëhen me pg_dump (shihni «Deploying» në README).
+# $count is a whole number.
+cli-purge-done = Rreshta të hequr pas afatit të ruajtjes: { $count }.
 
 ## mentore ledger check. $transactions and $accounts are numbers; $detail describes one
 ## breach (in English, for the developers).

@@ -131,6 +131,12 @@ signup-confirm-intro = Krijoni llogarinë për { $email }.
 signup-confirm-submit = Krijo llogarinë
 login-title = Hyr
 login-submit = Hyr
+# Shown when an account had several failed log-ins: the next attempt must wait. $seconds is a whole number.
+login-wait =
+    { $seconds ->
+        [one] Shumë përpjekje: provoni sërish pas një sekonde.
+       *[other] Shumë përpjekje: provoni sërish pas { $seconds } sekondash.
+    }
 login-forgot = Keni harruar fjalëkalimin?
 # Link to the sign-up page.
 login-no-account = Nuk keni llogari? Regjistrohuni

@@ -48,6 +48,7 @@ error-payment-unavailable = Kjo mënyrë pagese nuk është e disponueshme.
 error-provider-unreachable = Shërbimi i pagesave nuk u përgjigj: nuk u tarifua asgjë. Provoni sërish pas pak minutash.
 error-signature-invalid = Nënshkrimi i këtij njoftimi mungon, është i gabuar ose shumë i vjetër.
 error-nothing-to-refund = Nga ky kontribut nuk ka mbetur asgjë për t’u rimbursuar.
+error-refund-under-way = Një rimbursim tjetër i këtij kontributi është në vazhdim. Provoni sërish pas një minute.
 error-csv-malformed = Ky skedar nuk është CSV i vlefshëm: një thonjëz nuk mbyllet, ose pas thonjëzës mbyllëse ka tekst.
 error-csv-empty = Në skedar nuk ka asnjë person: pas rreshtit me emrat e kolonave, shkruani një person për rresht.
 error-csv-header = Emër kolone i panjohur ose i përsëritur: emrat që duhen përdorur janë dhënë pranë fushës së skedarit.

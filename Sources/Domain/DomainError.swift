@@ -57,6 +57,8 @@ public struct DomainError: Error, Hashable, Sendable {
         case signatureInvalid = "signature-invalid"
         /// A refund was asked for, but nothing of the contribution is unspent.
         case nothingToRefund = "nothing-to-refund"
+        /// Another refund of the contribution is under way (its provider has not answered yet).
+        case refundUnderWay = "refund-under-way"
         /// A CSV file whose quotes do not close or enclose text after them.
         case csvMalformed = "csv-malformed"
         /// A CSV file with no rows of data.

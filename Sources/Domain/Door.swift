@@ -14,15 +14,17 @@ public enum DoorRules {
         return calendar.isDate(startsAt, inSameDayAs: now) || (startsAt...max(startsAt, endsAt)).contains(now)
     }
 
-    /// How far a device's clock may run ahead of the server's, and how old a scan kept offline
-    /// may be when it is sent.
+    /// How far a device's clock may run ahead of the server's.
     public static let scanClockSkew: TimeInterval = 5 * 60
-    public static let scanMaximumAge: TimeInterval = 7 * 86400
+    /// How old a scan kept offline may be when it is sent, unless configured otherwise
+    /// (`DOOR_SCAN_MAX_AGE_HOURS`): a day covers a door without a network for a whole session
+    /// and its evening; a device that knows a code cannot bill a no-show a week later.
+    public static let scanMaximumAge: TimeInterval = 24 * 3600
 
     /// Whether a scan time a device reports is believable at `now`: not in the future (beyond
-    /// the clock skew) and not older than a week.
-    public static func isPlausible(scannedAt: Date, now: Date) -> Bool {
-        scannedAt <= now.addingTimeInterval(scanClockSkew) && scannedAt >= now.addingTimeInterval(-scanMaximumAge)
+    /// the clock skew) and not older than `maximumAge`.
+    public static func isPlausible(scannedAt: Date, now: Date, maximumAge: TimeInterval = scanMaximumAge) -> Bool {
+        scannedAt <= now.addingTimeInterval(scanClockSkew) && scannedAt >= now.addingTimeInterval(-maximumAge)
     }
 
     /// Whether an admission made at `admittedAt` may still be undone at `now`.

@@ -22,6 +22,14 @@ public enum Migrations {
         M017DoorConflicts(),
         M018CertificateWithdrawals(),
         M019AccountSafety(),
-        M021OrganizerProgramme(),
+        M020RefundReservations(),
+        M021OutboxBeneficiaries(),
+        M023OrganizerProgramme(),
+    ]
+
+    /// Migrations of the sessions table, which Fluent's own migration (`SessionRecord.migration`,
+    /// registered after `all`) creates: they run after it.
+    public static let sessions: [any Migration] = [
+        M022SessionTimes()
     ]
 }

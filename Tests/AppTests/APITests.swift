@@ -284,7 +284,7 @@ struct APITests {
                 return
             }
             clock.withLockedValue { $0 += IdempotencyStore.keptFor + 1 }
-            #expect(try await IdempotencyStore.purge(app: app) == 1)
+            #expect(try await Purge.run(app: app)["idempotency_records"] == 1)
         }
     }
 

@@ -141,9 +141,10 @@ struct AuthTests {
         }
     }
 
-    @Test("a wrong password is refused and counted; the account locks after too many")
-    func wrongPasswordAndRateLimit() async throws {
-        try await withApp(environment: ["LOGIN_LIMIT_ACCOUNT": "3"], seed: true) { app async throws in
+    @Test("a wrong password is refused and counted; after too many the next attempt waits, then the right one works")
+    func wrongPasswordAndDelay() async throws {
+        let (clock, now) = Fixtures.clock()
+        try await withApp(environment: ["LOGIN_LIMIT_ACCOUNT": "3"], now: now, seed: true) { app async throws in
             let browser = TestBrowser(app, acceptLanguage: "en")
             for _ in 0..<3 {
                 let page = try await browser.login("mentor@mentore.test", password: "wrong-password")
@@ -153,13 +154,28 @@ struct AuthTests {
             #expect(
                 try await LoginAttemptModel.query(on: app.db).filter(\.$scope == "account:mentor@mentore.test").count()
                     == 3)
-            // Even the right password is refused while the account is rate-limited.
-            let limited = try await browser.login("mentor@mentore.test")
-            #expect(limited.status == .tooManyRequests)
-            #expect(limited.contains("Too many attempts."))
-            #expect(browser.cookies["mentore-session"] != nil)
-            #expect(try await browser.get("/dashboard").status == .seeOther)
+            // At once, even the right password waits: one second after the third failure.
+            let hashed = app.mentore.passwordHasher.performed
+            let waiting = try await browser.login("mentor@mentore.test")
+            #expect(waiting.status == .tooManyRequests)
+            #expect(waiting.contains("Too many attempts: try again in one second."))
+            #expect(waiting.headers.first(name: .retryAfter) == "1")
+            #expect(app.mentore.passwordHasher.performed == hashed, "no password checked while waiting")
             #expect(try await browser.get("/dashboard").location?.hasPrefix("/login") == true)
+            // Waiting did not lengthen the wait; a fourth failure doubles it.
+            clock.withLockedValue { $0 = $0.addingTimeInterval(1) }
+            #expect(try await browser.login("mentor@mentore.test", password: "wrong-password").status == .unauthorized)
+            let longer = try await browser.login("mentor@mentore.test")
+            #expect(longer.headers.first(name: .retryAfter) == "2")
+            #expect(longer.contains("try again in 2 seconds."))
+            // Once it has passed, the owner gets in (nobody can lock an account), and the
+            // account's failures are forgiven.
+            clock.withLockedValue { $0 = $0.addingTimeInterval(2) }
+            #expect(try await browser.login("mentor@mentore.test").status == .seeOther)
+            #expect(try await browser.get("/dashboard").location == "/mentor")
+            #expect(
+                try await LoginAttemptModel.query(on: app.db).filter(\.$scope == "account:mentor@mentore.test").count()
+                    == 0)
         }
     }
 

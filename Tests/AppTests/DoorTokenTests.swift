@@ -125,7 +125,8 @@ struct DoorTokenTests {
     @Test("a scan queued offline is judged at its scan time: the day and validity then, not at sync")
     func scannedAt() async throws {
         let (clock, now) = Fixtures.clock()
-        try await withApp(now: now, seed: true) { app async throws in
+        // A week's window here (a day is the default): synced the next day, a day and more later.
+        try await withApp(environment: ["DOOR_SCAN_MAX_AGE_HOURS": "168"], now: now, seed: true) { app async throws in
             let (voucher, session) = try await DoorTests.reserved(app)
             let sessionID = try session.requireID()
             let door = Client(app, token: try await DoorTests.device(app), language: "en")
@@ -161,6 +162,32 @@ struct DoorTokenTests {
             #expect(
                 (synced["redemption"] as? [String: Any])?["scanned_at"] as? String
                     == scanned.formatted(.iso8601))
+        }
+    }
+
+    @Test("a scan kept offline more than a day is refused by default, and changes nothing; within the day it counts")
+    func scanTimeWindow() async throws {
+        let (clock, now) = Fixtures.clock()
+        try await withApp(now: now, seed: true) { app async throws in
+            let (voucher, session) = try await DoorTests.reserved(app)
+            let sessionID = try session.requireID()
+            let door = Client(app, token: try await DoorTests.device(app), language: "en")
+            let path = SiteRoute.apiRedemptions.path
+            func body(_ time: Date, nonce: String) -> String {
+                #"{"code":"\#(voucher.code)","session_id":"\#(sessionID.api)","nonce":"\#(nonce)","scanned_at":"\#(time.formatted(.iso8601))"}"#
+            }
+            let scanned = session.startsAt.addingTimeInterval(120)
+            // Sent a day and a minute after the scan: refused, nothing admitted.
+            clock.withLockedValue { $0 = scanned.addingTimeInterval(86400 + 60) }
+            let stale = try await door.call(.POST, path, json: body(scanned, nonce: "old"))
+            #expect(stale.status == .unprocessableEntity)
+            #expect(try Fixtures.error(stale).code == "scan-time-invalid")
+            #expect(try await RedemptionModel.query(on: app.db).count() == 0)
+            // Sent within the day: admitted at its scan time.
+            clock.withLockedValue { $0 = scanned.addingTimeInterval(86400 - 60) }
+            let fresh = try Fixtures.json(try await door.call(.POST, path, json: body(scanned, nonce: "new")))
+            #expect(fresh["result"] as? String == "admitted")
+            #expect(try await RedemptionModel.query(on: app.db).count() == 1)
         }
     }
 }

@@ -98,4 +98,84 @@ struct PrivacyTests {
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "erase-beneficiary").count() == 1)
         }
     }
+
+    @Test(
+        "erasure reaches the certificate, the door's stored answers and the messages sent for the person, nothing else")
+    func eraseEverywhere() async throws {
+        try await withApp(seed: true) { app async throws in
+            let browser = try await NominationTests.coordinator(app)
+            let (person, voucher, page, export, erase) = try await Self.drita(app, browser)
+            let id = try person.requireID()
+            let alias = Privacy.alias(for: id)
+            // Someone nominated with another person's address (the demo mentor's, who has receipts).
+            let other = try #require(
+                try await VoucherModel.query(on: app.db).filter(\.$partner.$id == DemoData.dora)
+                    .filter(\.$status == .issued).sort(\.$code).first())
+            let path = "/partner/\(NominationTests.dora)/vouchers/\(other.id!.uuidString.lowercased())/nominate"
+            _ = try await browser.get(path)
+            _ = try await browser.post(
+                path, [("name", "Besa"), ("email", "mentor@mentore.test"), ("language", "it"), ("delivery", "print")])
+            let besa = try #require(try await BeneficiaryModel.query(on: app.db).filter(\.$name == "Besa").first())
+            let receipts = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "mentor@mentore.test")
+                .all()
+            #expect(!receipts.isEmpty)
+            let besaExport = SiteRoute.partnerBeneficiaryExport(.value(DemoData.dora), beneficiary: .value(besa.id!))
+            let besaFile = try Fixtures.json(try await browser.get(besaExport.path))
+            #expect((besaFile["messages"] as? [Any])?.isEmpty == true, "the mentor's receipts are not Besa's")
+            let dritaFile = try Fixtures.json(try await browser.get(export))
+            #expect((dritaFile["messages"] as? [Any])?.count == 1)
+
+            // given: Drita completed a circuit, and the door stored answers naming her
+            let version = try #require(try await CircuitVersionModel.query(on: app.db).first())
+            let certificate = CertificateModel()
+            certificate.code = VoucherCode.generate().canonical
+            certificate.$voucher.id = try voucher.requireID()
+            certificate.$circuitVersion.id = try version.requireID()
+            certificate.holderName = "Drita Hoxha"
+            certificate.language = "sq"
+            certificate.stepsJSON = try CertificateModel.encode([])
+            certificate.issuedAt = app.mentore.now()
+            try await certificate.create(on: app.db)
+            #expect(
+                try await TestBrowser(app).get(SiteRoute.certificate(.value(certificate.code)).path).shows(
+                    "Drita Hoxha"))
+            func answer(_ voucher: UUID, nonce: String) -> DoorScanModel {
+                let scan = DoorScanModel()
+                (scan.scanner, scan.nonce, scan.requestHash, scan.status) = ("device:x", nonce, "h", 200)
+                scan.response =
+                    #"{"message":"Ingresso registrato: Drita Hoxha","redemption":{"holder":"Drita Hoxha","voucher_id":"\#(voucher.uuidString.lowercased())"},"result":"admitted"}"#
+                scan.createdAt = app.mentore.now()
+                return scan
+            }
+            try await answer(voucher.requireID(), nonce: "hers").create(on: app.db)
+            // A namesake's answer, about another voucher, stays as it is.
+            try await answer(other.requireID(), nonce: "namesake").create(on: app.db)
+
+            // when
+            _ = try await browser.get(page)
+            #expect(try await browser.post(erase, []).status == .ok)
+
+            // then
+            let check = try await TestBrowser(app).get(SiteRoute.certificate(.value(certificate.code)).path)
+            #expect(check.status == .ok && check.shows(alias) && !check.contains("Drita"))
+            let credential = try await TestBrowser(app).get(
+                SiteRoute.certificateCredential(.value(certificate.code)).path)
+            #expect(credential.status == .ok && !credential.body.contains("Drita"))
+            let hers = try #require(try await DoorScanModel.query(on: app.db).filter(\.$nonce == "hers").first())
+            #expect(!hers.response.contains("Drita") && hers.response.contains(alias))
+            let namesake = try #require(
+                try await DoorScanModel.query(on: app.db).filter(\.$nonce == "namesake").first())
+            #expect(namesake.response.contains("Drita Hoxha"))
+            // Besa's erasure leaves the mentor's mail alone.
+            let besaPage = SiteRoute.partnerBeneficiary(.value(DemoData.dora), beneficiary: .value(besa.id!)).path
+            _ = try await browser.get(besaPage)
+            let besaErase = SiteRoute.partnerBeneficiaryErase(.value(DemoData.dora), beneficiary: .value(besa.id!))
+            #expect(try await browser.post(besaErase.path, []).status == .ok)
+            let after = try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "mentor@mentore.test")
+                .all()
+            let before = Dictionary(uniqueKeysWithValues: receipts.map { ($0.id!, $0.textBody + $0.status.rawValue) })
+            let now = Dictionary(uniqueKeysWithValues: after.map { ($0.id!, $0.textBody + $0.status.rawValue) })
+            #expect(now == before)
+        }
+    }
 }

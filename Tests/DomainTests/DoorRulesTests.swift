@@ -36,13 +36,17 @@ struct DoorRulesTests {
         #expect(!DoorRules.mayUndo(admittedAt: admitted, now: admitted.addingTimeInterval(15 * 60 + 1)))
     }
 
-    @Test("a reported scan time is believed up to 5 minutes ahead and a week back")
+    @Test("a reported scan time is believed up to 5 minutes ahead and a day back, or as far back as configured")
     func plausibleScanTime() {
         let now = Self.date("2026-11-23T12:00:00Z")
         #expect(DoorRules.isPlausible(scannedAt: now, now: now))
         #expect(DoorRules.isPlausible(scannedAt: now.addingTimeInterval(300), now: now))
         #expect(!DoorRules.isPlausible(scannedAt: now.addingTimeInterval(301), now: now))
-        #expect(DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-7 * 86400), now: now))
-        #expect(!DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-7 * 86400 - 1), now: now))
+        #expect(DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-86400), now: now))
+        #expect(!DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-86400 - 1), now: now))
+        #expect(!DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-7 * 86400), now: now))
+        let week: TimeInterval = 7 * 86400
+        #expect(DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-week), now: now, maximumAge: week))
+        #expect(!DoorRules.isPlausible(scannedAt: now.addingTimeInterval(-week - 1), now: now, maximumAge: week))
     }
 }

@@ -39,15 +39,29 @@ public struct AppConfig: Sendable {
     public var mailWorkerInterval: Double
     /// Seconds between two runs of the voucher expiry job; 0 disables it (`mentore vouchers expire`).
     public var voucherExpiryInterval: Double
+    /// Seconds between two purges of transient rows; 0 disables it (`mentore purge`).
+    public var purgeInterval: Double
     public var localesDirectory: String
     public var viewsDirectory: String
     public var publicDirectory: String
     /// The OpenAPI document of `/api/v1`, served as it is.
     public var openAPIFile: String
-    /// Failed log-ins allowed per account, and per address, within `loginWindowSeconds`.
+    /// Failed log-ins of an account, within `loginWindowSeconds`, before each further attempt
+    /// waits (1, 2, 4 … seconds); failed log-ins per client address before it is refused.
     public var loginLimitPerAccount: Int
     public var loginLimitPerAddress: Int
     public var loginWindowSeconds: Double
+    /// Sign-ups and reset requests per client address, and e-mails of either kind per recipient,
+    /// within `loginWindowSeconds`.
+    public var accountMailLimitPerAddress: Int
+    public var accountMailLimitPerEmail: Int
+    /// Failed log-ins, and sign-ups and reset requests, of all clients together within the window
+    /// (each kind counted apart): a flood from many addresses stops here.
+    public var authLimitTotal: Int
+    /// Threads that hash passwords (bcrypt), apart from the database's.
+    public var passwordHashThreads: Int
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
+    var trustedProxies: TrustedProxies
     /// Payment providers mentors may choose: `bank-transfer` always; `demo` only when listed
     /// in `PAYMENT_PROVIDERS` (it pays without money and says so everywhere).
     public var paymentProviders: [String]
@@ -57,6 +71,8 @@ public struct AppConfig: Sendable {
     public var voucherValidityDays: Int
     /// Hours before a session when its reservations close: no new ones, no changes.
     public var reservationCutoffHours: Int
+    /// How old a scan a device kept offline may be when it is sent (`DOOR_SCAN_MAX_AGE_HOURS`).
+    public var doorScanMaximumAge: TimeInterval
     /// Where mentors send bank transfers.
     public var bankAccountHolder: String
     public var bankIBAN: String
@@ -147,6 +163,7 @@ public struct AppConfig: Sendable {
         }
         mailWorkerInterval = Double(integer("MAIL_WORKER_INTERVAL", default: 5, range: 0...3600))
         voucherExpiryInterval = Double(integer("VOUCHER_EXPIRY_INTERVAL", default: 3600, range: 0...86400))
+        purgeInterval = Double(integer("PURGE_INTERVAL", default: 3600, range: 0...86400))
         localesDirectory = root + "/Locales"
         viewsDirectory = root + "/Resources/Views/"
         publicDirectory = root + "/Resources/Public/"
@@ -154,6 +171,21 @@ public struct AppConfig: Sendable {
         loginLimitPerAccount = integer("LOGIN_LIMIT_ACCOUNT", default: 5, range: 1...1000)
         loginLimitPerAddress = integer("LOGIN_LIMIT_ADDRESS", default: 30, range: 1...100_000)
         loginWindowSeconds = Double(integer("LOGIN_WINDOW_SECONDS", default: 900, range: 1...86400))
+        accountMailLimitPerAddress = integer("ACCOUNT_MAIL_LIMIT_ADDRESS", default: 10, range: 1...100_000)
+        accountMailLimitPerEmail = integer("ACCOUNT_MAIL_LIMIT_EMAIL", default: 3, range: 1...1000)
+        authLimitTotal = integer("AUTH_LIMIT_TOTAL", default: 1000, range: 1...10_000_000)
+        passwordHashThreads = integer(
+            "PASSWORD_HASH_THREADS", default: max(1, ProcessInfo.processInfo.activeProcessorCount / 2), range: 1...64)
+        if let list = value("TRUSTED_PROXIES") {
+            if let proxies = TrustedProxies(parsing: list) {
+                trustedProxies = proxies
+            } else {
+                problems.append("TRUSTED_PROXIES must list IP addresses or CIDR ranges, separated by commas")
+                trustedProxies = TrustedProxies()
+            }
+        } else {
+            trustedProxies = TrustedProxies()
+        }
         paymentProviders = (value("PAYMENT_PROVIDERS") ?? "bank-transfer").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }
@@ -164,6 +196,7 @@ public struct AppConfig: Sendable {
         contributionCeiling = integer("CONTRIBUTION_CEILING", default: 10_000, range: 1...100_000_000)
         voucherValidityDays = integer("VOUCHER_VALIDITY_DAYS", default: 365, range: 1...3650)
         reservationCutoffHours = integer("RESERVATION_CUTOFF_HOURS", default: 24, range: 0...720)
+        doorScanMaximumAge = Double(integer("DOOR_SCAN_MAX_AGE_HOURS", default: 24, range: 1...720)) * 3600
         bankAccountHolder = value("BANK_ACCOUNT_HOLDER") ?? "Mentore (demo)"
         bankIBAN = value("BANK_IBAN") ?? "IT60 X054 2811 1010 0000 0123 456"
         bankBIC = value("BANK_BIC") ?? "BPMOIT22XXX"

@@ -23,8 +23,10 @@ struct DatabaseSessions: AsyncSessionDriver {
 
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         let id = Self.newID()
+        let now = request.now
         try await request.db.writeTransaction { db in
             try await SessionRecord(key: id, data: data).create(on: db)
+            try await PurgeStore.touchSession(key: id.string, at: now, on: db)
         }
         request.storage[Loaded.self] = data
         return id
@@ -38,8 +40,10 @@ struct DatabaseSessions: AsyncSessionDriver {
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
         guard request.storage[Loaded.self] != data else { return sessionID }
+        let now = request.now
         try await request.db.writeTransaction { db in
             try await SessionRecord.query(on: db).filter(\.$key == sessionID).set(\.$data, to: data).update()
+            try await PurgeStore.touchSession(key: sessionID.string, at: now, on: db)
         }
         request.storage[Loaded.self] = data
         return sessionID

@@ -73,7 +73,7 @@ extension Request {
     /// (`?lang=` or the `lang` cookie), then `Accept-Language`, then Italian.
     public var language: String {
         if let cached = storage[LanguageKey.self] { return cached }
-        let explicit = (query[String.self, at: "lang"]) ?? cookies["lang"]?.string
+        let explicit = languageParameter ?? cookies["lang"]?.string
         let chosen = application.mentore.negotiator.negotiate(
             userPreference: currentUser?.language, explicit: explicit,
             acceptLanguage: headers.first(name: .acceptLanguage))
@@ -81,11 +81,18 @@ extension Request {
         return chosen
     }
 
+    /// `?lang=`, decoded only when the address has it: every response says its language
+    /// (`Content-Language`), and decoding a query was about 2 % of the time of a `/healthz`.
+    private var languageParameter: String? {
+        guard let query = url.query, query.contains("lang=") else { return nil }
+        return self.query[String.self, at: "lang"]
+    }
+
     /// Speaks a document's own language (an organizer's settlement statement) whoever reads
     /// it, unless the reader asks for another with `?lang=`.
     public func speak(document language: String) {
         let negotiator = application.mentore.negotiator
-        if let explicit = query[String.self, at: "lang"], negotiator.lookup(explicit) != nil { return }
+        if let explicit = languageParameter, negotiator.lookup(explicit) != nil { return }
         if let match = negotiator.lookup(language) { storage[LanguageKey.self] = match }
     }
 
@@ -93,7 +100,7 @@ extension Request {
     /// reader chose a language (`?lang=`, the `lang` cookie, or a signed-in user's setting).
     public func prefer(language preferred: String?) {
         let negotiator = application.mentore.negotiator
-        let explicit = (query[String.self, at: "lang"]) ?? cookies["lang"]?.string
+        let explicit = languageParameter ?? cookies["lang"]?.string
         if currentUser.flatMap({ negotiator.lookup($0.language) }) != nil || explicit.flatMap(negotiator.lookup) != nil
         {
             return
@@ -111,8 +118,11 @@ extension Request {
     public var now: Date { application.mentore.now() }
 
     /// The client's address for rate limits and the audit log.
+    /// The connection's peer, or the client a trusted proxy names in `X-Forwarded-For`
+    /// (`TRUSTED_PROXIES`).
     public var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        application.mentore.config.trustedProxies.client(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor]) ?? "unknown"
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import NIOConcurrencyHelpers
 import Persistence
 import Vapor
 
@@ -13,6 +14,10 @@ public struct AppServices: Sendable {
     public var metrics: AppMetrics
     /// A hash to verify against when an account does not exist, so timing does not reveal which exist.
     public let decoyHash: String
+    /// Bcrypt on threads of its own (`PASSWORD_HASH_THREADS`), never the database's.
+    let passwordHasher: PasswordHasher
+    /// When `/healthz` last wrote to the database.
+    let healthProbe = HealthProbe()
     /// The door's group commit (`DoorQueue`): one per app instance.
     let doorQueue = DoorQueue()
     /// The SQLite database's write gate, shared by every writer of its file in this process
@@ -34,6 +39,7 @@ public struct AppServices: Sendable {
         self.sqliteGate = sqliteGate
         self.sqliteWriter = sqliteGate.map(SQLiteWriter.init(gate:))
         self.decoyHash = (try? Bcrypt.hash(SecureToken.make(), cost: config.bcryptCost)) ?? ""
+        self.passwordHasher = PasswordHasher(threads: config.passwordHashThreads, cost: config.bcryptCost)
     }
 }
 
@@ -52,5 +58,23 @@ extension Application {
             return services
         }
         set { storage[AppServicesKey.self] = newValue }
+    }
+}
+
+/// `/healthz`'s write to the database, made at most every `interval` seconds: often enough to
+/// notice a database that cannot be written, rarely enough to cost the door's writers nothing.
+final class HealthProbe: Sendable {
+    static let interval: TimeInterval = 5
+    private let lastWrite = NIOLockedValueBox<Date?>(nil)
+
+    func isDue(at now: Date) -> Bool {
+        lastWrite.withLockedValue { last in
+            guard let last else { return true }
+            return now.timeIntervalSince(last) >= Self.interval || now < last
+        }
+    }
+
+    func passed(at now: Date) {
+        lastWrite.withLockedValue { $0 = now }
     }
 }

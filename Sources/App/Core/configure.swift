@@ -44,6 +44,7 @@ public func configure(
     }
     app.migrations.add(Migrations.all)
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(Migrations.sessions)
 
     app.sessions.use { _ in DatabaseSessions() }
     let secure = config.cookieSecure
@@ -96,6 +97,8 @@ public func configure(
     app.asyncCommands.use(VouchersCommand(), as: "vouchers")
     app.asyncCommands.use(TokensCommand(), as: "tokens")
     app.asyncCommands.use(DoorCommand(), as: "door")
+    app.asyncCommands.use(PurgeCommand(), as: "purge")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
 
     if config.mailWorkerInterval > 0 {
         app.lifecycle.use(
@@ -104,10 +107,13 @@ public func configure(
             })
     }
     app.lifecycle.use(SQLiteWriterShutdown())
-    app.lifecycle.use(
-        PeriodicJob(name: "idempotency purge", interval: 3600) { app in
-            try await IdempotencyStore.purge(app: app)
-        })
+    app.lifecycle.use(PasswordHasherShutdown())
+    if config.purgeInterval > 0 {
+        app.lifecycle.use(
+            PeriodicJob(name: "purge", interval: config.purgeInterval) { app in
+                try await Purge.run(app: app)
+            })
+    }
     if config.voucherExpiryInterval > 0 {
         app.lifecycle.use(
             PeriodicJob(name: "voucher expiry", interval: config.voucherExpiryInterval) { app in

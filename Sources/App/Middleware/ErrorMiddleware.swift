@@ -41,7 +41,7 @@ struct LocalizedErrorMiddleware: AsyncMiddleware {
         case .rateLimited: .tooManyRequests
         case .providerUnreachable: .badGateway
         case .signatureInvalid: .badRequest
-        case .nothingToRefund, .nothingToAllocate, .idempotencyInProgress, .nonceReused: .conflict
+        case .nothingToRefund, .refundUnderWay, .nothingToAllocate, .idempotencyInProgress, .nonceReused: .conflict
         case .idempotencyKeyRequired, .unknownParameter: .badRequest
         case .methodNotAllowed: .methodNotAllowed
         case .wrongCredentials: .unauthorized

@@ -162,16 +162,4 @@ enum IdempotencyStore {
             try await IdempotencyRecordModel.query(on: db).filter(\.$id == id).filter(\.$statusCode == nil).delete()
         }
     }
-
-    /// Removes records older than `keptFor`; returns how many.
-    @discardableResult
-    static func purge(app: Application) async throws -> Int {
-        let cutoff = app.mentore.now().addingTimeInterval(-keptFor)
-        return try await app.db.writeTransaction { db in
-            let sql = db as! any SQLDatabase
-            let rows = try await sql.delete(from: IdempotencyRecordModel.schema)
-                .where("created_at", .lessThan, SQLBind(cutoff)).returning("id").all()
-            return rows.count
-        }
-    }
 }

@@ -34,7 +34,8 @@ struct SiteMiddleware: AsyncMiddleware {
             // them. Static files (no route) keep their validators.
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        if response.headers.contentType?.type == "text" {
+        // The raw header, not `contentType` (which parses every directive of it on each response).
+        if response.headers.first(name: .contentType)?.lowercased().hasPrefix("text/") == true {
             response.headers.replaceOrAdd(
                 name: "Content-Security-Policy",
                 value:

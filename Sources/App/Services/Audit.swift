@@ -32,16 +32,3 @@ enum Audit {
         ).create(on: db)
     }
 }
-
-/// Bcrypt off the event loop, at the configured cost.
-enum Passwords {
-    static func hash(_ password: String, app: Application) async throws -> String {
-        let cost = app.mentore.config.bcryptCost
-        return try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
-    }
-
-    static func verify(_ password: String, hash: String, app: Application) async throws -> Bool {
-        try await app.threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
-    }
-
-}

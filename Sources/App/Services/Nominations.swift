@@ -49,7 +49,8 @@ enum Nominations {
                 args: try await emailArguments(
                     voucher, name: draft.name, language: draft.language.rawValue, app: app, on: db),
                 app: app, on: db,
-                qr: app.mentore.config.siteURL + SiteRoute.voucher(.value(voucher.code)).path, secret: true)
+                qr: app.mentore.config.siteURL + SiteRoute.voucher(.value(voucher.code)).path, secret: true,
+                beneficiary: beneficiaryID)
         }
         return beneficiary
     }

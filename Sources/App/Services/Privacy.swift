@@ -61,11 +61,10 @@ enum Privacy {
         let nominations = try await NominationModel.query(on: db).filter(\.$beneficiary.$id == id).with(\.$voucher)
             .sort(\.$createdAt).all()
         let vouchers = try await VoucherModel.query(on: db).filter(\.$beneficiary.$id == id).all()
-        var messages: [OutboxMessageModel] = []
-        if let email = beneficiary.email {
-            messages = try await OutboxMessageModel.query(on: db).filter(\.$recipient == email).sort(\.$createdAt)
-                .all()
-        }
+        // The messages sent for this person, never all the mail of their address (which may be
+        // someone else's too).
+        let messages = try await OutboxMessageModel.query(on: db).filter(\.$beneficiaryID == id).sort(\.$createdAt)
+            .all()
         return Export(
             person: .init(
                 id: id, name: beneficiary.name, email: beneficiary.email, language: beneficiary.language,
@@ -91,34 +90,11 @@ enum Privacy {
         "#" + id.uuidString.replacingOccurrences(of: "-", with: "").prefix(6)
     }
 
-    /// Erases once: the name becomes the alias, e-mail and note go, messages addressed to the
-    /// person are emptied (and never sent if still waiting), and the waiting-list entry that
-    /// led to them forgets them too.
+    /// Erases once (`PrivacyStore.erase`): the person becomes the alias everywhere they were
+    /// named, their address and note go, with the audit line of who did it.
     static func erase(_ beneficiaryID: UUID, partnerID: UUID, req: Request) async throws {
-        let now = req.now
-        try await req.db.writeTransaction { db in
-            let beneficiary = try await beneficiary(beneficiaryID, partnerID: partnerID, on: db)
-            guard beneficiary.erasedAt == nil else { throw DomainError(.conflict) }
-            let alias = alias(for: beneficiaryID)
-            let email = beneficiary.email
-            guard
-                try await db.setOnce(
-                    BeneficiaryModel.schema, id: beneficiaryID, column: "erased_at", to: now,
-                    also: ["name": alias, "email": String?.none, "note": String?.none])
-            else { throw DomainError(.conflict) }
-            if let email {
-                try await OutboxMessageModel.query(on: db).filter(\.$recipient == email)
-                    .filter(\.$status == .pending).set(\.$status, to: .failed)
-                    .set(\.$lastError, to: "recipient erased").update()
-                try await OutboxMessageModel.query(on: db).filter(\.$recipient == email)
-                    .set(\.$recipient, to: "erased@invalid").set(\.$subject, to: alias).set(\.$textBody, to: "")
-                    .set(\.$qrContent, to: nil).update()
-            }
-            let vouchers = try await VoucherModel.query(on: db).filter(\.$beneficiary.$id == beneficiaryID).all()
-                .compactMap(\.id)
-            try await WaitingEntryModel.query(on: db).filter(\.$voucher.$id ~~ vouchers)
-                .set(\.$name, to: alias).set(\.$email, to: nil).set(\.$note, to: nil).update()
-            try await Audit.record(req, "erase-beneficiary", "beneficiary", beneficiaryID, on: db)
-        }
+        try await PrivacyStore.erase(
+            beneficiaryID, partnerID: partnerID, alias: alias(for: beneficiaryID), at: req.now,
+            record: .init(audit: Audit.event(req, "erase-beneficiary", "beneficiary", beneficiaryID)), on: req.db)
     }
 }

@@ -11,8 +11,9 @@ import Vapor
 enum SignUps {
     static let lifetime: TimeInterval = 86400
 
-    /// Sends the message the address gets for this sign-up.
+    /// Sends the message the address gets for this sign-up (`rateLimited` past the limits).
     static func request(_ draft: SignUp, next: String?, req: Request) async throws {
+        try await AccountMail.admit(to: draft.email, req: req)
         // Hashed in both cases, so that neither answer is quicker than the other.
         let hash = try await Passwords.hash(draft.password, app: req.application)
         let site = req.application.mentore.config.siteURL
@@ -57,5 +58,22 @@ enum SignUps {
         let request = try await pending(token: token, req: req)
         let user = try await AccountStore.confirmSignUp(try request.requireID(), at: req.now, on: req.db)
         return (user, request.next)
+    }
+}
+
+/// Messages that anonymous forms ask for (a sign-up's, a password reset's): counted per
+/// recipient (an inbox cannot be flooded), per client address and for everyone together,
+/// before any password is hashed or any mail written. The same whether or not the address has
+/// an account, so the limit tells nothing either.
+enum AccountMail {
+    static func admit(to email: String, req: Request) async throws {
+        let config = req.application.mentore.config
+        let now = req.now
+        let counts = try await AccountStore.countAccountMail(
+            to: email, from: req.clientAddress, at: now, since: now.addingTimeInterval(-config.loginWindowSeconds),
+            on: req.db)
+        guard counts.recipient <= config.accountMailLimitPerEmail,
+            counts.address <= config.accountMailLimitPerAddress, counts.overall <= config.authLimitTotal
+        else { throw DomainError(.rateLimited) }
     }
 }

@@ -72,9 +72,9 @@ enum WaitingLists {
                 Bookings.reallocation(
                     from: fundID, voucher: voucherID, value: expired.value, replacing: try expired.requireID()),
                 at: now, on: db)
-            _ = try await Nominations.nominate(
+            let beneficiary = try await Nominations.nominate(
                 voucherID: voucherID, partnerID: entry.$partner.id, draft: draft, by: nil, app: app, on: db)
-            try await notifyPartner(entry, voucher: voucher, app: app, on: db)
+            try await notifyPartner(entry, voucher: voucher, beneficiary: beneficiary.requireID(), app: app, on: db)
             entry.status = .served
             return entry
         }
@@ -83,9 +83,9 @@ enum WaitingLists {
 
     /// Tells every member of the entry's partner, each in their own language, that the person
     /// they put on the list now has a voucher.
-    static func notifyPartner(_ entry: WaitingEntryModel, voucher: VoucherModel, app: Application, on db: any Database)
-        async throws
-    {
+    static func notifyPartner(
+        _ entry: WaitingEntryModel, voucher: VoucherModel, beneficiary: UUID, app: Application, on db: any Database
+    ) async throws {
         let members = try await PartnerMemberModel.query(on: db).filter(\.$partner.$id == entry.$partner.id)
             .with(\.$user).all()
         for member in members {
@@ -97,7 +97,8 @@ enum WaitingLists {
                 app.mentore.config.siteURL + SiteRoute.partnerVouchers(.value(entry.$partner.id)).path)
             args["delivery"] = .string(entry.delivery)
             try await Outbox.enqueue(
-                "email-reallocated", to: member.user.email, language: language, args: args, app: app, on: db)
+                "email-reallocated", to: member.user.email, language: language, args: args, app: app, on: db,
+                beneficiary: beneficiary)
         }
     }
 }

@@ -114,9 +114,15 @@ public final class ContributionModel: Model, @unchecked Sendable {
     @OptionalField(key: "checkout_url") public var checkoutURL: String?
     /// How much of the amount went back to the mentor, in total.
     @Field(key: "refunded_minor") public var refundedMinor: Int
+    /// A refund under way: taken from what may be refunded before the provider was asked, and
+    /// booked or released when it answers. Another refund waits until then (or until
+    /// the reservation is too old to be alive: a process that stopped in between).
+    @Field(key: "refund_reserved_minor") public var refundReservedMinor: Int
+    @OptionalField(key: "refund_reserved_at") public var refundReservedAt: Date?
 
     public init() {
         refundedMinor = 0
+        refundReservedMinor = 0
     }
 
     public var amount: Money { Money(minor: amountMinor, currency: currency) }

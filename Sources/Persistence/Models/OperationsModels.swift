@@ -29,6 +29,9 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
     /// The body carries a secret (a link that signs in or resets, a voucher code): emptied,
     /// with the QR, once the message is delivered.
     @Field(key: "holds_secret") public var holdsSecret: Bool
+    /// The beneficiary the message is about (their voucher, a notice naming them): their
+    /// export and erasure reach it.
+    @OptionalField(key: "beneficiary_id") public var beneficiaryID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -8,29 +8,95 @@ public enum AccountStore {
     static func accountScope(_ email: String) -> String { "account:" + email }
     static func addressScope(_ address: String) -> String { "address:" + address }
 
-    /// The failed log-ins since `since`, for this account and from this address.
-    public static func recentFailures(email: String, address: String, since: Date, on db: any Database) async throws
-        -> (account: Int, address: Int)
-    {
-        let account = try await LoginAttemptModel.query(on: db).filter(\.$scope == accountScope(email))
-            .filter(\.$createdAt > since).count()
-        let fromAddress = try await LoginAttemptModel.query(on: db).filter(\.$scope == addressScope(address))
-            .filter(\.$createdAt > since).count()
-        return (account, fromAddress)
+    static let everyLogin = "login:all"
+    static func mailAddressScope(_ address: String) -> String { "account-mail:address:" + address }
+    static func mailRecipientScope(_ email: String) -> String { "account-mail:email:" + email }
+    static let everyAccountMail = "account-mail:all"
+
+    /// A log-in attempt, counted before its password is checked.
+    public struct LoginAttempt: Sendable {
+        /// Its own rows (one per scope).
+        public var ids: [UUID]
+        /// The account's failures before this attempt within the window, and the latest of them.
+        public var accountFailures: Int
+        public var latestAccountFailure: Date?
+        /// Attempts from the client's address, and from everyone, within the window (this one included).
+        public var fromAddress: Int
+        public var overall: Int
     }
 
-    /// Counts a failed log-in against the account and against the address it came from.
-    public static func failedLogin(email: String, address: String, at date: Date, on db: any Database) async throws {
+    /// Counts a log-in attempt against the account, the client's address and everyone, before
+    /// any password is hashed: a burst of parallel attempts sees itself, so only the first few
+    /// are hashed. It stays counted as a failure unless `loginSucceeded` or `loginDeferred`
+    /// says otherwise.
+    public static func beginLogin(email: String, address: String, at date: Date, since: Date, on db: any Database)
+        async throws -> LoginAttempt
+    {
+        let scopes = [accountScope(email), addressScope(address), everyLogin]
+        let tally = try await count(scopes, at: date, since: since, on: db)
+        return LoginAttempt(
+            ids: tally.ids, accountFailures: tally.counts[0] - 1, latestAccountFailure: tally.latestOthers[0],
+            fromAddress: tally.counts[1], overall: tally.counts[2])
+    }
+
+    /// The password was right: the attempt was no failure, and the account's failures are forgiven.
+    public static func loginSucceeded(_ attempt: LoginAttempt, email: String, on db: any Database) async throws {
         try await db.writeTransaction { db in
-            for scope in [accountScope(email), addressScope(address)] {
-                try await LoginAttemptModel(scope: scope, at: date).create(on: db)
-            }
+            try await LoginAttemptModel.query(on: db).filter(\.$id ~~ attempt.ids).delete()
+            try await LoginAttemptModel.query(on: db).filter(\.$scope == accountScope(email)).delete()
         }
     }
 
-    /// Forgets the account's failed log-ins (after a successful one); the address's stay.
-    public static func clearFailures(email: String, on db: any Database) async throws {
-        try await LoginAttemptModel.query(on: db).filter(\.$scope == accountScope(email)).delete()
+    /// The attempt waited for its delay without a password being checked: it is not one more
+    /// failure of the account (which would only lengthen the owner's wait), but it still counts
+    /// against the address and everyone.
+    public static func loginDeferred(_ attempt: LoginAttempt, on db: any Database) async throws {
+        guard let own = attempt.ids.first else { return }
+        try await db.writeTransaction { db in
+            try await LoginAttemptModel.query(on: db).filter(\.$id == own).delete()
+        }
+    }
+
+    /// Counts a message asked for by an anonymous form (sign-up, password reset) against the
+    /// recipient, the client's address and everyone; returns the counts in the window, this
+    /// one included.
+    public static func countAccountMail(
+        to email: String, from address: String, at date: Date, since: Date,
+        on db: any Database
+    ) async throws -> (recipient: Int, address: Int, overall: Int) {
+        let tally = try await count(
+            [mailRecipientScope(email), mailAddressScope(address), everyAccountMail], at: date, since: since, on: db)
+        return (tally.counts[0], tally.counts[1], tally.counts[2])
+    }
+
+    /// One row per scope, then each scope's rows since `since`, in one write transaction. On
+    /// PostgreSQL each scope is locked for the transaction first (an advisory lock), so two
+    /// instances counting the same scope count one after the other; SQLite's write transaction
+    /// holds the database's one write lock.
+    static func count(_ scopes: [String], at date: Date, since: Date, on db: any Database) async throws
+        -> (ids: [UUID], counts: [Int], latestOthers: [Date?])
+    {
+        try await db.writeTransaction { db in
+            let sql = db.storeSQL
+            if db.isPostgres {
+                for scope in scopes.sorted() {
+                    try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: scope)))").run()
+                }
+            }
+            var ids: [UUID] = []
+            var counts: [Int] = []
+            var latest: [Date?] = []
+            for scope in scopes {
+                let row = LoginAttemptModel(scope: scope, at: date)
+                try await row.create(on: db)
+                let id = try row.requireID()
+                ids.append(id)
+                let recent = LoginAttemptModel.query(on: db).filter(\.$scope == scope).filter(\.$createdAt > since)
+                counts.append(try await recent.count())
+                latest.append(try await recent.copy().filter(\.$id != id).max(\.$createdAt))
+            }
+            return (ids, counts, latest)
+        }
     }
 
     /// Stores a password reset with the mail that carries its link.

@@ -42,6 +42,9 @@ final class FakeStripe: Sendable {
     let app: Application
     let port: Int
     let state = NIOLockedValueBox(State())
+    /// Runs while a refund request waits for its answer: what happens at the platform while
+    /// Stripe works on a refund.
+    let whileRefunding = NIOLockedValueBox<(@Sendable () async throws -> Void)?>(nil)
 
     var base: String { "http://127.0.0.1:\(port)" }
 
@@ -68,7 +71,9 @@ final class FakeStripe: Sendable {
             try box.withLockedValue { $0! }.checkoutSession(req)
         }
         app.post("v1", "refunds") { req async throws -> Response in
-            try box.withLockedValue { $0! }.refund(req)
+            let fake = box.withLockedValue { $0! }
+            if let work = fake.whileRefunding.withLockedValue({ $0 }) { try await work() }
+            return try fake.refund(req)
         }
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         guard let port = app.http.server.shared.localAddress?.port else {

@@ -141,7 +141,8 @@ enum RedemptionsAPIController {
             let now = req.now
             scannedAt = try? Date(text, strategy: .iso8601)
             if let date = scannedAt {
-                if !DoorRules.isPlausible(scannedAt: date, now: now) {
+                let maximumAge = req.application.mentore.config.doorScanMaximumAge
+                if !DoorRules.isPlausible(scannedAt: date, now: now, maximumAge: maximumAge) {
                     v.add(.scanTimeInvalid, field: "scannedAt")
                 }
             } else {

@@ -7,7 +7,7 @@ import Vapor
 /// Admins compose circuits: settings and texts, then steps in order (up and down without
 /// JavaScript), each offering one or more events; publishing freezes a version.
 enum AdminCircuitsController {
-    struct Input: Content {
+    struct Input: TranslatedInput {
         var order: String?
         var completionCount: String?
         var validFrom: String?
@@ -15,13 +15,6 @@ enum AdminCircuitsController {
         var texts: [String: String]?
         var origins: [String: String]?
         var originalLanguage: String?
-    }
-
-    static func input(_ req: Request) throws -> Input {
-        var input = try req.content.decode(Input.self)
-        (input.texts, input.origins, input.originalLanguage) = TranslatedForm.input(
-            req, parts: ["title", "description"])
-        return input
     }
 
     static func circuit(_ req: Request) async throws -> CircuitModel {
@@ -98,20 +91,14 @@ enum AdminCircuitsController {
         let action = existing.map { SiteRoute.adminCircuitEdit(.value($0.id!)).path } ?? SiteRoute.adminCircuitNew.path
         let title = req.t(existing == nil ? "admin-circuit-new" : "admin-circuit-edit")
         if req.method == .GET {
-            var texts: [String: String] = [:]
-            var origins: [String: String] = [:]
-            for text in existing?.texts ?? [] {
-                texts["title-\(text.language)"] = text.title
-                texts["description-\(text.language)"] = text.description
-                origins[text.language] = text.origin.rawValue
-            }
+            let (texts, origins) = TranslatedForm.stored(existing?.texts ?? [])
             let input = Input(
                 order: existing?.stepOrder.rawValue, completionCount: existing?.completionCount.map(String.init),
                 validFrom: day(existing?.validFrom), validUntil: day(existing?.validUntil), texts: texts,
                 origins: origins, originalLanguage: existing?.originalLanguage)
             return try await req.page("form", title: title, form(req, action: action, input: input))
         }
-        let input = try input(req)
+        let input = try TranslatedForm.decode(Input.self, req)
         do {
             let draft = try CircuitDraft(
                 texts: TranslatedForm.titlesAndDescriptions(input.texts),

@@ -6,7 +6,7 @@ import Vapor
 
 /// Admins create and edit Events.
 enum AdminEventsController {
-    struct EventInput: Content {
+    struct EventInput: TranslatedInput {
         var venue: String?
         var kind: String?
         var price: String?
@@ -18,13 +18,6 @@ enum AdminEventsController {
         var originalLanguage: String?
         var bookingRequired: String?
         var changeCutoffHours: String?
-    }
-
-    static func eventInput(_ req: Request) throws -> EventInput {
-        var input = try req.content.decode(EventInput.self)
-        (input.texts, input.origins, input.originalLanguage) = TranslatedForm.input(
-            req, parts: ["title", "description"])
-        return input
     }
 
     /// All venues, each named with its organizer, as the admins' form offers them.
@@ -134,13 +127,7 @@ enum AdminEventsController {
 
     /// What a stored event's form shows (a new one: booking ahead required).
     static func input(of event: EventModel?) -> EventInput {
-        var texts: [String: String] = [:]
-        var origins: [String: String] = [:]
-        for text in event?.texts ?? [] {
-            texts["title-\(text.language)"] = text.title
-            texts["description-\(text.language)"] = text.description
-            origins[text.language] = text.origin.rawValue
-        }
+        let (texts, origins) = TranslatedForm.stored(event?.texts ?? [])
         return EventInput(
             venue: event?.$venue.id.uuidString, kind: event?.kind.rawValue, price: event?.price.decimalString,
             currency: event?.currency.rawValue, languages: event?.languageList.map(\.rawValue),
@@ -179,7 +166,7 @@ enum AdminEventsController {
             return try await req.page(
                 "form", title: title, eventForm(req, action: action, input: input(of: existing), venues: venues))
         }
-        let input = try eventInput(req)
+        let input = try TranslatedForm.decode(EventInput.self, req)
         let venue =
             try await input.venue.flatMap(UUID.init(uuidString:)).asyncMap { try await VenueModel.find($0, on: req.db) }
             ?? nil

@@ -31,7 +31,7 @@ enum AdminFundsController {
         return try await req.page("list", title: req.t("admin-funds-title"), view)
     }
 
-    struct FundInput: Content {
+    struct FundInput: TranslatedInput {
         var currency: String?
         var faceValue: String?
         var event: String?
@@ -42,13 +42,6 @@ enum AdminFundsController {
         var texts: [String: String]?
         var origins: [String: String]?
         var originalLanguage: String?
-    }
-
-    static func fundInput(_ req: Request) throws -> FundInput {
-        var input = try req.content.decode(FundInput.self)
-        (input.texts, input.origins, input.originalLanguage) = TranslatedForm.input(
-            req, parts: ["name", "purpose"])
-        return input
     }
 
     static func fundForm(_ req: Request, action: String, input: FundInput, errors: [String: String] = [:])
@@ -142,7 +135,7 @@ enum AdminFundsController {
                 originalLanguage: existing?.originalLanguage)
             return try await req.page("form", title: title, fundForm(req, action: action, input: input))
         }
-        let input = try fundInput(req)
+        let input = try TranslatedForm.decode(FundInput.self, req, parts: ["name", "purpose"])
         do {
             var problems: [DomainError] = []
             var draft: FundDraft?

@@ -45,6 +45,16 @@ enum TranslatedForm {
         return out
     }
 
+    /// A submitted form of translated content: its own fields, then the texts of `parts` in
+    /// each language with their origins and the original language (`input(_:parts:)`).
+    static func decode<Input: TranslatedInput>(
+        _ type: Input.Type, _ req: Request, parts: [String] = ["title", "description"]
+    ) throws -> Input {
+        var input = try req.content.decode(Input.self)
+        (input.texts, input.origins, input.originalLanguage) = Self.input(req, parts: parts)
+        return input
+    }
+
     /// A translated content's fields from a submitted form: `PART-LANG` for each part and
     /// language (`title-sq`, `purpose-en`, …), the origins and the original language.
     static func input(_ req: Request, parts: [String]) -> (
@@ -58,6 +68,19 @@ enum TranslatedForm {
             }
         }
         return (texts, origins(req), try? req.content.get(String.self, at: "original-language"))
+    }
+
+    /// The texts and origins a form shows for stored titles and descriptions (an event's, a
+    /// circuit's), keyed as a submitted form keys them.
+    static func stored(_ texts: [some TitledText]) -> (texts: [String: String], origins: [String: String]) {
+        var out: [String: String] = [:]
+        var origins: [String: String] = [:]
+        for text in texts {
+            out["title-\(text.language)"] = text.title
+            out["description-\(text.language)"] = text.description
+            origins[text.language] = text.origin.rawValue
+        }
+        return (out, origins)
     }
 
     /// Title and description per language, as `EventText.parse` reads them.
@@ -102,3 +125,22 @@ enum TranslatedForm {
         return origins
     }
 }
+
+/// The form input of translated content: whatever fields it has, plus its texts per part and
+/// language, their origins and the original language (`TranslatedForm.decode`).
+protocol TranslatedInput: Content {
+    var texts: [String: String]? { get set }
+    var origins: [String: String]? { get set }
+    var originalLanguage: String? { get set }
+}
+
+/// A stored title and description in one language, with who wrote it.
+protocol TitledText {
+    var language: String { get }
+    var title: String { get }
+    var description: String { get }
+    var origin: TextOrigin { get }
+}
+
+extension EventTextModel: TitledText {}
+extension CircuitTextModel: TitledText {}

@@ -70,7 +70,16 @@ enum AuthController {
                 "form", title: req.t("signup-title"), signUpForm(req, safe, errors: req.messages(for: error)),
                 status: .unprocessableEntity)
         }
-        try await SignUps.request(draft, next: input.next, req: req)
+        do {
+            try await SignUps.request(draft, next: input.next, req: req)
+        } catch let error as DomainError where error.code == .rateLimited {
+            var safe = input
+            safe.password = nil
+            safe.confirmation = nil
+            return try await req.page(
+                "form", title: req.t("signup-title"),
+                signUpForm(req, safe, errors: ["form": req.t("error-rate-limited")]), status: .tooManyRequests)
+        }
         var form = signUpForm(req)
         form.notice = req.t("signup-sent")
         form.fields = []
@@ -128,30 +137,27 @@ enum AuthController {
     @Sendable static func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginInput.self)
         let email = (input.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let config = req.application.mentore.config
-        let since = req.now.addingTimeInterval(-config.loginWindowSeconds)
 
-        func refuse(_ code: DomainError.Code, status: HTTPStatus) async throws -> Response {
-            let form = loginForm(req, email: email, next: input.next, errors: ["form": req.t("error-\(code.rawValue)")])
+        func refuse(_ message: String, status: HTTPStatus) async throws -> Response {
+            let form = loginForm(req, email: email, next: input.next, errors: ["form": message])
             return try await req.page("form", title: req.t("login-title"), form, status: status)
         }
 
-        let failures = try await AccountStore.recentFailures(
-            email: email, address: req.clientAddress, since: since, on: req.db)
-        if failures.account >= config.loginLimitPerAccount || failures.address >= config.loginLimitPerAddress {
-            return try await refuse(.rateLimited, status: .tooManyRequests)
+        switch try await Logins.attempt(email: email, password: input.password ?? "", req: req) {
+        case .signedIn(let user):
+            try await signIn(req, userID: user.requireID())
+            let next = SiteRoute.localTarget(input.next) ?? SiteRoute.dashboard.path
+            return req.redirect(to: next, redirectType: .normal)
+        case .wrongCredentials:
+            return try await refuse(req.t("error-wrong-credentials"), status: .unauthorized)
+        case .wait(let seconds):
+            let response = try await refuse(
+                req.t("login-wait", ["seconds": .integer(seconds)]), status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
+        case .limited:
+            return try await refuse(req.t("error-rate-limited"), status: .tooManyRequests)
         }
-        let user = try await UserModel.query(on: req.db).filter(\.$email == email).first()
-        let valid = try await Passwords.verify(
-            input.password ?? "", hash: user?.passwordHash ?? req.application.mentore.decoyHash, app: req.application)
-        guard let user, valid else {
-            try await AccountStore.failedLogin(email: email, address: req.clientAddress, at: req.now, on: req.db)
-            return try await refuse(.wrongCredentials, status: .unauthorized)
-        }
-        try await AccountStore.clearFailures(email: email, on: req.db)
-        try await signIn(req, userID: user.requireID())
-        let next = SiteRoute.localTarget(input.next) ?? SiteRoute.dashboard.path
-        return req.redirect(to: next, redirectType: .normal)
     }
 
     /// Binds the session to the user under a new session id (no session fixation).

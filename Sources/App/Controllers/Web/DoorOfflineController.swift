@@ -149,6 +149,7 @@ extension DoorController {
         let body = try APIJSON.decode(SyncRequest.self, from: req)
         guard body.scans.count <= maximumScans else { throw DomainError(.invalidValue, field: "scans") }
         let now = req.now
+        let maximumAge = req.application.mentore.config.doorScanMaximumAge
         func refusal(_ code: DomainError.Code, nonce: String) -> SyncAnswer.Result {
             .init(nonce: nonce, result: "refused", reason: code.rawValue, message: req.t("error-\(code.rawValue)"))
         }
@@ -163,7 +164,7 @@ extension DoorController {
                 continue
             }
             let scannedAt = scan.scannedAt.flatMap { try? Date($0, strategy: .iso8601) }
-            guard let scannedAt, DoorRules.isPlausible(scannedAt: scannedAt, now: now) else {
+            guard let scannedAt, DoorRules.isPlausible(scannedAt: scannedAt, now: now, maximumAge: maximumAge) else {
                 answered.append(refusal(.scanTimeInvalid, nonce: nonce))
                 continue
             }

@@ -43,6 +43,13 @@ enum PasswordController {
                 "form", title: req.t("forgot-title"), forgotForm(req, email: email, errors: req.messages(for: error)),
                 status: .unprocessableEntity)
         }
+        do {
+            try await AccountMail.admit(to: email, req: req)
+        } catch let error as DomainError where error.code == .rateLimited {
+            return try await req.page(
+                "form", title: req.t("forgot-title"),
+                forgotForm(req, email: email, errors: ["form": req.t("error-rate-limited")]), status: .tooManyRequests)
+        }
         // The answer is the same whether or not the account exists.
         if let user = try await UserModel.query(on: req.db).filter(\.$email == email).first() {
             let token = SecureToken.make()

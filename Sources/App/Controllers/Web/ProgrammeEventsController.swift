@@ -56,7 +56,7 @@ enum ProgrammeEventsController {
                     req, action: action, input: AdminEventsController.input(of: existing), venues: choices,
                     publishes: false))
         }
-        let input = try AdminEventsController.eventInput(req)
+        let input = try TranslatedForm.decode(AdminEventsController.EventInput.self, req)
         do {
             // Another organizer's venue is not one this form offers.
             let chosen = input.venue.flatMap(UUID.init(uuidString:))

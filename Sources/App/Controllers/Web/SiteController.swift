@@ -83,15 +83,29 @@ enum SiteController {
             var status: String
             var database: String
         }
-        do {
-            guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            _ = try await sql.raw("SELECT 1 AS ok").all()
-            return try await Health(status: "ok", database: "ok").encodeResponse(for: req)
-        } catch {
-            let response = try await Health(status: "unavailable", database: "unreachable").encodeResponse(for: req)
+        func unavailable(_ database: String) async throws -> Response {
+            let response = try await Health(status: "unavailable", database: database).encodeResponse(for: req)
             response.status = .serviceUnavailable
             return response
         }
+        do {
+            guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            _ = try await sql.raw("SELECT 1 AS ok").all()
+        } catch {
+            return try await unavailable("unreachable")
+        }
+        // A database that answers but cannot be written (a full disk, a read-only replica, a
+        // lost lock) is not healthy either: a write is tried every few seconds.
+        let probe = req.application.mentore.healthProbe
+        if probe.isDue(at: req.now) {
+            do {
+                _ = try await req.db.writeTransaction { db in try await db.nextValue(of: "healthz") }
+                probe.passed(at: req.now)
+            } catch {
+                return try await unavailable("not-writable")
+            }
+        }
+        return try await Health(status: "ok", database: "ok").encodeResponse(for: req)
     }
 
     /// `GET /metrics`: Prometheus text, for the scraper that sends `METRICS_TOKEN` as its bearer

@@ -9,13 +9,15 @@ import Vapor
 enum Outbox {
     /// Queues the message whose subject and body are `<key>-subject` and `<key>-body` in `Locales/*/emails.ftl`.
     /// `secret`: the message carries something that opens a door (a link that signs in or
-    /// resets, a voucher code): its body and QR are emptied once it is delivered.
+    /// resets, a voucher code): its body and QR are emptied once it is delivered. `beneficiary`:
+    /// the person the message is about, whose export and erasure reach it.
     static func enqueue(
         _ key: String, to recipient: String, language: String, args: [String: FTLValue], app: Application,
-        on db: any Database, qr: String? = nil, secret: Bool = false
+        on db: any Database, qr: String? = nil, secret: Bool = false, beneficiary: UUID? = nil
     ) async throws {
-        try await message(key, to: recipient, language: language, args: args, app: app, qr: qr, secret: secret)
-            .create(on: db)
+        let message = message(key, to: recipient, language: language, args: args, app: app, qr: qr, secret: secret)
+        message.beneficiaryID = beneficiary
+        try await message.create(on: db)
     }
 
     /// The message `enqueue` would queue, for a store to write with the change that sends it.

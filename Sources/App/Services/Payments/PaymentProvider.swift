@@ -22,6 +22,10 @@ protocol PaymentProvider: Sendable {
     /// for cards and the demonstration, false for bank transfers, which a person sends.
     var refundsByItself: Bool { get }
 
+    /// Checks what the admin typed for a refund before anything is reserved (a bad input
+    /// changes nothing).
+    func checkRefund(bankReference: String?) throws
+
     /// Sends `amount` (minor units) back to the mentor, outside any transaction. Returns the
     /// provider's reference for the refund and the amount it actually gave back.
     func refund(
@@ -30,6 +34,7 @@ protocol PaymentProvider: Sendable {
 }
 
 extension PaymentProvider {
+    func checkRefund(bankReference: String?) throws {}
     func created(_ contribution: ContributionModel, app: Application, on db: any Database) async throws {}
     func paymentPage(for contribution: ContributionModel, req: Request) async throws -> String? { nil }
 }
@@ -59,13 +64,22 @@ struct BankTransferProvider: PaymentProvider {
     let name = "bank-transfer"
     let refundsByItself = false
 
+    func checkRefund(bankReference: String?) throws {
+        _ = try Self.reference(bankReference)
+    }
+
     func refund(
         _ contribution: ContributionModel, amount: Int, bankReference: String?, app: Application, on db: any Database
     ) async throws -> (reference: String, amount: Int) {
+        (try Self.reference(bankReference), amount)
+    }
+
+    /// The transfer's reference as the admin typed it, required.
+    static func reference(_ bankReference: String?) throws -> String {
         var validator = Validator()
         let reference = "bank:" + validator.text(bankReference, field: "bankReference", max: 100)
         try validator.finish()
-        return (reference, amount)
+        return reference
     }
 }
 

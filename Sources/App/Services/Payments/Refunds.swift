@@ -2,7 +2,6 @@ import Domain
 import FluentKit
 import Foundation
 import Persistence
-import SQLKit
 import Vapor
 
 /// Giving a contribution's unspent value back to its mentor, and taking unused vouchers back.
@@ -42,55 +41,112 @@ enum Refunds {
         return (loose, vouchers.filter { $0.status == .issued })
     }
 
-    /// An admin refunds everything refundable now: by card through Stripe's API (outside the
-    /// transaction; Stripe's idempotency key makes a retry the same refund), by a bank transfer
-    /// the admin made (its reference recorded), or in demonstration mode. The booking and its
-    /// audit record are one transaction. Returns the amount booked (minor units).
+    /// An admin refunds everything refundable now: by card through Stripe's API, by a bank
+    /// transfer the admin made (its reference recorded), or in demonstration mode, through
+    /// `give`. Returns the amount given back (minor units).
     static func refundUnspent(_ contribution: ContributionModel, bankReference: String?, req: Request) async throws
         -> Int
     {
-        let app = req.application
-        let refundable = try await refundable(contribution, on: req.db)
-        guard refundable > 0 else { throw DomainError(.nothingToRefund) }
         let id = try contribution.requireID()
-        let base = contribution.refundedMinor
-        let provider = contribution.provider
-        let (reference, amount) = try await PaymentProviders.named(provider).refund(
-            contribution, amount: refundable, bankReference: bankReference, app: app, on: req.db)
-        let (total, booked) = (base + amount, amount)
-        let outcome = try await req.db.writeTransaction { db in
-            let outcome = try await book(
-                contribution, refundedTotal: total, provider: provider, reference: reference,
-                by: req.currentUser?.id, app: app, on: db)
-            if outcome != .alreadyBooked {
-                try await Audit.record(req, "refund", "contribution", id, detail: "\(booked)", on: db)
-            }
-            return outcome
+        return try await give(
+            id, bankReference: bankReference, by: req.currentUser?.id, app: req.application,
+            amount: { contribution, db in try await refundable(contribution, on: db) },
+            audit: { given, db in try await Audit.record(req, "refund", "contribution", id, detail: "\(given)", on: db)
+            })
+    }
+
+    /// How long a reservation holds off another refund of its contribution. A provider answers
+    /// within seconds (Stripe's client gives up sooner); a reservation this old belongs to a
+    /// process that stopped before booking, and the next refund takes it over (Stripe's
+    /// idempotency key, the same for the retry, makes it the same refund).
+    static let reservationLifetime: TimeInterval = 600
+
+    /// Gives back what `amount` says the contribution may give now, in three steps:
+    /// 1. one write transaction locks the contribution, takes back the unheld vouchers the
+    ///    refund needs (so nobody can be given one while the provider works) and reserves the
+    ///    value on the contribution (another refund of it is `refundUnderWay` meanwhile);
+    /// 2. the provider is asked, outside any transaction; if it fails, the reservation is
+    ///    released and the error goes on (the vouchers taken back stay cancelled: their value
+    ///    is loose in the fund, still the contribution's and refundable);
+    /// 3. one write transaction books what the provider gave back and ends the reservation.
+    /// A webhook of the same refund that arrives first books it, and step 3 books nothing more.
+    /// Returns the amount given back.
+    static func give(
+        _ contributionID: UUID, bankReference: String?, by userID: UUID?, app: Application,
+        amount wanted: @escaping @Sendable (ContributionModel, any Database) async throws -> Int,
+        audit: @escaping @Sendable (Int, any Database) async throws -> Void
+    ) async throws -> Int {
+        let stale = try await ContributionModel.find(contributionID, on: app.db).orNotFound()
+        let provider = try PaymentProviders.named(stale.provider)
+        try provider.checkRefund(bankReference: bankReference)
+        let (contribution, reserved) = try await app.db.writeTransaction { db -> (ContributionModel, Int) in
+            let contribution = try await ContributionStore.lock(contributionID, on: db)
+            let now = app.mentore.now()
+            let amount = try await wanted(contribution, db)
+            guard amount > 0 else { throw DomainError(.nothingToRefund) }
+            let reserved = min(amount, try await takeBack(contribution, upTo: amount, now: now, on: db))
+            guard reserved > 0 else { throw DomainError(.nothingToRefund) }
+            guard
+                try await ContributionStore.reserveRefund(
+                    contributionID, amount: reserved, at: now,
+                    staleBefore: now.addingTimeInterval(-reservationLifetime), on: db)
+            else { throw DomainError(.refundUnderWay) }
+            return (contribution, reserved)
         }
-        guard outcome != .alreadyBooked else { throw DomainError(.nothingToRefund) }
-        return amount
+        let reference: String
+        let given: Int
+        do {
+            (reference, given) = try await provider.refund(
+                contribution, amount: reserved, bankReference: bankReference, app: app, on: app.db)
+        } catch {
+            try await app.db.writeTransaction { db in
+                try await ContributionStore.releaseRefund(contributionID, on: db)
+            }
+            throw error
+        }
+        try await app.db.writeTransaction { db in
+            let outcome = try await book(
+                contribution, refundedTotal: contribution.refundedMinor + given, provider: provider.name,
+                reference: reference, by: userID, app: app, on: db)
+            try await ContributionStore.releaseRefund(contributionID, on: db)
+            if outcome != .alreadyBooked { try await audit(given, db) }
+        }
+        return given
+    }
+
+    /// Cancels the contribution's unheld vouchers until its loose value and theirs cover
+    /// `amount` (or none are left); returns what is covered. Inside the caller's transaction.
+    static func takeBack(_ contribution: ContributionModel, upTo amount: Int, now: Date, on db: any Database)
+        async throws -> Int
+    {
+        let (loose, unheld) = try await parts(contribution, on: db)
+        var covered = loose
+        for voucher in unheld where covered < amount {
+            guard
+                try await cancel(voucher, as: VoucherLifecycle.refund, fund: contribution.$fund.id, now: now, on: db)
+            else { continue }
+            covered += voucher.valueMinor
+        }
+        return covered
     }
 
     /// Books refunds of `contribution` until `refundedTotal` (minor units, cumulative) is
     /// booked, inside the caller's write transaction. Idempotent: a total already reached
-    /// books nothing, whoever asks (admin page or webhook) and however often.
+    /// books nothing, whoever asks (admin page or webhook) and however often. The contribution
+    /// is locked first, so an admin's refund and a webhook booking at the same moment (two
+    /// instances, PostgreSQL) decide one after the other.
     static func book(
         _ stale: ContributionModel, refundedTotal: Int, provider: String, reference: String, by userID: UUID?,
         app: Application, on db: any Database
     ) async throws -> Outcome {
-        // Read again inside the transaction: another booking may have committed meanwhile.
-        let contribution = try await ContributionModel.find(stale.requireID(), on: db).orNotFound()
+        // Read again, locked, inside the transaction: another booking may have committed meanwhile.
+        let contribution = try await ContributionStore.lock(stale.requireID(), on: db)
         let id = try contribution.requireID()
         let wanted = min(refundedTotal, contribution.amountMinor) - contribution.refundedMinor
         guard wanted > 0 else { return .alreadyBooked }
-        let (loose, unheld) = try await parts(contribution, on: db)
         let now = app.mentore.now()
         let fund = contribution.$fund.id
-        var covered = loose
-        for voucher in unheld where covered < wanted {
-            guard try await cancel(voucher, as: VoucherLifecycle.refund, fund: fund, now: now, on: db) else { continue }
-            covered += voucher.valueMinor
-        }
+        let covered = try await takeBack(contribution, upTo: wanted, now: now, on: db)
         let amount = min(wanted, covered)
         if amount > 0 {
             let money = Money(minor: amount, currency: contribution.currency)
@@ -105,15 +161,9 @@ enum Refunds {
             refund.recordedBy = userID
             try await refund.create(on: db)
             let total = contribution.refundedMinor + amount
-            let sql = db as! any SQLDatabase
-            try await sql.update(ContributionModel.schema)
-                .set("refunded_minor", to: SQLBind(total))
-                .set(
-                    "status", to: SQLBind(total >= contribution.amountMinor ? "refunded" : contribution.status.rawValue)
-                )
-                .where("id", .equal, SQLBind(id))
-                .where("refunded_minor", .equal, SQLBind(contribution.refundedMinor))
-                .run()
+            try await ContributionStore.recordRefunded(
+                id, from: contribution.refundedMinor, to: total,
+                status: total >= contribution.amountMinor ? .refunded : contribution.status, on: db)
         }
         if amount < wanted {
             app.logger.error(
@@ -183,20 +233,14 @@ enum Refunds {
             guard owed > 0 else { continue }
             let id = try contribution.requireID()
             do {
-                let provider = try PaymentProviders.named(contribution.provider)
-                let (reference, amount) = try await provider.refund(
-                    contribution, amount: owed, bankReference: nil, app: app, on: app.db)
-                let outcome = try await app.db.writeTransaction { db in
-                    let outcome = try await book(
-                        contribution, refundedTotal: contribution.refundedMinor + amount, provider: provider.name,
-                        reference: reference, by: nil, app: app, on: db)
-                    if outcome != .alreadyBooked {
+                let given = try await give(
+                    id, bankReference: nil, by: nil, app: app,
+                    amount: { contribution, db in try await owedByRule(contribution, on: db) },
+                    audit: { given, db in
                         try await Audit.recordCommand(
-                            "refund-unused", "contribution", id, detail: "\(amount)", app: app, on: db)
-                    }
-                    return outcome
-                }
-                if outcome != .alreadyBooked { booked += 1 }
+                            "refund-unused", "contribution", id, detail: "\(given)", app: app, on: db)
+                    })
+                if given > 0 { booked += 1 }
             } catch {
                 app.logger.warning(
                     "refund of unused value failed; it is tried again on the next run",

@@ -8,7 +8,7 @@ import SQLKit
 ///   (hours before a session; NULL: the platform's default), and why an admin unpublished it.
 /// - `event_sessions`: a cancelled session keeps its row (admissions and the ledger may refer to
 ///   it) with when and why it was cancelled; it takes no reservations.
-public struct M021OrganizerProgramme: AsyncMigration {
+public struct M023OrganizerProgramme: AsyncMigration {
     public init() {}
 
     /// Every column added, one statement each (SQLite alters a table one column at a time).
