@@ -33,10 +33,12 @@ test-deps:
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
 	@$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/support/requirements.txt
 
-# The door's benchmark (release build, SQLite and PostgreSQL): figures in Benchmarks/DOOR.md.
+# The door's benchmark (release build, SQLite and PostgreSQL): figures in Benchmarks/DOOR.md;
+# sign-ups under load while the door works: Benchmarks/SIGNUPS.md.
 bench: deps
 	@Tests/support/ensure-packages.sh $(BUILD_PACKAGES) wrk postgresql
 	Benchmarks/door.sh
+	Benchmarks/signup-load.sh
 
 format:
 	swift format --in-place --recursive Sources Tests Benchmarks Package.swift
