@@ -15,6 +15,7 @@ field-booking-required = A place must be reserved ahead
 field-change-cutoff = Changes close (hours before each date)
 hint-change-cutoff = Until when reservations can be made, moved or cancelled. Leave empty for the usual 24 hours.
 admin-event-unpublish-title = Unpublish an event
+admin-event-unpublish-intro = Event: { $title }
 field-unpublish-reason = Reason
 hint-unpublish-reason = The organizer receives it by e-mail.
 # A cancelled date in the list of dates; $reason is what the organizer wrote.

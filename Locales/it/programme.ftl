@@ -15,6 +15,7 @@ field-booking-required = Serve prenotare il posto
 field-change-cutoff = Modifiche chiuse (ore prima di ogni data)
 hint-change-cutoff = Fino a quando si possono fare, spostare o annullare le prenotazioni. Lascia vuoto per le solite 24 ore.
 admin-event-unpublish-title = Ritira un evento dal catalogo
+admin-event-unpublish-intro = Evento: { $title }
 field-unpublish-reason = Motivo
 hint-unpublish-reason = L'organizzatore lo riceve per e-mail.
 # A cancelled date in the list of dates; $reason is what the organizer wrote.

@@ -15,6 +15,7 @@ field-booking-required = Vendi duhet rezervuar paraprakisht
 field-change-cutoff = Ndryshimet mbyllen (orë para çdo date)
 hint-change-cutoff = Deri kur mund të bëhen, zhvendosen ose anulohen rezervimet. Lëreni bosh për 24 orët e zakonshme.
 admin-event-unpublish-title = Hiqni një ngjarje nga katalogu
+admin-event-unpublish-intro = Ngjarja: { $title }
 field-unpublish-reason = Arsyeja
 hint-unpublish-reason = Organizatori e merr me e-mail.
 # A cancelled date in the list of dates; $reason is what the organizer wrote.

@@ -202,7 +202,10 @@ enum AdminEventsController {
                     .init(
                         name: "reason", label: req.t("field-unpublish-reason"), type: "textarea",
                         value: input.reason ?? "", hint: req.t("hint-unpublish-reason"))
-                ], intro: EventPresenter.text(of: event, for: req)?.title)
+                ],
+                intro: EventPresenter.text(of: event, for: req).map {
+                    req.t("admin-event-unpublish-intro", ["title": .string($0.title)])
+                })
             form.apply(errors: errors, summary: req.t("form-has-errors"))
             return try await req.page("form", title: req.t("admin-event-unpublish-title"), form, status: status)
         }
