@@ -8,11 +8,11 @@ Usage: signup-load.py BASE_URL SIGNUPS SECONDS   (env: CODES, SESSION, TOKEN for
 """
 import concurrent.futures
 import http.cookiejar
-import os
 import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 

@@ -11,7 +11,8 @@ seconds=${2:-10}
 swift build -c release --product mentore
 bin=.build/release/mentore
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+server=""
+trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 export DATABASE_URL=sqlite:$work/load.sqlite LOG_LEVEL=error MAIL_DIR=$work/mail MAIL_WORKER_INTERVAL=3600 \
   ACCOUNT_MAIL_LIMIT_ADDRESS=100000 AUTH_LIMIT_TOTAL=10000000
 "$bin" migrate --yes >/dev/null
