@@ -24,9 +24,26 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium_axe_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+
+def staleness_of(element):
+    """`expected_conditions.staleness_of`, also when Chrome answers for a node of a page that has
+    just been replaced with an inspector error ("does not belong to the document") instead of a
+    stale element: the page changed either way."""
+    def predicate(_):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return predicate
 
 BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8099")
 OUT = os.environ.get("OUT", ".build/screenshots")
@@ -324,7 +341,7 @@ def walk_the_circuit_in_albanian(d, url):
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         # The previous reservation's page already has done=reserved in its address: wait for
         # the new page itself (the address alone let the count read the old or a half-loaded one).
-        WebDriverWait(d, 10).until(expected_conditions.staleness_of(page))
+        WebDriverWait(d, 10).until(staleness_of(page))
         WebDriverWait(d, 10).until(lambda d: "done=reserved" in d.current_url)
         assert "Vendi juaj është rezervuar" in d.page_source
         assert len(d.find_elements(By.CSS_SELECTOR, "li.step-reserved")) == step + 1
@@ -432,7 +449,7 @@ def test_an_admin_drags_a_step_into_a_new_place_and_back(driver):
         page = driver.find_element(By.TAG_NAME, "html")
         driver.execute_script(DRAG, rows[source], rows[target])
         # The new order is posted and the page comes back from the server.
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 10).until(staleness_of(page))
         assert "Tappe salvate" in driver.page_source
 
     drag(2, 0)
@@ -442,7 +459,7 @@ def test_an_admin_drags_a_step_into_a_new_place_and_back(driver):
     assert titles() == [before[0], before[2], before[1]], titles()
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_elements(By.CSS_SELECTOR, "tbody tr")[2].find_elements(By.CSS_SELECTOR, "button")[0].click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(staleness_of(page))
     assert titles() == before
 
 
@@ -592,7 +609,7 @@ def test_door_staff_admit_see_already_used_undo_and_admit_again(driver, tmp_path
     def scan(text):
         page = driver.find_element(By.TAG_NAME, "html")
         driver.switch_to.active_element.send_keys(text + Keys.ENTER)
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 10).until(staleness_of(page))
         return driver.find_element(By.CSS_SELECTOR, "[data-result]")
 
     first = scan(code)
@@ -606,7 +623,7 @@ def test_door_staff_admit_see_already_used_undo_and_admit_again(driver, tmp_path
     check_page(driver, "door-already-used-it")
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, "f-reason").send_keys("Prova di annullamento" + Keys.ENTER)
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(staleness_of(page))
     assert "L'ingresso è stato annullato" in driver.page_source
     assert "annullato: Prova di annullamento" in driver.find_element(By.CSS_SELECTOR, ".scan-recent").text
     third = scan(code.lower())
@@ -668,7 +685,7 @@ def test_an_admin_settles_an_organizer_reads_the_statement_and_marks_it_paid(dri
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, "f-reference").send_keys("BONIFICO-42" + Keys.ENTER)
     # The new page first: an element of the old one goes stale between finding and reading it.
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(staleness_of(page))
     WebDriverWait(driver, 10).until(lambda d: "Pagata in data" in d.find_element(By.CSS_SELECTOR, ".statement").text)
     assert "BONIFICO-42" in driver.page_source
     assert not driver.find_elements(By.ID, "f-reference"), "paid once"
